@@ -1,0 +1,3 @@
+namespace Simulator.Engine;
+
+internal static class Placeholder;
