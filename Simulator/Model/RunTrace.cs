@@ -1,0 +1,74 @@
+namespace Simulator.Model;
+
+/// <summary>Something that happened in a run: a disruption starting, a line halting, a stock-out.</summary>
+/// <param name="TimeHours">Hours from the scenario start.</param>
+/// <param name="Entity">Id of the line, supplier, IT system or disruption concerned.</param>
+/// <param name="Kind">Event kind, for example <c>halt</c>, <c>restart</c>, <c>full_rate</c>, <c>disruption_start</c>.</param>
+/// <param name="Detail">Free text: the halt cause chain, the affected targets.</param>
+public sealed record EventRecord(double TimeHours, string Entity, string Kind, string Detail);
+
+/// <summary>One point of the sampled time series.</summary>
+/// <param name="TimeHours">Hours from the scenario start.</param>
+/// <param name="Entity">Line (<c>line</c>), line part (<c>line/part</c>) or supplier part (<c>supplier/part</c>).</param>
+/// <param name="Metric">What is measured, for example <c>state</c>, <c>produced_units</c>, <c>stock_units</c>, <c>cover_h</c>.</param>
+/// <param name="Value">The value, in the unit the metric name states.</param>
+public sealed record Sample(double TimeHours, string Entity, string Metric, double Value);
+
+/// <summary>Numeric codes of a line's state in the time series.</summary>
+public static class LineStateCode
+{
+    /// <summary>Outside the shift calendar.</summary>
+    public const double Closed = 0;
+
+    /// <summary>Building at full rate.</summary>
+    public const double Running = 1;
+
+    /// <summary>Building below full rate: ramping up or on a manual fallback.</summary>
+    public const double Reduced = 2;
+
+    /// <summary>Stopped during scheduled time: starved of a part or its control system down.</summary>
+    public const double Halted = 3;
+}
+
+/// <summary>A window during which a disruption was active.</summary>
+/// <param name="Id">Disruption id.</param>
+/// <param name="StartHours">Hour it started.</param>
+/// <param name="EndHours">Hour its targets were restored (the last phase for phased restarts).</param>
+/// <param name="Targets">What it took down.</param>
+public sealed record DisruptionWindow(string Id, double StartHours, double EndHours, IReadOnlyList<string> Targets);
+
+/// <summary>What one line did in one run, before comparison with the baseline.</summary>
+/// <param name="PlantId">Plant of the line.</param>
+/// <param name="LineId">Line.</param>
+/// <param name="FirstHaltHours">Hour of the first halt for a disruption cause after the first disruption started, or null.</param>
+/// <param name="HaltCause">Cause chain of that halt, or null.</param>
+/// <param name="DowntimeHours">Scheduled hours the line stood still (any halt, calendar closures excluded).</param>
+/// <param name="RestartHours">Hour of the first job after the first halt, or null.</param>
+/// <param name="FullRateHours">Hour the line was back at its full rate after the last disruption ended, or null.</param>
+/// <param name="PlannedUnits">Jobs the calendar and rate plan over the horizon.</param>
+/// <param name="ProducedUnits">Jobs completed over the horizon.</param>
+public sealed record LineOutcome(
+    string PlantId,
+    string LineId,
+    double? FirstHaltHours,
+    string? HaltCause,
+    double DowntimeHours,
+    double? RestartHours,
+    double? FullRateHours,
+    double PlannedUnits,
+    double ProducedUnits);
+
+/// <summary>Everything one simulated run produced.</summary>
+/// <param name="Lines">Per-line outcome, in scenario order.</param>
+/// <param name="Windows">Disruption windows as drawn in this run (empty for a baseline).</param>
+/// <param name="Events">Event log in time order.</param>
+/// <param name="Samples">Sampled time series in time order.</param>
+/// <param name="AverageInventoryValue">Time-weighted value of all stock held (line side, supplier inputs and finished goods).</param>
+/// <param name="ProcessedEvents">Kernel events processed, a measure of work.</param>
+public sealed record RunTrace(
+    IReadOnlyList<LineOutcome> Lines,
+    IReadOnlyList<DisruptionWindow> Windows,
+    IReadOnlyList<EventRecord> Events,
+    IReadOnlyList<Sample> Samples,
+    double AverageInventoryValue,
+    long ProcessedEvents);

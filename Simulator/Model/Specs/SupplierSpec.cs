@@ -1,0 +1,37 @@
+namespace Simulator.Model.Specs;
+
+/// <summary>A supplier of any tier.</summary>
+/// <param name="Id">Supplier id (a node id).</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Tier">1 for direct suppliers of the plants, 2 for their suppliers, and so on.</param>
+/// <param name="CalendarId">Production calendar.</param>
+/// <param name="Products">Parts it makes.</param>
+/// <param name="InputStocks">Stocks of the inputs it consumes.</param>
+/// <param name="RecoveryHours">Hours it needs to be fully restored after an outage (stress tests), or null.</param>
+public sealed record SupplierSpec(
+    string Id,
+    string Name,
+    int Tier,
+    string CalendarId,
+    IReadOnlyList<ProductSpec> Products,
+    IReadOnlyList<InputStockSpec> InputStocks,
+    double? RecoveryHours = null);
+
+/// <summary>A part a supplier makes.</summary>
+/// <param name="PartId">Part made.</param>
+/// <param name="CapacityPerHour">Pieces per open hour at most.</param>
+/// <param name="Inputs">Pieces of each input consumed per piece made.</param>
+/// <param name="FinishedInitial">Finished-goods stock at hour 0.</param>
+/// <param name="FinishedTarget">Finished goods it builds ahead of orders (make-to-stock level).</param>
+public sealed record ProductSpec(
+    string PartId,
+    double CapacityPerHour,
+    IReadOnlyList<BomItem> Inputs,
+    StockAmount FinishedInitial,
+    StockAmount FinishedTarget);
+
+/// <summary>A supplier's stock of one input.</summary>
+/// <param name="PartId">Input part.</param>
+/// <param name="Initial">Stock at hour 0.</param>
+/// <param name="Target">Order-up-to level, or null to use the lane's rule alone.</param>
+public sealed record InputStockSpec(string PartId, StockAmount Initial, StockAmount? Target);
