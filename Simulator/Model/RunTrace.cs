@@ -47,6 +47,7 @@ public sealed record DisruptionWindow(string Id, double StartHours, double EndHo
 /// <param name="FullRateHours">Hour the line was back at its full rate after the last disruption ended, or null.</param>
 /// <param name="PlannedUnits">Jobs the calendar and rate plan over the horizon.</param>
 /// <param name="ProducedUnits">Jobs completed over the horizon.</param>
+/// <param name="DisruptionEndHours">End of the disruptions as they apply to this line (phased restarts included), or null.</param>
 public sealed record LineOutcome(
     string PlantId,
     string LineId,
@@ -56,7 +57,8 @@ public sealed record LineOutcome(
     double? RestartHours,
     double? FullRateHours,
     double PlannedUnits,
-    double ProducedUnits);
+    double ProducedUnits,
+    double? DisruptionEndHours = null);
 
 /// <summary>Everything one simulated run produced.</summary>
 /// <param name="Lines">Per-line outcome, in scenario order.</param>

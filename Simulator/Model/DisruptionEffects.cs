@@ -1,0 +1,80 @@
+using Simulator.Model.Specs;
+
+namespace Simulator.Model;
+
+/// <summary>Resolves a disruption's targets (IT systems, providers, nodes) into the gates they hold.</summary>
+internal sealed class DisruptionEffects(Network network, RunContext ctx)
+{
+    private static readonly ItFunction[] Functions = [ItFunction.ProductionControl, ItFunction.OrderTransmission, ItFunction.Logistics];
+
+    private readonly Dictionary<string, string> _plantOfLine = network.Scenario.Plants
+        .SelectMany(p => p.Lines.Select(l => (l.Id, p.Id)))
+        .ToDictionary(x => x.Item1, x => x.Item2);
+
+    private readonly HashSet<string> _nodes = network.Scenario.Plants.Select(p => p.Id)
+        .Concat(network.Scenario.Plants.SelectMany(p => p.Lines).Select(l => l.Id))
+        .Concat(network.Scenario.Suppliers.Select(s => s.Id))
+        .ToHashSet();
+
+    public IReadOnlyList<DisruptionEffect> For(DisruptionSpec spec)
+    {
+        var effects = new List<DisruptionEffect>();
+        foreach (var target in spec.Targets)
+        {
+            if (_nodes.Contains(target))
+            {
+                foreach (var function in Functions)
+                {
+                    effects.Add(new DisruptionEffect(ctx.Gate(target, function), $"node:{target} (down)", null, Delay(spec, target)));
+                }
+
+                continue;
+            }
+
+            var systems = network.Scenario.ItSystems.Where(s => s.Id == target).ToList();
+            if (systems.Count == 0)
+            {
+                systems = network.Scenario.ItSystems.Where(s => s.Owner == target).ToList();
+            }
+
+            foreach (var system in systems)
+            {
+                foreach (var function in Functions.Where(f => system.Functions.HasFlag(f)))
+                {
+                    var label = $"it:{system.Id} ({FunctionName(function)})";
+                    foreach (var entity in system.DependentNodes.Concat(system.DependentLanes))
+                    {
+                        effects.Add(new DisruptionEffect(ctx.Gate(entity, function), label, system.Fallback, Delay(spec, entity)));
+                    }
+                }
+            }
+        }
+
+        return effects;
+    }
+
+    /// <summary>Hours after the disruption's end at which <paramref name="line"/> is restored.</summary>
+    public double LineDelay(DisruptionSpec spec, LineSpec line) => Delay(spec, line.Id);
+
+    public static string FunctionName(ItFunction function) => function switch
+    {
+        ItFunction.ProductionControl => "production_control",
+        ItFunction.OrderTransmission => "order_transmission",
+        ItFunction.Logistics => "logistics",
+        _ => function.ToString(),
+    };
+
+    private double Delay(DisruptionSpec spec, string entity)
+    {
+        _plantOfLine.TryGetValue(entity, out var plant);
+        foreach (var phase in spec.Recovery.Phases)
+        {
+            if (phase.Nodes.Contains(entity) || (plant is not null && phase.Nodes.Contains(plant)))
+            {
+                return phase.AfterHours;
+            }
+        }
+
+        return 0;
+    }
+}

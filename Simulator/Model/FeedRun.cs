@@ -1,0 +1,159 @@
+using Simulator.Model.Specs;
+
+namespace Simulator.Model;
+
+/// <summary>
+/// The runtime stock of one part at one consumer and its ordering. At a line the stock is derived from the line's
+/// job counter (no event per part per job); at a supplier it is drained by the supplier's fluid production.
+/// </summary>
+internal sealed class FeedRun
+{
+    private readonly RunContext _ctx;
+    private double _supplierOnHand;
+    private double _lastSequenceJobs = -1;
+
+    public FeedRun(RunContext ctx, FeedPlan plan)
+    {
+        _ctx = ctx;
+        Plan = plan;
+        _supplierOnHand = plan.InitialUnits;
+    }
+
+    public FeedPlan Plan { get; }
+
+    public LineRun? Line { get; set; }
+
+    public SupplierRun? Supplier { get; set; }
+
+    public List<LaneRun> Lanes { get; } = [];
+
+    /// <summary>Pieces ordered so far (allocated to lanes, transmitted or not).</summary>
+    public double Ordered { get; private set; }
+
+    /// <summary>Pieces received so far.</summary>
+    public double Delivered { get; private set; }
+
+    /// <summary>Position of this feed in its line's run-out and reorder heaps.</summary>
+    public int HeapSlot { get; set; } = -1;
+
+    public int ReorderSlot { get; set; } = -1;
+
+    public bool StockOut { get; set; }
+
+    public double OnHand => Line is { } line
+        ? Plan.InitialUnits + Delivered - line.JobsStarted * Plan.QuantityPerJob
+        : _supplierOnHand;
+
+    public double InventoryPosition => OnHand + Ordered - Delivered;
+
+    /// <summary>Line feeds: total jobs the stock received so far allows the line to start.</summary>
+    public long JobsAllowed => (long)Math.Floor((Plan.InitialUnits + Delivered) / Plan.QuantityPerJob + 1e-9);
+
+    /// <summary>Line kanban feeds: the job count at which the inventory position reaches the reorder point.</summary>
+    public long NextReorderJob =>
+        (long)Math.Ceiling((Plan.InitialUnits + Ordered - Plan.ReorderPointUnits) / Plan.QuantityPerJob - 1e-9);
+
+    public void Consume(double units) => _supplierOnHand -= units;
+
+    /// <summary>Places the first orders: the primed sequence pipeline or a kanban below its reorder point.</summary>
+    public void Prime()
+    {
+        switch (Plan.Trigger)
+        {
+            case TriggerKind.Sequence:
+                SyncSequence();
+                break;
+            case TriggerKind.Kanban:
+                CheckKanban();
+                break;
+        }
+    }
+
+    /// <summary>Sequence feeds: call off every job up to the line's count plus the lead.</summary>
+    public void SyncSequence()
+    {
+        if (Plan.Trigger != TriggerKind.Sequence || Line is null || Line.JobsStarted == _lastSequenceJobs)
+        {
+            return;
+        }
+
+        _lastSequenceJobs = Line.JobsStarted;
+        var target = (Line.JobsStarted + Plan.LeadJobs) * Plan.QuantityPerJob;
+        if (target > Ordered + 1e-9)
+        {
+            Order(target - Ordered);
+        }
+    }
+
+    /// <summary>Kanban: order the fixed quantity until the inventory position is above the reorder point.</summary>
+    public void CheckKanban()
+    {
+        if (Plan.Trigger != TriggerKind.Kanban || Plan.OrderQuantityUnits <= 0)
+        {
+            return;
+        }
+
+        while (InventoryPosition <= Plan.ReorderPointUnits + 1e-9)
+        {
+            Order(Plan.OrderQuantityUnits);
+        }
+    }
+
+    /// <summary>Base stock review: order up to the level.</summary>
+    public void Review()
+    {
+        var gap = Plan.OrderUpToUnits - InventoryPosition;
+        if (gap > 1e-9)
+        {
+            Order(gap);
+        }
+    }
+
+    /// <summary>Splits an order over the lanes by share, among those not failed over.</summary>
+    public void Order(double units)
+    {
+        Ordered += units;
+        var active = 0.0;
+        foreach (var lane in Lanes)
+        {
+            active += lane.Active ? lane.Plan.Spec.Share : 0;
+        }
+
+        foreach (var lane in Lanes)
+        {
+            var share = active > 0 ? (lane.Active ? lane.Plan.Spec.Share / active : 0) : lane.Plan.Spec.Share;
+            if (share > 0)
+            {
+                lane.Allocate(units * share);
+            }
+        }
+    }
+
+    /// <summary>Moves a failed lane's unshipped backlog to its siblings.</summary>
+    public void Reallocate(double units)
+    {
+        Ordered -= units;
+        Order(units);
+    }
+
+    public void Receive(double units)
+    {
+        if (units <= 0)
+        {
+            return;
+        }
+
+        if (Line is { } line)
+        {
+            Delivered += units;
+            line.OnDelivery(this);
+        }
+        else
+        {
+            Supplier!.Advance();
+            Delivered += units;
+            _supplierOnHand += units;
+            StockOut = false;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using Simulator.Model.Specs;
+
+namespace Simulator.Model;
+
+/// <summary>Reacts to a change of a gate: before it (to settle lazily computed state) and after it.</summary>
+internal interface IGateListener
+{
+    void BeforeGateChange();
+
+    void AfterGateChange();
+}
+
+/// <summary>
+/// The capacity left of one function of one node or lane: 1 when up, a fallback fraction, or 0 when down.
+/// Several outages may hold the same gate; the lowest factor wins.
+/// </summary>
+internal sealed class Gate(string entity, ItFunction function)
+{
+    private readonly List<(string Key, double Factor, string Label)> _holds = [];
+    private readonly List<IGateListener> _listeners = [];
+
+    public string Entity { get; } = entity;
+
+    public ItFunction Function { get; } = function;
+
+    public double Factor { get; private set; } = 1;
+
+    /// <summary>Label of the hold with the lowest factor, for cause chains; null when up.</summary>
+    public string? Cause { get; private set; }
+
+    public void Listen(IGateListener listener)
+    {
+        if (!_listeners.Contains(listener))
+        {
+            _listeners.Add(listener);
+        }
+    }
+
+    public void Hold(string key, double factor, string label)
+    {
+        var i = _holds.FindIndex(h => h.Key == key);
+        Change(() =>
+        {
+            if (i >= 0)
+            {
+                _holds[i] = (key, factor, label);
+            }
+            else
+            {
+                _holds.Add((key, factor, label));
+            }
+        });
+    }
+
+    public void Release(string key)
+    {
+        var i = _holds.FindIndex(h => h.Key == key);
+        if (i >= 0)
+        {
+            Change(() => _holds.RemoveAt(i));
+        }
+    }
+
+    private void Change(Action mutate)
+    {
+        foreach (var l in _listeners)
+        {
+            l.BeforeGateChange();
+        }
+
+        mutate();
+        Factor = 1;
+        Cause = null;
+        foreach (var (_, factor, label) in _holds)
+        {
+            if (factor < Factor || Cause is null)
+            {
+                Factor = Math.Min(Factor, factor);
+                Cause = label;
+            }
+        }
+
+        foreach (var l in _listeners)
+        {
+            l.AfterGateChange();
+        }
+    }
+}
+
+/// <summary>Several gates that must all be up for a function to work (for example a line's and its plant's MES).</summary>
+internal sealed class GateGroup(IReadOnlyList<Gate> gates)
+{
+    public IReadOnlyList<Gate> Gates { get; } = gates;
+
+    public double Factor
+    {
+        get
+        {
+            var f = 1.0;
+            foreach (var g in Gates)
+            {
+                f = Math.Min(f, g.Factor);
+            }
+
+            return f;
+        }
+    }
+
+    /// <summary>Label of the most restrictive hold, or null when fully up.</summary>
+    public string? Cause
+    {
+        get
+        {
+            Gate? worst = null;
+            foreach (var g in Gates)
+            {
+                if (g.Cause is not null && (worst is null || g.Factor < worst.Factor))
+                {
+                    worst = g;
+                }
+            }
+
+            return worst?.Cause;
+        }
+    }
+
+    public void Listen(IGateListener listener)
+    {
+        foreach (var g in Gates)
+        {
+            g.Listen(listener);
+        }
+    }
+}

@@ -1,0 +1,268 @@
+using Simulator.Engine;
+using Simulator.Model.Specs;
+
+namespace Simulator.Model;
+
+/// <summary>
+/// A lane at runtime. Orders are allocated to it, transmitted to the supplier when order transmission works, shipped
+/// at each dispatch from the supplier's finished goods, and received at the destination when its logistics work.
+/// </summary>
+internal sealed class LaneRun : IGateListener
+{
+    private readonly RunContext _ctx;
+    private readonly Random _transit;
+    private double _lastTransmitSync;
+    private double _atGate;
+    private Event? _wake;
+    private bool _sourceDown;
+    private int _failGeneration;
+
+    public LaneRun(RunContext ctx, LanePlan plan, FeedRun feed, SupplierRun origin, GateGroup destinationTransmission, GateGroup destinationLogistics)
+    {
+        _ctx = ctx;
+        Plan = plan;
+        Feed = feed;
+        Origin = origin;
+        _transit = ctx.Streams.For($"lane:{plan.Spec.Id}/transit");
+        var laneTransmission = ctx.Gate(plan.Spec.Id, ItFunction.OrderTransmission);
+        var laneLogistics = ctx.Gate(plan.Spec.Id, ItFunction.Logistics);
+        Transmission = new GateGroup([.. destinationTransmission.Gates, .. origin.OrderTransmission.Gates, laneTransmission]);
+        SourceTransmission = new GateGroup([.. origin.OrderTransmission.Gates, laneTransmission]);
+        Dispatch = new GateGroup([.. origin.Logistics.Gates, laneLogistics]);
+        Receipt = destinationLogistics;
+        Transmission.Listen(this);
+        Dispatch.Listen(this);
+        Receipt.Listen(this);
+        feed.Lanes.Add(this);
+    }
+
+    public LanePlan Plan { get; }
+
+    public FeedRun Feed { get; }
+
+    public SupplierRun Origin { get; }
+
+    public GateGroup Transmission { get; }
+
+    public GateGroup SourceTransmission { get; }
+
+    public GateGroup Dispatch { get; }
+
+    public GateGroup Receipt { get; }
+
+    /// <summary>False while failed over: new orders go to the sibling lanes.</summary>
+    public bool Active { get; private set; } = true;
+
+    public double Allocated { get; private set; }
+
+    public double Transmitted { get; private set; }
+
+    public double Shipped { get; private set; }
+
+    public double Received { get; private set; }
+
+    /// <summary>Pieces shipped and not yet received (on the road or waiting at the gate).</summary>
+    public double InTransit => Shipped - Received;
+
+    /// <summary>Transmitted pieces the supplier has not shipped yet: the supplier's order book for this lane.</summary>
+    public double Backlog => Transmitted - Shipped;
+
+    public void Allocate(double units)
+    {
+        Allocated += units;
+        SyncTransmission();
+    }
+
+    /// <summary>Brings the transmitted quantity up to date under the current order-transmission gate.</summary>
+    public void SyncTransmission()
+    {
+        var now = _ctx.Env.Now;
+        var factor = Transmission.Factor;
+        var before = Transmitted;
+
+        // The supplier's production up to now used the old order book.
+        Origin.Advance();
+        if (factor >= 1)
+        {
+            Transmitted = Allocated;
+        }
+        else if (factor > 0)
+        {
+            Transmitted = Math.Min(Allocated, Transmitted + factor * Plan.NominalPerHour * (now - _lastTransmitSync));
+        }
+
+        _lastTransmitSync = now;
+        if (Transmitted > before + 1e-12)
+        {
+            _wake?.Succeed();
+            _wake = null;
+        }
+    }
+
+    public IEnumerable<Event> Dispatching()
+    {
+        var every = Plan.Spec.DispatchEveryHours;
+        var continuous = Feed.Plan.Trigger == TriggerKind.Sequence;
+        while (true)
+        {
+            Feed.SyncSequence();
+            SyncTransmission();
+            Ship(every);
+            if (!continuous && Backlog <= 1e-9)
+            {
+                _wake = _ctx.Env.Event();
+                yield return _wake;
+            }
+
+            var now = _ctx.Env.Now;
+            var next = (Math.Floor(now / every + 1e-9) + 1) * every;
+            yield return _ctx.Env.Timeout(next - now);
+        }
+    }
+
+    private void Ship(double every)
+    {
+        var factor = Dispatch.Factor;
+        if (factor <= 0 || Backlog <= 1e-9)
+        {
+            return;
+        }
+
+        var want = Backlog;
+        if (factor < 1)
+        {
+            want = Math.Min(want, factor * Plan.NominalPerHour * every);
+        }
+
+        var units = Origin.Take(Plan.ProductIndex, want);
+        if (units <= 1e-9)
+        {
+            return;
+        }
+
+        Shipped += units;
+        var transit = DurationSampler.Sample(Plan.Spec.TransitHours, _transit);
+        _ctx.Env.Timeout(transit).AddCallback(_ => Arrive(units));
+    }
+
+    private void Arrive(double units)
+    {
+        if (Receipt.Factor > 0)
+        {
+            Received += units;
+            Feed.Receive(units);
+        }
+        else
+        {
+            _atGate += units;
+        }
+    }
+
+    public void BeforeGateChange() => SyncTransmission();
+
+    public void AfterGateChange()
+    {
+        SyncTransmission();
+        if (_atGate > 0 && Receipt.Factor > 0)
+        {
+            var units = _atGate;
+            _atGate = 0;
+            Received += units;
+            Feed.Receive(units);
+        }
+
+        OnSourceChange();
+    }
+
+    /// <summary>Starts or ends a failover when the source can no longer (or again) take and ship orders.</summary>
+    public void OnSourceChange()
+    {
+        if (Feed.Lanes.Count < 2)
+        {
+            return;
+        }
+
+        var down = Origin.Production.Factor <= 0 || Dispatch.Factor <= 0 || SourceTransmission.Factor <= 0;
+        if (down == _sourceDown)
+        {
+            return;
+        }
+
+        _sourceDown = down;
+        var generation = ++_failGeneration;
+        if (!down)
+        {
+            if (!Active)
+            {
+                Active = true;
+                _ctx.Log(Plan.Spec.Id, "failback", $"orders for part:{Plan.Spec.PartId} return to {Origin.Label}");
+            }
+
+            return;
+        }
+
+        var delay = Feed.Lanes.Where(l => l != this).Max(l => l.Plan.Spec.QualificationHours);
+        _ctx.Env.Timeout(delay).AddCallback(_ =>
+        {
+            if (generation != _failGeneration || !_sourceDown || !Feed.Lanes.Any(l => l != this && l.Active))
+            {
+                return;
+            }
+
+            Active = false;
+            var moved = Allocated - Shipped;
+            Allocated = Shipped;
+            Transmitted = Math.Min(Transmitted, Allocated);
+            _ctx.Log(Plan.Spec.Id, "failover", $"{moved:0.##} pieces of part:{Plan.Spec.PartId} moved to the other sources");
+            Feed.Reallocate(moved);
+        });
+    }
+
+    /// <summary>Explains why a feed is short: the first lane with an identifiable root, else the first lane.</summary>
+    public static void ExplainFeed(FeedRun feed, List<string> chain, int depth)
+    {
+        List<string>? fallback = null;
+        foreach (var lane in feed.Lanes)
+        {
+            var attempt = new List<string>();
+            lane.Explain(attempt, depth);
+            if (attempt.Count > 0 && !attempt[^1].StartsWith("supplier:", StringComparison.Ordinal) && !attempt[^1].StartsWith("part:", StringComparison.Ordinal))
+            {
+                chain.AddRange(attempt);
+                return;
+            }
+
+            fallback ??= attempt;
+        }
+
+        if (fallback is not null)
+        {
+            chain.AddRange(fallback);
+        }
+    }
+
+    private void Explain(List<string> chain, int depth)
+    {
+        if (_atGate > 0 && Receipt.Cause is { } receipt)
+        {
+            chain.Add(receipt);
+            return;
+        }
+
+        if (Transmission.Cause is { } transmission && Allocated > Transmitted + 1e-9)
+        {
+            chain.Add(Origin.Label);
+            chain.Add(transmission);
+            return;
+        }
+
+        if (Dispatch.Cause is { } dispatch)
+        {
+            chain.Add(Origin.Label);
+            chain.Add(dispatch);
+            return;
+        }
+
+        Origin.Explain(Plan.ProductIndex, chain, depth);
+    }
+}

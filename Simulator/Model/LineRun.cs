@@ -1,0 +1,340 @@
+using Simulator.Engine;
+using Simulator.Model.Specs;
+
+namespace Simulator.Model;
+
+/// <summary>
+/// A production line at runtime: builds one job per cycle during open calendar time, consuming its bill of
+/// materials from line-side stock; halts when a part is short or its production control is down; restarts by its
+/// restart rule and ramps back to full rate.
+/// </summary>
+internal sealed class LineRun : IGateListener
+{
+    private readonly RunContext _ctx;
+    private readonly FeedHeap _runout = new(f => f.JobsAllowed, reorderSlot: false);
+    private readonly FeedHeap _reorder = new(f => f.NextReorderJob, reorderSlot: true);
+    private readonly long _restartJobs;
+    private Event? _wake;
+    private double _haltStart;
+    private double _rampStart;
+    private double _rampEnd;
+    private double _rampHours;
+    private int _restartGeneration;
+    private double? _fullRateSince = 0;
+    private bool _affected;
+
+    public LineRun(RunContext ctx, LinePlan plan, IReadOnlyList<FeedRun> feeds)
+    {
+        _ctx = ctx;
+        Plan = plan;
+        Feeds = feeds;
+        var plant = plan.Spec.PlantId;
+        var line = plan.Spec.Id;
+        Production = new GateGroup([ctx.Gate(line, ItFunction.ProductionControl), ctx.Gate(plant, ItFunction.ProductionControl)]);
+        OrderTransmission = new GateGroup([ctx.Gate(line, ItFunction.OrderTransmission), ctx.Gate(plant, ItFunction.OrderTransmission)]);
+        Logistics = new GateGroup([ctx.Gate(line, ItFunction.Logistics), ctx.Gate(plant, ItFunction.Logistics)]);
+        Production.Listen(this);
+        foreach (var feed in feeds)
+        {
+            feed.Line = this;
+        }
+
+        var wanted = (long)Math.Ceiling(plan.Spec.Restart.StockHours * plan.Spec.RatePerHour - 1e-9);
+        _restartJobs = Math.Max(1, Math.Min(wanted, feeds.Count == 0 ? 1 : feeds.Min(MaxReachableJobs)));
+    }
+
+    public LinePlan Plan { get; }
+
+    public IReadOnlyList<FeedRun> Feeds { get; }
+
+    public GateGroup Production { get; }
+
+    public GateGroup OrderTransmission { get; }
+
+    public GateGroup Logistics { get; }
+
+    public long JobsStarted { get; private set; }
+
+    public long JobsCompleted { get; private set; }
+
+    public bool Halted { get; private set; }
+
+    public double? FirstHalt { get; private set; }
+
+    public string? FirstHaltCause { get; private set; }
+
+    public double? RestartAfterFirstHalt { get; private set; }
+
+    public double DowntimeHours { get; private set; }
+
+    /// <summary>End of the disruptions as they apply to this line (phased restarts included).</summary>
+    public double? DisruptionEnd { get; set; }
+
+    /// <summary>A disruption's ramp-up that replaces a shorter own ramp-up at the next restarts.</summary>
+    public double RampOverride { get; set; }
+
+    public double StateCode(double now)
+    {
+        if (!Plan.Calendar.IsOpen(now))
+        {
+            return LineStateCode.Closed;
+        }
+
+        if (Halted)
+        {
+            return LineStateCode.Halted;
+        }
+
+        return Production.Factor < 1 || now < _rampEnd ? LineStateCode.Reduced : LineStateCode.Running;
+    }
+
+    public void Start()
+    {
+        foreach (var feed in Feeds)
+        {
+            _runout.Add(feed);
+            if (feed.Plan.Trigger == TriggerKind.Kanban)
+            {
+                _reorder.Add(feed);
+            }
+        }
+    }
+
+    public IEnumerable<Event> Building()
+    {
+        var env = _ctx.Env;
+        var rate = Plan.Spec.RatePerHour;
+        while (true)
+        {
+            var now = env.Now;
+            if (!Plan.Calendar.IsOpen(now))
+            {
+                var next = Plan.Calendar.NextOpen(now);
+                if (next > _ctx.Horizon)
+                {
+                    yield break;
+                }
+
+                yield return env.Timeout(next - now);
+                continue;
+            }
+
+            var control = Production.Factor;
+            if (control <= 0)
+            {
+                Halt(now, Production.Cause ?? "production_control");
+                yield return Wait();
+                continue;
+            }
+
+            if (_runout.MinKey < JobsStarted + 1)
+            {
+                Halt(now, StarvedCause(_runout.Min));
+                yield return Wait();
+                continue;
+            }
+
+            if (Halted)
+            {
+                if (_runout.MinKey - JobsStarted < _restartJobs)
+                {
+                    yield return Wait();
+                    continue;
+                }
+
+                Restart(now);
+            }
+
+            StartJob();
+            yield return env.Timeout(1 / (rate * control * RampFactor(now)));
+            JobsCompleted++;
+        }
+    }
+
+    public void OnDelivery(FeedRun feed)
+    {
+        _runout.Update(feed);
+        Wake();
+    }
+
+    public void BeforeGateChange()
+    {
+    }
+
+    public void AfterGateChange()
+    {
+        var now = _ctx.Env.Now;
+        var factor = Production.Factor;
+        if (factor <= 0 && Plan.Calendar.IsOpen(now))
+        {
+            Halt(now, Production.Cause ?? "production_control");
+        }
+
+        if (factor < 1)
+        {
+            _fullRateSince = null;
+            MarkAffected(now);
+        }
+        else
+        {
+            MaybeFullRate(now);
+        }
+
+        Wake();
+    }
+
+    public LineOutcome Outcome()
+    {
+        var downtime = DowntimeHours + (Halted ? Plan.Calendar.OpenHoursBetween(_haltStart, _ctx.Horizon) : 0);
+        var fullRate = _affected && !Halted ? _fullRateSince : null;
+        return new LineOutcome(
+            Plan.Spec.PlantId,
+            Plan.Spec.Id,
+            FirstHalt,
+            FirstHaltCause,
+            downtime,
+            RestartAfterFirstHalt,
+            fullRate,
+            Plan.PlannedUnits,
+            JobsCompleted,
+            DisruptionEnd);
+    }
+
+    private static long MaxReachableJobs(FeedRun feed)
+    {
+        var plan = feed.Plan;
+        var units = plan.Trigger switch
+        {
+            TriggerKind.Sequence => plan.LeadJobs * plan.QuantityPerJob,
+            TriggerKind.Kanban => plan.ReorderPointUnits + plan.OrderQuantityUnits,
+            TriggerKind.BaseStock => plan.OrderUpToUnits,
+            _ => double.PositiveInfinity,
+        };
+        return double.IsPositiveInfinity(units) ? long.MaxValue : (long)Math.Floor(units / plan.QuantityPerJob + 1e-9);
+    }
+
+    private void StartJob()
+    {
+        JobsStarted++;
+        while (_reorder.MinKey <= JobsStarted)
+        {
+            var feed = _reorder.Min;
+            var before = _reorder.MinKey;
+            feed.CheckKanban();
+            _reorder.Update(feed);
+            if (feed.NextReorderJob == before)
+            {
+                break;
+            }
+        }
+    }
+
+    private Event Wait()
+    {
+        _wake = _ctx.Env.Event();
+        return _wake;
+    }
+
+    private void Wake()
+    {
+        var wake = _wake;
+        _wake = null;
+        if (wake is { IsTriggered: false })
+        {
+            wake.Succeed();
+        }
+    }
+
+    private void Halt(double now, string cause)
+    {
+        if (Halted)
+        {
+            return;
+        }
+
+        Halted = true;
+        _haltStart = now;
+        _fullRateSince = null;
+        _restartGeneration++;
+        _rampEnd = now;
+        MarkAffected(now);
+        if (FirstHalt is null && now >= _ctx.FirstDisruptionStart)
+        {
+            FirstHalt = now;
+            FirstHaltCause = cause;
+        }
+
+        _ctx.Log(Plan.Spec.Id, "halt", cause);
+    }
+
+    private void Restart(double now)
+    {
+        Halted = false;
+        DowntimeHours += Plan.Calendar.OpenHoursBetween(_haltStart, now);
+        if (FirstHalt is not null && RestartAfterFirstHalt is null)
+        {
+            RestartAfterFirstHalt = now;
+        }
+
+        _ctx.Log(Plan.Spec.Id, "restart", $"after {now - _haltStart:0.##} h");
+        _rampHours = Math.Max(Plan.Spec.Restart.RampUpHours, RampOverride);
+        _rampStart = now;
+        _rampEnd = _rampHours > 0 ? Plan.Calendar.AddOpenHours(now, _rampHours) : now;
+        if (_rampEnd > now)
+        {
+            var generation = _restartGeneration;
+            _ctx.Env.Timeout(_rampEnd - now).AddCallback(_ =>
+            {
+                if (generation == _restartGeneration)
+                {
+                    MaybeFullRate(_ctx.Env.Now);
+                }
+            });
+        }
+        else
+        {
+            MaybeFullRate(now);
+        }
+    }
+
+    private void MaybeFullRate(double now)
+    {
+        if (Halted || now < _rampEnd || Production.Factor < 1 || _fullRateSince is not null)
+        {
+            return;
+        }
+
+        _fullRateSince = now;
+        if (_affected)
+        {
+            _ctx.Log(Plan.Spec.Id, "full_rate", "back at planned rate");
+        }
+    }
+
+    private void MarkAffected(double now)
+    {
+        if (now >= _ctx.FirstDisruptionStart)
+        {
+            _affected = true;
+        }
+    }
+
+    private double RampFactor(double now)
+    {
+        if (now >= _rampEnd || _rampHours <= 0)
+        {
+            return 1;
+        }
+
+        var from = Plan.Spec.Restart.RampStartFraction;
+        var progress = Plan.Calendar.OpenHoursBetween(_rampStart, now) / _rampHours;
+        return from + ((1 - from) * Math.Min(1, progress));
+    }
+
+    private static string StarvedCause(FeedRun feed)
+    {
+        var chain = new List<string> { $"part:{feed.Plan.PartId}" };
+        LaneRun.ExplainFeed(feed, chain, 0);
+        return string.Join(" <- ", chain);
+    }
+}

@@ -1,0 +1,273 @@
+using Simulator.Model.Specs;
+
+namespace Simulator.Model;
+
+/// <summary>Resolves a scenario and a policy into plans: demand rates first, then stocks in units.</summary>
+internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, double horizonHours)
+{
+    private readonly Dictionary<string, Calendar> _calendars = [];
+    private readonly Dictionary<(string Destination, string Part), FeedPlan> _feeds = [];
+    private readonly List<FeedPlan> _feedList = [];
+    private readonly Dictionary<string, SupplierPlan> _suppliers = [];
+    private readonly HashSet<string> _demandDone = [];
+
+    public T Build<T>(Func<IReadOnlyList<LinePlan>, IReadOnlyList<SupplierPlan>, IReadOnlyList<FeedPlan>, IReadOnlyList<LanePlan>, IReadOnlyDictionary<string, PartSpec>, T> create)
+    {
+        foreach (var c in scenario.Calendars)
+        {
+            _calendars[c.Id] = Calendar.Build(c, scenario.Start, horizonHours);
+        }
+
+        var lines = BuildLines();
+        var suppliers = BuildSuppliers();
+        var lanes = BuildLanes();
+        foreach (var supplier in suppliers)
+        {
+            ResolveDemand(supplier);
+        }
+
+        foreach (var line in lines)
+        {
+            ResolveLineStocks(line);
+        }
+
+        foreach (var supplier in suppliers)
+        {
+            ResolveSupplierStocks(supplier);
+        }
+
+        foreach (var feed in _feedList)
+        {
+            ResolveTrigger(feed);
+        }
+
+        foreach (var lane in lanes)
+        {
+            lane.NominalPerHour = lane.Feed.DemandPerOpenHour * lane.Spec.Share;
+        }
+
+        return create(lines, suppliers, _feedList, lanes, scenario.Parts.ToDictionary(p => p.Id));
+    }
+
+    private Calendar CalendarFor(string id) =>
+        _calendars.TryGetValue(id, out var c) ? c : Calendar.AlwaysOpen;
+
+    private double OpenHoursPerDay(Calendar calendar)
+    {
+        var window = Math.Max(horizonHours, 168);
+        return calendar.OpenHoursBetween(0, window) / window * 24;
+    }
+
+    private FeedPlan Feed(string destination, bool toLine, string part)
+    {
+        if (!_feeds.TryGetValue((destination, part), out var feed))
+        {
+            feed = new FeedPlan(_feedList.Count, destination, toLine, part);
+            _feeds[(destination, part)] = feed;
+            _feedList.Add(feed);
+        }
+
+        return feed;
+    }
+
+    private List<LinePlan> BuildLines()
+    {
+        var lines = new List<LinePlan>();
+        foreach (var line in scenario.Plants.SelectMany(p => p.Lines))
+        {
+            var calendar = CalendarFor(line.CalendarId);
+            var plan = new LinePlan(line, calendar, line.RatePerHour * calendar.OpenHoursBetween(0, horizonHours));
+            var perDayFactor = OpenHoursPerDay(calendar);
+            foreach (var item in line.Bom)
+            {
+                var feed = Feed(line.Id, toLine: true, item.PartId);
+                feed.QuantityPerJob = item.QuantityPerJob;
+                feed.DemandPerOpenHour = line.RatePerHour * item.QuantityPerJob;
+                feed.DemandPerDay = feed.DemandPerOpenHour * perDayFactor;
+                plan.Feeds.Add(feed);
+            }
+
+            lines.Add(plan);
+        }
+
+        return lines;
+    }
+
+    private List<SupplierPlan> BuildSuppliers()
+    {
+        var list = new List<SupplierPlan>();
+        foreach (var spec in scenario.Suppliers)
+        {
+            var calendar = CalendarFor(spec.CalendarId);
+            var plan = new SupplierPlan(spec, calendar, OpenHoursPerDay(calendar));
+            foreach (var product in spec.Products)
+            {
+                var productPlan = new ProductPlan(product);
+                foreach (var input in product.Inputs)
+                {
+                    var feed = Feed(spec.Id, toLine: false, input.PartId);
+                    if (!plan.InputFeeds.Contains(feed))
+                    {
+                        plan.InputFeeds.Add(feed);
+                    }
+
+                    productPlan.InputFeedIndex.Add(plan.InputFeeds.IndexOf(feed));
+                }
+
+                plan.Products.Add(productPlan);
+            }
+
+            _suppliers[spec.Id] = plan;
+            list.Add(plan);
+        }
+
+        return list;
+    }
+
+    private List<LanePlan> BuildLanes()
+    {
+        var lanes = new List<LanePlan>();
+        foreach (var spec in scenario.Lanes)
+        {
+            var lane = new LanePlan(lanes.Count, spec)
+            {
+                Feed = _feeds[(spec.To, spec.PartId)],
+                Origin = _suppliers[spec.From],
+            };
+            lane.ProductIndex = lane.Origin.Products.FindIndex(p => p.Spec.PartId == spec.PartId);
+            lane.Origin.Products[lane.ProductIndex].Outgoing.Add(lane);
+            lane.Feed.Lanes.Add(lane);
+            lanes.Add(lane);
+        }
+
+        return lanes;
+    }
+
+    private void ResolveDemand(SupplierPlan supplier)
+    {
+        if (!_demandDone.Add(supplier.Spec.Id))
+        {
+            return;
+        }
+
+        foreach (var product in supplier.Products)
+        {
+            foreach (var lane in product.Outgoing.Where(l => !l.Feed.ToLine))
+            {
+                ResolveDemand(_suppliers[lane.Feed.DestinationId]);
+            }
+
+            product.DemandPerDay = product.Outgoing.Sum(l => l.DemandPerDay);
+        }
+
+        var openPerDay = Math.Max(supplier.OpenHoursPerDay, 1e-9);
+        for (var f = 0; f < supplier.InputFeeds.Count; f++)
+        {
+            var feed = supplier.InputFeeds[f];
+            feed.DemandPerDay = 0;
+            foreach (var product in supplier.Products)
+            {
+                for (var i = 0; i < product.Spec.Inputs.Count; i++)
+                {
+                    if (product.InputFeedIndex[i] == f)
+                    {
+                        feed.DemandPerDay += product.DemandPerDay * product.Spec.Inputs[i].QuantityPerJob;
+                    }
+                }
+            }
+
+            feed.DemandPerOpenHour = feed.DemandPerDay / openPerDay;
+        }
+    }
+
+    private void ResolveLineStocks(LinePlan line)
+    {
+        foreach (var feed in line.Feeds)
+        {
+            var stock = line.Spec.Stocks.FirstOrDefault(s => s.PartId == feed.PartId);
+            feed.InitialUnits = Units(stock?.Initial ?? StockAmount.Zero, feed);
+            feed.MaximumUnits = stock?.Maximum is { } max ? Units(max, feed) : null;
+            if (policy.LineSideCoverHours is { } cover)
+            {
+                feed.InitialUnits = cover * feed.DemandPerOpenHour;
+            }
+
+            if (Override(feed.PartId)?.LineSide is { } strategic)
+            {
+                feed.InitialUnits = Units(strategic, feed);
+            }
+
+            if (feed.MaximumUnits is { } m && m < feed.InitialUnits)
+            {
+                feed.MaximumUnits = feed.InitialUnits;
+            }
+        }
+    }
+
+    private void ResolveSupplierStocks(SupplierPlan supplier)
+    {
+        var openPerDay = Math.Max(supplier.OpenHoursPerDay, 1e-9);
+        foreach (var product in supplier.Products)
+        {
+            var perDay = product.DemandPerDay;
+            var perHour = perDay / openPerDay;
+            product.InitialUnits = product.Spec.FinishedInitial.ToUnits(perHour, perDay);
+            product.TargetUnits = product.Spec.FinishedTarget.ToUnits(perHour, perDay);
+            if (policy.SupplierStockDaysByTier.TryGetValue(supplier.Spec.Tier, out var days))
+            {
+                product.InitialUnits = product.TargetUnits = days * perDay;
+            }
+
+            if (Override(product.Spec.PartId)?.SupplierFinished is { } strategic)
+            {
+                product.InitialUnits = product.TargetUnits = strategic.ToUnits(perHour, perDay);
+            }
+        }
+
+        foreach (var feed in supplier.InputFeeds)
+        {
+            var stock = supplier.Spec.InputStocks.FirstOrDefault(s => s.PartId == feed.PartId);
+            feed.InitialUnits = Units(stock?.Initial ?? StockAmount.Zero, feed);
+            feed.MaximumUnits = stock?.Target is { } target ? Units(target, feed) : null;
+        }
+    }
+
+    private void ResolveTrigger(FeedPlan feed)
+    {
+        if (feed.Lanes.Count == 0)
+        {
+            return;
+        }
+
+        var trigger = feed.Lanes[0].Spec.Trigger;
+        feed.Trigger = trigger.Kind;
+        feed.ReviewHours = trigger.ReviewHours;
+        switch (trigger.Kind)
+        {
+            case TriggerKind.Sequence:
+                var rate = feed.DemandPerOpenHour / feed.QuantityPerJob;
+                feed.LeadJobs = (long)Math.Round(trigger.LeadHours * rate);
+                break;
+            case TriggerKind.Kanban:
+                feed.ReorderPointUnits = Units(trigger.ReorderPoint ?? StockAmount.Zero, feed);
+                feed.OrderQuantityUnits = Units(trigger.Quantity ?? StockAmount.InHours(1), feed);
+                break;
+            case TriggerKind.BaseStock:
+                feed.OrderUpToUnits = trigger.OrderUpTo is { } s
+                    ? Units(s, feed)
+                    : feed.MaximumUnits ?? Math.Max(feed.InitialUnits, 2 * trigger.ReviewHours * feed.DemandPerOpenHour);
+                break;
+            case TriggerKind.Schedule:
+                feed.OrderQuantityUnits = trigger.Quantity is { } q
+                    ? Units(q, feed)
+                    : feed.DemandPerDay * trigger.ReviewHours / 24;
+                break;
+        }
+    }
+
+    private static double Units(StockAmount amount, FeedPlan feed) =>
+        amount.ToUnits(feed.DemandPerOpenHour, feed.DemandPerDay);
+
+    private PartOverride? Override(string partId) =>
+        policy.PartOverrides.FirstOrDefault(o => o.PartId == partId);
+}

@@ -1,0 +1,105 @@
+using Simulator.Model.Specs;
+
+namespace Simulator.Model;
+
+/// <summary>A line resolved for simulation.</summary>
+internal sealed class LinePlan(LineSpec spec, Calendar calendar, double plannedUnits)
+{
+    public LineSpec Spec { get; } = spec;
+
+    public Calendar Calendar { get; } = calendar;
+
+    public double PlannedUnits { get; } = plannedUnits;
+
+    public List<FeedPlan> Feeds { get; } = [];
+}
+
+/// <summary>A supplier resolved for simulation.</summary>
+internal sealed class SupplierPlan(SupplierSpec spec, Calendar calendar, double openHoursPerDay)
+{
+    public SupplierSpec Spec { get; } = spec;
+
+    public Calendar Calendar { get; } = calendar;
+
+    public double OpenHoursPerDay { get; } = openHoursPerDay;
+
+    public List<ProductPlan> Products { get; } = [];
+
+    public List<FeedPlan> InputFeeds { get; } = [];
+}
+
+/// <summary>A product of a supplier: capacity, inputs and finished-goods stock in units.</summary>
+internal sealed class ProductPlan(ProductSpec spec)
+{
+    public ProductSpec Spec { get; } = spec;
+
+    public double DemandPerDay { get; set; }
+
+    public double InitialUnits { get; set; }
+
+    public double TargetUnits { get; set; }
+
+    public List<LanePlan> Outgoing { get; } = [];
+
+    /// <summary>Index into the supplier's input feeds for each input, in <see cref="ProductSpec.Inputs"/> order.</summary>
+    public List<int> InputFeedIndex { get; } = [];
+}
+
+/// <summary>
+/// The stock of one part at one consumer (a line's line-side stock or a supplier's input stock), with the rule that
+/// replenishes it and the lanes that deliver it.
+/// </summary>
+internal sealed class FeedPlan(int index, string destinationId, bool toLine, string partId)
+{
+    public int Index { get; } = index;
+
+    public string DestinationId { get; } = destinationId;
+
+    public bool ToLine { get; } = toLine;
+
+    public string PartId { get; } = partId;
+
+    /// <summary>Line feeds: pieces per job. Supplier feeds: unused (1).</summary>
+    public double QuantityPerJob { get; set; } = 1;
+
+    public double InitialUnits { get; set; }
+
+    public double? MaximumUnits { get; set; }
+
+    public double DemandPerOpenHour { get; set; }
+
+    public double DemandPerDay { get; set; }
+
+    public TriggerKind Trigger { get; set; }
+
+    public long LeadJobs { get; set; }
+
+    public double ReorderPointUnits { get; set; }
+
+    public double OrderQuantityUnits { get; set; }
+
+    public double ReviewHours { get; set; }
+
+    public double OrderUpToUnits { get; set; }
+
+    public List<LanePlan> Lanes { get; } = [];
+}
+
+/// <summary>A lane resolved for simulation.</summary>
+internal sealed class LanePlan(int index, LaneSpec spec)
+{
+    public int Index { get; } = index;
+
+    public LaneSpec Spec { get; } = spec;
+
+    public FeedPlan Feed { get; set; } = null!;
+
+    public SupplierPlan Origin { get; set; } = null!;
+
+    public int ProductIndex { get; set; }
+
+    /// <summary>Pieces per hour this lane carries at plan (its share of the destination's demand per open hour).</summary>
+    public double NominalPerHour { get; set; }
+
+    public double DemandPerDay => Feed.DemandPerDay * Spec.Share;
+}

@@ -1,0 +1,62 @@
+using Simulator.Engine;
+using Simulator.Model.Specs;
+using SimEnvironment = Simulator.Engine.Environment;
+
+namespace Simulator.Model;
+
+/// <summary>Per-replication state shared by the runtime entities: the kernel, the gates, the logs.</summary>
+internal sealed class RunContext
+{
+    private readonly Dictionary<(string Entity, ItFunction Function), Gate> _gates = [];
+
+    public RunContext(Network network, SimEnvironment env, RandomStreams streams, RunOptions options)
+    {
+        Network = network;
+        Env = env;
+        Streams = streams;
+        Options = options;
+    }
+
+    public Network Network { get; }
+
+    public SimEnvironment Env { get; }
+
+    public RandomStreams Streams { get; }
+
+    public RunOptions Options { get; }
+
+    public double Horizon => Network.HorizonHours;
+
+    /// <summary>Start of the first disruption that has begun; +infinity before any.</summary>
+    public double FirstDisruptionStart { get; set; } = double.PositiveInfinity;
+
+    public List<EventRecord> Events { get; } = [];
+
+    public List<Sample> Samples { get; } = [];
+
+    public List<DisruptionWindow> Windows { get; } = [];
+
+    public Gate Gate(string entity, ItFunction function)
+    {
+        if (!_gates.TryGetValue((entity, function), out var gate))
+        {
+            gate = new Gate(entity, function);
+            _gates[(entity, function)] = gate;
+        }
+
+        return gate;
+    }
+
+    public void Log(string entity, string kind, string detail)
+    {
+        if (Env.Now <= Horizon)
+        {
+            Events.Add(new EventRecord(Env.Now, entity, kind, detail));
+        }
+    }
+}
+
+/// <summary>What a single run records.</summary>
+/// <param name="RecordPartSeries">Sample line-side and supplier stocks per part (false: lines only).</param>
+/// <param name="WithDisruptions">False for the paired baseline run.</param>
+public sealed record RunOptions(bool RecordPartSeries = true, bool WithDisruptions = true);

@@ -1,0 +1,94 @@
+using Simulator.Engine;
+
+namespace Simulator.Model;
+
+/// <summary>Samples line states, output and stocks every <c>sample_every_hours</c>, and the inventory value held.</summary>
+internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IReadOnlyList<SupplierRun> suppliers, IReadOnlyList<LaneRun> lanes)
+{
+    private readonly long[] _producedAtLast = new long[lines.Count];
+    private double _lastTime = double.NaN;
+    private double _valueSum;
+    private int _valueCount;
+
+    public double AverageInventoryValue => _valueCount > 0 ? _valueSum / _valueCount : 0;
+
+    public IEnumerable<Event> Sampling()
+    {
+        var every = ctx.Network.Scenario.SampleEveryHours;
+        for (var k = 1L; ; k++)
+        {
+            Record();
+            var next = k * every;
+            if (next >= ctx.Horizon)
+            {
+                yield break;
+            }
+
+            yield return ctx.Env.Timeout(next - ctx.Env.Now);
+        }
+    }
+
+    /// <summary>Records one sample at the current time (once per instant).</summary>
+    public void Record()
+    {
+        var now = ctx.Env.Now;
+        if (now == _lastTime)
+        {
+            return;
+        }
+
+        var dt = double.IsNaN(_lastTime) ? 0 : now - _lastTime;
+        _lastTime = now;
+        var samples = ctx.Samples;
+        var parts = ctx.Network.Parts;
+        var detail = ctx.Options.RecordPartSeries;
+        var value = 0.0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var id = line.Plan.Spec.Id;
+            samples.Add(new Sample(now, id, "state", line.StateCode(now)));
+            samples.Add(new Sample(now, id, "produced_units", line.JobsCompleted));
+            samples.Add(new Sample(now, id, "rate_per_hour", dt > 0 ? (line.JobsCompleted - _producedAtLast[i]) / dt : 0));
+            _producedAtLast[i] = line.JobsCompleted;
+            foreach (var feed in line.Feeds)
+            {
+                var onHand = feed.OnHand;
+                value += onHand * parts[feed.Plan.PartId].UnitCost;
+                if (detail)
+                {
+                    var entity = $"{id}/{feed.Plan.PartId}";
+                    samples.Add(new Sample(now, entity, "stock_units", onHand));
+                    samples.Add(new Sample(now, entity, "cover_h", onHand / feed.Plan.DemandPerOpenHour));
+                }
+            }
+        }
+
+        foreach (var supplier in suppliers)
+        {
+            for (var p = 0; p < supplier.Plan.Products.Count; p++)
+            {
+                var partId = supplier.Plan.Products[p].Spec.PartId;
+                var units = supplier.FinishedUnits(p);
+                value += units * parts[partId].UnitCost;
+                if (detail)
+                {
+                    samples.Add(new Sample(now, $"{supplier.Plan.Spec.Id}/{partId}", "stock_units", units));
+                }
+            }
+
+            foreach (var feed in supplier.Inputs)
+            {
+                value += feed.OnHand * parts[feed.Plan.PartId].UnitCost;
+            }
+        }
+
+        foreach (var lane in lanes)
+        {
+            value += lane.InTransit * parts[lane.Plan.Spec.PartId].UnitCost;
+        }
+
+        _valueSum += value;
+        _valueCount++;
+    }
+}

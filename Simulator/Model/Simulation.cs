@@ -1,0 +1,109 @@
+using Simulator.Engine;
+using Simulator.Model.Specs;
+using SimEnvironment = Simulator.Engine.Environment;
+
+namespace Simulator.Model;
+
+/// <summary>Runs one replication of a resolved network.</summary>
+public static class Simulation
+{
+    /// <summary>
+    /// Simulates <paramref name="network"/> over its horizon with random streams derived from <paramref name="seed"/>
+    /// only, so the same seed gives the same trace bit for bit, on any thread.
+    /// </summary>
+    public static RunTrace Run(Network network, ulong seed, RunOptions? options = null)
+    {
+        options ??= new RunOptions();
+        var env = new SimEnvironment();
+        var ctx = new RunContext(network, env, new RandomStreams(seed), options);
+
+        var feeds = network.Feeds.Select(f => new FeedRun(ctx, f)).ToArray();
+        var suppliers = network.Suppliers
+            .Select(s => new SupplierRun(ctx, s, s.InputFeeds.Select(f => feeds[f.Index]).ToArray()))
+            .ToArray();
+        var lines = network.Lines
+            .Select(l => new LineRun(ctx, l, l.Feeds.Select(f => feeds[f.Index]).ToArray()))
+            .ToArray();
+        var supplierById = suppliers.ToDictionary(s => s.Plan.Spec.Id);
+        var lineById = lines.ToDictionary(l => l.Plan.Spec.Id);
+        var lanes = network.Lanes.Select(plan =>
+        {
+            var feed = feeds[plan.Feed.Index];
+            var (transmission, logistics) = lineById.TryGetValue(plan.Spec.To, out var line)
+                ? (line.OrderTransmission, line.Logistics)
+                : (supplierById[plan.Spec.To].OrderTransmission, supplierById[plan.Spec.To].Logistics);
+            return new LaneRun(ctx, plan, feed, supplierById[plan.Spec.From], transmission, logistics);
+        }).ToArray();
+        foreach (var supplier in suppliers)
+        {
+            supplier.Wire(lanes);
+        }
+
+        foreach (var line in lines)
+        {
+            line.Start();
+        }
+
+        foreach (var feed in feeds)
+        {
+            feed.Prime();
+        }
+
+        foreach (var line in lines)
+        {
+            env.Process(line.Building(), $"line:{line.Plan.Spec.Id}");
+        }
+
+        foreach (var lane in lanes)
+        {
+            env.Process(lane.Dispatching(), $"lane:{lane.Plan.Spec.Id}");
+        }
+
+        foreach (var feed in feeds.Where(f => f.Plan.Trigger is TriggerKind.BaseStock or TriggerKind.Schedule && f.Lanes.Count > 0))
+        {
+            env.Process(Reviewing(env, feed), $"review:{feed.Plan.DestinationId}/{feed.Plan.PartId}");
+        }
+
+        if (options.WithDisruptions)
+        {
+            var effects = new DisruptionEffects(network, ctx);
+            foreach (var spec in network.Scenario.Disruptions)
+            {
+                var run = new DisruptionRun(ctx, spec, effects.For(spec), lines.Select(l => (l, effects.LineDelay(spec, l.Plan.Spec))).ToArray());
+                env.Process(run.Running(), $"disruption:{spec.Id}");
+            }
+        }
+
+        var sampler = new Sampler(ctx, lines, suppliers, lanes);
+        env.Process(sampler.Sampling(), "sampler");
+        env.Run(network.HorizonHours);
+        sampler.Record();
+
+        return new RunTrace(
+            lines.Select(l => l.Outcome()).ToArray(),
+            ctx.Windows.ToArray(),
+            ctx.Events.OrderBy(e => e.TimeHours).ToArray(),
+            ctx.Samples.ToArray(),
+            sampler.AverageInventoryValue,
+            env.ProcessedEvents);
+    }
+
+    private static IEnumerable<Event> Reviewing(SimEnvironment env, FeedRun feed)
+    {
+        var plan = feed.Plan;
+        while (true)
+        {
+            feed.Supplier?.Advance();
+            if (plan.Trigger == TriggerKind.BaseStock)
+            {
+                feed.Review();
+            }
+            else if (plan.OrderQuantityUnits > 0)
+            {
+                feed.Order(plan.OrderQuantityUnits);
+            }
+
+            yield return env.Timeout(plan.ReviewHours);
+        }
+    }
+}
