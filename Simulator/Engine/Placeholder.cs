@@ -1,3 +1,0 @@
-namespace Simulator.Engine;
-
-internal static class Placeholder;
