@@ -42,6 +42,12 @@ public sealed class Environment
     /// <summary>The process whose iterator is running right now, or null between process steps.</summary>
     public Process? ActiveProcess { get; internal set; }
 
+    /// <summary>
+    /// Called with each event just before it is processed (the clock already at its time), process starts included;
+    /// meant for traces and debugging, null by default.
+    /// </summary>
+    public Action<Event>? Trace { get; set; }
+
     /// <summary>The time of the next scheduled event, or positive infinity when the queue is empty.</summary>
     public double PeekTime => _queue.PeekTime;
 
@@ -174,6 +180,7 @@ public sealed class Environment
         var item = _queue.Pop(out var time);
         _now = time;
         _processedEvents++;
+        Trace?.Invoke(item);
         if (item.State == EventState.Pending)
         {
             ((Process)item).Start();
