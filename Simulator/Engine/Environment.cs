@@ -95,12 +95,15 @@ public sealed class Environment
         return new Timeout(this, timeHours - _now, value, pooled: false);
     }
 
-    /// <summary>Starts a process that runs <paramref name="generator"/> from now on, ahead of normal events due now.</summary>
+    /// <summary>
+    /// Starts a process that runs <paramref name="generator"/> from now on, ahead of normal events due now; without a
+    /// <paramref name="name"/> it is called "process-N", N counting the processes of this environment from 1.
+    /// </summary>
     public Process Process(IEnumerable<Event> generator, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(generator);
         _processCount++;
-        return new Process(this, generator, name ?? string.Create(CultureInfo.InvariantCulture, $"process-{_processCount}"));
+        return new Process(this, generator, name, _processCount);
     }
 
     /// <summary>An event that succeeds once all <paramref name="events"/> succeeded, or fails with the first failure.</summary>

@@ -20,10 +20,14 @@ public sealed class Process : Event
     private Exception? _fault;
     private object? _returnValue;
 
-    internal Process(Environment environment, IEnumerable<Event> generator, string name)
+    private readonly long _number;
+    private string? _name;
+
+    internal Process(Environment environment, IEnumerable<Event> generator, string? name, long number)
         : base(environment)
     {
-        Name = name;
+        _name = name;
+        _number = number;
         _generator = generator.GetEnumerator();
 
         // The process itself stands in the queue while still pending: that marks its start and saves an event.
@@ -31,7 +35,7 @@ public sealed class Process : Event
     }
 
     /// <summary>The name used in error messages and traces.</summary>
-    public string Name { get; }
+    public string Name => _name ??= string.Create(System.Globalization.CultureInfo.InvariantCulture, $"process-{_number}");
 
     /// <summary>True until the iterator has ended or failed.</summary>
     public bool IsAlive => State == EventState.Pending;
