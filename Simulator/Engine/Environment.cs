@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+
+namespace Simulator.Engine;
+
+/// <summary>
+/// The simulation clock (in hours) and its event queue. Events run in order of (time, priority, insertion
+/// sequence), so events due at the same time and priority run first in, first out, and a run is deterministic.
+/// </summary>
+public sealed class Environment
+{
+    private readonly EventQueue _queue = new();
+    private readonly Stack<Timeout> _timeoutPool = new();
+    private double _now;
+    private long _processedEvents;
+    private long _processCount;
+
+    /// <summary>Creates an environment whose clock starts at 0 h.</summary>
+    public Environment()
+        : this(0.0)
+    {
+    }
+
+    /// <summary>Creates an environment whose clock starts at <paramref name="initialTime"/> hours.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The time is not finite.</exception>
+    public Environment(double initialTime)
+    {
+        if (!double.IsFinite(initialTime))
+        {
+            throw new ArgumentOutOfRangeException(nameof(initialTime), initialTime, "The initial time must be a finite number of hours.");
+        }
+
+        _now = initialTime;
+    }
+
+    /// <summary>The current simulation time in hours.</summary>
+    public double Now => _now;
+
+    /// <summary>How many events have been taken from the queue and processed so far (process starts included).</summary>
+    public long ProcessedEvents => _processedEvents;
+
+    /// <summary>The process whose iterator is running right now, or null between process steps.</summary>
+    public Process? ActiveProcess { get; internal set; }
+
+    /// <summary>
+    /// Called with each event just before it is processed (the clock already at its time), process starts included;
+    /// meant for traces and debugging, null by default.
+    /// </summary>
+    public Action<Event>? Trace { get; set; }
+
+    /// <summary>The time of the next scheduled event, or positive infinity when the queue is empty.</summary>
+    public double PeekTime => _queue.PeekTime;
+
+    /// <summary>Creates a pending event that the caller succeeds or fails later.</summary>
+    public Event Event() => new(this);
+
+    /// <summary>Creates a timeout processed <paramref name="delayHours"/> after now, succeeding with <paramref name="value"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The delay is negative, infinite or NaN.</exception>
+    public Timeout Timeout(double delayHours, object? value = null)
+    {
+        CheckDelay(delayHours);
+        return new Timeout(this, delayHours, value, pooled: false);
+    }
+
+    /// <summary>
+    /// Like <see cref="Timeout(double, object?)"/>, but the object is recycled once the single process that yielded it
+    /// has resumed: yield it at once and do not keep it, add callbacks to it or put it in a condition. This keeps
+    /// long-running processes free of allocation.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The delay is negative, infinite or NaN.</exception>
+    public Timeout Delay(double delayHours)
+    {
+        CheckDelay(delayHours);
+        if (_timeoutPool.TryPop(out var timeout))
+        {
+            timeout.Arm(delayHours, null);
+            return timeout;
+        }
+
+        return new Timeout(this, delayHours, null, pooled: true);
+    }
+
+    /// <summary>Creates a timeout processed at the absolute time <paramref name="timeHours"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The time lies in the past or is not finite.</exception>
+    public Timeout TimeoutAt(double timeHours, object? value = null)
+    {
+        if (!(timeHours >= _now) || !double.IsFinite(timeHours))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(timeHours),
+                timeHours,
+                $"Cannot schedule at {Format(timeHours)} h, which is in the past of now = {Format(_now)} h{InActiveProcess()}.");
+        }
+
+        return new Timeout(this, timeHours - _now, value, pooled: false);
+    }
+
+    /// <summary>
+    /// Starts a process that runs <paramref name="generator"/> from now on, ahead of normal events due now; without a
+    /// <paramref name="name"/> it is called "process-N", N counting the processes of this environment from 1.
+    /// </summary>
+    public Process Process(IEnumerable<Event> generator, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        _processCount++;
+        return new Process(this, generator, name, _processCount);
+    }
+
+    /// <summary>An event that succeeds once all <paramref name="events"/> succeeded, or fails with the first failure.</summary>
+    public AllOf AllOf(params Event[] events) => new(this, (Event[])events.Clone());
+
+    /// <summary>An event that succeeds once all <paramref name="events"/> succeeded, or fails with the first failure.</summary>
+    public AllOf AllOf(IEnumerable<Event> events) => new(this, [.. events]);
+
+    /// <summary>An event that succeeds once any of <paramref name="events"/> succeeded, or fails with the first failure.</summary>
+    public AnyOf AnyOf(params Event[] events) => new(this, (Event[])events.Clone());
+
+    /// <summary>An event that succeeds once any of <paramref name="events"/> succeeded, or fails with the first failure.</summary>
+    public AnyOf AnyOf(IEnumerable<Event> events) => new(this, [.. events]);
+
+    /// <summary>Processes events until none remain.</summary>
+    /// <exception cref="Exception">A failed event that nothing observed (such as a failed process nobody waits on) is rethrown.</exception>
+    public void Run()
+    {
+        while (Step())
+        {
+        }
+    }
+
+    /// <summary>
+    /// Processes every event scheduled before <paramref name="until"/> hours, then sets the clock to exactly
+    /// <paramref name="until"/>; events due at <paramref name="until"/> stay queued.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="until"/> lies before now or is NaN.</exception>
+    public void Run(double until)
+    {
+        if (!(until >= _now))
+        {
+            throw new ArgumentOutOfRangeException(nameof(until), until, $"Cannot run until {Format(until)} h, which is before now = {Format(_now)} h.");
+        }
+
+        while (_queue.PeekTime < until)
+        {
+            Step();
+        }
+
+        _now = until;
+    }
+
+    /// <summary>Processes events until <paramref name="until"/> has been processed; rethrows its error when it failed.</summary>
+    /// <exception cref="InvalidOperationException">The queue ran empty before <paramref name="until"/> was processed.</exception>
+    public void Run(Event until)
+    {
+        ArgumentNullException.ThrowIfNull(until);
+        if (until.Environment != this)
+        {
+            throw new ArgumentException($"{until.Describe()} belongs to another environment.", nameof(until));
+        }
+
+        while (!until.IsProcessed)
+        {
+            if (!Step())
+            {
+                throw new InvalidOperationException($"No events left at {Format(_now)} h, but {until.Describe()} was never processed.");
+            }
+        }
+
+        if (until.ErrorCore is { } error)
+        {
+            ExceptionDispatchInfo.Capture(error).Throw();
+        }
+    }
+
+    /// <summary>Processes the next event; returns false when the queue is empty.</summary>
+    /// <exception cref="Exception">The event failed and nothing observed it; its error is rethrown.</exception>
+    public bool Step()
+    {
+        if (_queue.Count == 0)
+        {
+            return false;
+        }
+
+        var item = _queue.Pop(out var time);
+        _now = time;
+        _processedEvents++;
+        Trace?.Invoke(item);
+        if (item.State == EventState.Pending)
+        {
+            ((Process)item).Start();
+            return true;
+        }
+
+        var recycle = item is Timeout { IsPooled: true } && item.PeekSoleObserver() is Process;
+        if (!item.Fire())
+        {
+            ExceptionDispatchInfo.Capture(item.ErrorCore!).Throw();
+        }
+
+        if (recycle)
+        {
+            var timeout = (Timeout)item;
+            timeout.ResetForReuse();
+            _timeoutPool.Push(timeout);
+        }
+
+        return true;
+    }
+
+    internal void Schedule(Event item, double delayHours, EventPriority priority) => _queue.Push(_now + delayHours, priority, item);
+
+    private void CheckDelay(double delayHours)
+    {
+        if (!(delayHours >= 0.0) || double.IsPositiveInfinity(delayHours))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(delayHours),
+                delayHours,
+                $"A delay must be a finite, non-negative number of hours, not {Format(delayHours)}{InActiveProcess()}.");
+        }
+    }
+
+    private string InActiveProcess() => ActiveProcess is { } process ? $" (in process '{process.Name}')" : string.Empty;
+
+    private static string Format(double hours) => hours.ToString("R", CultureInfo.InvariantCulture);
+}

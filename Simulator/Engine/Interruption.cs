@@ -1,0 +1,19 @@
+namespace Simulator.Engine;
+
+/// <summary>Delivers an interrupt to a process at the current time, ahead of the normal events due now.</summary>
+internal sealed class Interruption : Event
+{
+    public Interruption(Process process, object? cause)
+        : base(process.Environment)
+    {
+        Process = process;
+        ValueCore = cause;
+        State = EventState.Triggered;
+        AddObserver(process);
+        Environment.Schedule(this, 0.0, EventPriority.Urgent);
+    }
+
+    public Process Process { get; }
+
+    internal override string Describe() => $"Interruption of process '{Process.Name}'";
+}

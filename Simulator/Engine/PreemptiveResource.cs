@@ -1,0 +1,23 @@
+namespace Simulator.Engine;
+
+/// <summary>
+/// A priority resource where a request that finds every unit busy takes the unit of the user with the lowest
+/// priority (the latest among equals) if that priority is strictly lower; the displaced user's process is
+/// interrupted with a <see cref="Preempted"/> cause.
+/// </summary>
+public sealed class PreemptiveResource : ResourceBase
+{
+    /// <summary>Creates a resource with <paramref name="capacity"/> units (at least one).</summary>
+    public PreemptiveResource(Environment environment, int capacity = 1, string? name = null)
+        : base(environment, capacity, name)
+    {
+    }
+
+    private protected override bool Preemptive => true;
+
+    /// <summary>
+    /// Requests a unit at <paramref name="priority"/> (lower is served first); with <paramref name="preempt"/> it may
+    /// displace a user of lower priority. Succeeds when granted.
+    /// </summary>
+    public Request Request(int priority = 0, bool preempt = true) => Enqueue(priority, preempt);
+}

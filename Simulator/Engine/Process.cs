@@ -1,0 +1,238 @@
+namespace Simulator.Engine;
+
+/// <summary>
+/// A process: an iterator of events that the environment advances each time the event it yielded is processed.
+/// The process is itself an event that succeeds when the iterator ends (with the value given to
+/// <see cref="Return"/>, or null) and fails when the iterator throws or leaves an interrupt or a fault unhandled.
+/// </summary>
+/// <remarks>
+/// C# iterators cannot receive exceptions at their yield, so interrupts and failures of awaited events are
+/// delivered as flags: after each <c>yield return</c> the process code checks <see cref="IsInterrupted"/> and
+/// calls <see cref="HandleInterrupt"/>, or calls <see cref="HandleFault"/> when the awaited event may fail.
+/// The running process is <see cref="Environment.ActiveProcess"/>.
+/// </remarks>
+public sealed class Process : Event
+{
+    private IEnumerator<Event>? _generator;
+    private Event? _target;
+    private bool _interrupted;
+    private object? _interruptCause;
+    private Exception? _fault;
+    private object? _returnValue;
+
+    private readonly long _number;
+    private string? _name;
+
+    internal Process(Environment environment, IEnumerable<Event> generator, string? name, long number)
+        : base(environment)
+    {
+        _name = name;
+        _number = number;
+        _generator = generator.GetEnumerator();
+
+        // The process itself stands in the queue while still pending: that marks its start and saves an event.
+        environment.Schedule(this, 0.0, EventPriority.Urgent);
+    }
+
+    /// <summary>The name used in error messages and traces.</summary>
+    public string Name => _name ??= string.Create(System.Globalization.CultureInfo.InvariantCulture, $"process-{_number}");
+
+    /// <summary>True until the iterator has ended or failed.</summary>
+    public bool IsAlive => State == EventState.Pending;
+
+    /// <summary>The event the process currently waits for, or null while it runs, before it starts, or after it ended.</summary>
+    public Event? Target => _target;
+
+    /// <summary>True when the process was resumed by an interrupt that it has not handled yet.</summary>
+    public bool IsInterrupted => _interrupted;
+
+    /// <summary>The cause given to <see cref="Interrupt"/> while the interrupt is unhandled; null otherwise.</summary>
+    public object? InterruptCause => _interruptCause;
+
+    /// <summary>The failure of the awaited event while unhandled; null otherwise.</summary>
+    public Exception? Fault => _fault;
+
+    /// <summary>Clears the pending interrupt and returns its cause (null when there was none).</summary>
+    public object? HandleInterrupt()
+    {
+        var cause = _interruptCause;
+        _interrupted = false;
+        _interruptCause = null;
+        return cause;
+    }
+
+    /// <summary>Returns true and clears the fault when the awaited event failed; false when it succeeded.</summary>
+    public bool HandleFault()
+    {
+        if (_fault is null)
+        {
+            return false;
+        }
+
+        _fault = null;
+        return true;
+    }
+
+    /// <summary>Sets the value the process succeeds with when its iterator ends; the last call wins.</summary>
+    public void Return(object? value) => _returnValue = value;
+
+    /// <summary>
+    /// Interrupts the process: at the current time, ahead of normal events, it is detached from the event it waits
+    /// for and resumed with <see cref="IsInterrupted"/> set to true and <see cref="InterruptCause"/> set to
+    /// <paramref name="cause"/>. An interrupt that reaches a process that has ended meanwhile is dropped.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The process has ended, or tries to interrupt itself.</exception>
+    public void Interrupt(object? cause = null)
+    {
+        if (!IsAlive)
+        {
+            throw new InvalidOperationException($"Process '{Name}' has terminated and cannot be interrupted.");
+        }
+
+        if (Environment.ActiveProcess == this)
+        {
+            throw new InvalidOperationException($"Process '{Name}' cannot interrupt itself.");
+        }
+
+        _ = new Interruption(this, cause);
+    }
+
+    internal override string Describe() => $"Process '{Name}'";
+
+    /// <summary>Advances the iterator; <paramref name="trigger"/> is the processed event that woke the process.</summary>
+    internal void Resume(Event trigger)
+    {
+        if (State != EventState.Pending)
+        {
+            return;
+        }
+
+        var environment = Environment;
+        if (trigger is Interruption interruption)
+        {
+            _target?.RemoveObserver(this);
+            _interrupted = true;
+            _interruptCause = interruption.ValueCore;
+        }
+        else if (trigger.ErrorCore is { } error)
+        {
+            _fault = error;
+        }
+
+        _target = null;
+        environment.ActiveProcess = this;
+        try
+        {
+            Advance(environment);
+        }
+        finally
+        {
+            environment.ActiveProcess = null;
+        }
+    }
+
+    /// <summary>Starts the iterator; called when the process's own start entry leaves the queue.</summary>
+    internal void Start()
+    {
+        var environment = Environment;
+        environment.ActiveProcess = this;
+        try
+        {
+            Advance(environment);
+        }
+        finally
+        {
+            environment.ActiveProcess = null;
+        }
+    }
+
+    private void Advance(Environment environment)
+    {
+        var generator = _generator!;
+        while (true)
+        {
+            bool moved;
+            try
+            {
+                moved = generator.MoveNext();
+            }
+            catch (Exception exception)
+            {
+                Terminate(exception);
+                return;
+            }
+
+            if (_fault is { } fault)
+            {
+                Terminate(fault);
+                return;
+            }
+
+            if (_interrupted)
+            {
+                Terminate(new InvalidOperationException(
+                    $"Process '{Name}' was interrupted (cause: {_interruptCause ?? "none"}) and " +
+                    $"{(moved ? "yielded again" : "ended")} without calling HandleInterrupt()."));
+                return;
+            }
+
+            if (!moved)
+            {
+                Finish();
+                return;
+            }
+
+            var next = generator.Current;
+            if (next is null)
+            {
+                Terminate(new InvalidOperationException($"Process '{Name}' yielded null; a process may only yield events."));
+                return;
+            }
+
+            if (next.Environment != environment)
+            {
+                Terminate(new InvalidOperationException($"Process '{Name}' yielded {next.Describe()} of another environment."));
+                return;
+            }
+
+            if (next.State != EventState.Processed)
+            {
+                _target = next;
+                next.AddObserver(this);
+                return;
+            }
+
+            // An event that was processed already resumes the process at once with its outcome.
+            if (next.ErrorCore is { } error)
+            {
+                _fault = error;
+            }
+        }
+    }
+
+    private void Finish()
+    {
+        ReleaseGenerator();
+        ValueCore = _returnValue;
+        State = EventState.Triggered;
+        Environment.Schedule(this, 0.0, EventPriority.Normal);
+    }
+
+    private void Terminate(Exception error)
+    {
+        _fault = null;
+        _interrupted = false;
+        _interruptCause = null;
+        ReleaseGenerator();
+        ErrorCore = error;
+        State = EventState.Triggered;
+        Environment.Schedule(this, 0.0, EventPriority.Normal);
+    }
+
+    private void ReleaseGenerator()
+    {
+        var generator = _generator;
+        _generator = null;
+        generator?.Dispose();
+    }
+}
