@@ -158,7 +158,12 @@ internal sealed class LaneRun : IGateListener
         }
     }
 
-    public void BeforeGateChange() => SyncTransmission();
+    public void BeforeGateChange()
+    {
+        // Call-offs made up to this instant went out before the gate changed.
+        Feed.SyncSequence();
+        SyncTransmission();
+    }
 
     public void AfterGateChange()
     {

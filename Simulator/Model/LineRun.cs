@@ -22,6 +22,10 @@ internal sealed class LineRun : IGateListener
     private int _restartGeneration;
     private double? _fullRateSince = 0;
     private bool _affected;
+    private double _anchorTime;
+    private long _anchorJobs;
+    private double _anchorRate;
+    private double _expectedStart;
 
     public LineRun(RunContext ctx, LinePlan plan, IReadOnlyList<FeedRun> feeds)
     {
@@ -146,7 +150,7 @@ internal sealed class LineRun : IGateListener
             }
 
             StartJob();
-            yield return env.Timeout(1 / (rate * control * RampFactor(now)));
+            yield return env.Timeout(JobEnd(now, rate * control * RampFactor(now)) - now);
             JobsCompleted++;
         }
     }
@@ -227,6 +231,23 @@ internal sealed class LineRun : IGateListener
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// End of the job just started. While the rate holds, job ends are counted from an anchor instead of summed cycle
+    /// by cycle, so job n of a run at 60 per hour ends at exactly n / 60 hours after the anchor.
+    /// </summary>
+    private double JobEnd(double now, double jobsPerHour)
+    {
+        if (jobsPerHour != _anchorRate || now != _expectedStart)
+        {
+            _anchorRate = jobsPerHour;
+            _anchorTime = now;
+            _anchorJobs = JobsStarted - 1;
+        }
+
+        _expectedStart = _anchorTime + ((JobsStarted - _anchorJobs) / jobsPerHour);
+        return _expectedStart;
     }
 
     private Event Wait()
