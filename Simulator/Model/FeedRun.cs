@@ -10,6 +10,7 @@ internal sealed class FeedRun
 {
     private readonly RunContext _ctx;
     private double _supplierOnHand;
+    private double _supplierConsumed;
     private double _lastSequenceJobs = -1;
 
     public FeedRun(RunContext ctx, FeedPlan plan)
@@ -53,7 +54,14 @@ internal sealed class FeedRun
     public long NextReorderJob =>
         (long)Math.Ceiling((Plan.InitialUnits + Ordered - Plan.ReorderPointUnits) / Plan.QuantityPerJob - 1e-9);
 
-    public void Consume(double units) => _supplierOnHand -= units;
+    /// <summary>Pieces consumed so far by the line's jobs or the supplier's production.</summary>
+    public double Consumed => Line is { } line ? line.JobsStarted * Plan.QuantityPerJob : _supplierConsumed;
+
+    public void Consume(double units)
+    {
+        _supplierOnHand -= units;
+        _supplierConsumed += units;
+    }
 
     /// <summary>Places the first orders: the primed sequence pipeline or a kanban below its reorder point.</summary>
     public void Prime()

@@ -11,7 +11,11 @@ public static class Simulation
     /// Simulates <paramref name="network"/> over its horizon with random streams derived from <paramref name="seed"/>
     /// only, so the same seed gives the same trace bit for bit, on any thread.
     /// </summary>
-    public static RunTrace Run(Network network, ulong seed, RunOptions? options = null)
+    public static RunTrace Run(Network network, ulong seed, RunOptions? options = null) =>
+        RunDetailed(network, seed, options).Trace;
+
+    /// <summary>Runs and also returns the material balance per part, for conservation checks.</summary>
+    internal static (RunTrace Trace, IReadOnlyList<PartBalance> Balance) RunDetailed(Network network, ulong seed, RunOptions? options = null)
     {
         options ??= new RunOptions();
         var env = new SimEnvironment();
@@ -79,13 +83,14 @@ public static class Simulation
         env.Run(network.HorizonHours);
         sampler.Record();
 
-        return new RunTrace(
+        var trace = new RunTrace(
             lines.Select(l => l.Outcome()).ToArray(),
             ctx.Windows.ToArray(),
             ctx.Events.OrderBy(e => e.TimeHours).ToArray(),
             ctx.Samples.ToArray(),
             sampler.AverageInventoryValue,
             env.ProcessedEvents);
+        return (trace, PartBalance.Of(network, feeds, suppliers, lanes));
     }
 
     private static IEnumerable<Event> Reviewing(SimEnvironment env, FeedRun feed)

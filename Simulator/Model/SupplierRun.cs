@@ -11,6 +11,7 @@ internal sealed class SupplierRun : IGateListener
 {
     private readonly RunContext _ctx;
     private readonly double[] _finished;
+    private readonly double[] _produced;
     private double _advancedTo;
 
     public SupplierRun(RunContext ctx, SupplierPlan plan, IReadOnlyList<FeedRun> inputs)
@@ -19,6 +20,7 @@ internal sealed class SupplierRun : IGateListener
         Plan = plan;
         Inputs = inputs;
         _finished = plan.Products.Select(p => p.InitialUnits).ToArray();
+        _produced = new double[_finished.Length];
         Production = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.ProductionControl)]);
         OrderTransmission = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.OrderTransmission)]);
         Logistics = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.Logistics)]);
@@ -136,7 +138,11 @@ internal sealed class SupplierRun : IGateListener
         }
 
         _finished[p] += make;
+        _produced[p] += make;
     }
+
+    /// <summary>Pieces of a product made so far (for the material balance).</summary>
+    public double ProducedUnits(int product) => _produced[product];
 
     public void BeforeGateChange() => Advance();
 
