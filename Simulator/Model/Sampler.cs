@@ -6,6 +6,15 @@ namespace Simulator.Model;
 internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IReadOnlyList<SupplierRun> suppliers, IReadOnlyList<LaneRun> lanes)
 {
     private readonly long[] _producedAtLast = new long[lines.Count];
+
+    // Entity names are built once: a large network samples thousands of stocks per instant.
+    private readonly string[][] _feedEntities = lines
+        .Select(l => l.Feeds.Select(f => $"{l.Plan.Spec.Id}/{f.Plan.PartId}").ToArray())
+        .ToArray();
+
+    private readonly string[][] _productEntities = suppliers
+        .Select(s => s.Plan.Products.Select(p => $"{s.Plan.Spec.Id}/{p.Spec.PartId}").ToArray())
+        .ToArray();
     private double _lastTime = double.NaN;
     private double _valueSum;
     private int _valueCount;
@@ -51,21 +60,23 @@ internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IRea
             samples.Add(new Sample(now, id, "produced_units", line.JobsCompleted));
             samples.Add(new Sample(now, id, "rate_per_hour", dt > 0 ? (line.JobsCompleted - _producedAtLast[i]) / dt : 0));
             _producedAtLast[i] = line.JobsCompleted;
-            foreach (var feed in line.Feeds)
+            for (var f = 0; f < line.Feeds.Count; f++)
             {
+                var feed = line.Feeds[f];
                 var onHand = feed.OnHand;
                 value += onHand * parts[feed.Plan.PartId].UnitCost;
                 if (detail)
                 {
-                    var entity = $"{id}/{feed.Plan.PartId}";
+                    var entity = _feedEntities[i][f];
                     samples.Add(new Sample(now, entity, "stock_units", onHand));
                     samples.Add(new Sample(now, entity, "cover_h", onHand / feed.Plan.DemandPerOpenHour));
                 }
             }
         }
 
-        foreach (var supplier in suppliers)
+        for (var s = 0; s < suppliers.Count; s++)
         {
+            var supplier = suppliers[s];
             for (var p = 0; p < supplier.Plan.Products.Count; p++)
             {
                 var partId = supplier.Plan.Products[p].Spec.PartId;
@@ -73,7 +84,7 @@ internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IRea
                 value += units * parts[partId].UnitCost;
                 if (detail)
                 {
-                    samples.Add(new Sample(now, $"{supplier.Plan.Spec.Id}/{partId}", "stock_units", units));
+                    samples.Add(new Sample(now, _productEntities[s][p], "stock_units", units));
                 }
             }
 
