@@ -109,7 +109,7 @@ internal static partial class ScenarioReader
         // Only when every shift is well-formed but closed: a shift with a typo is already reported on its own.
         if (written > 0 && closed == written)
         {
-            r.Error(r.At("id"), $"calendar '{id}' never opens: no shift has at least one day and a non-zero length", "give a shift some days, e.g. days: [mon, tue, wed, thu, fri], start: \"06:00\", end: \"22:00\"");
+            r.Error(r.At("id"), $"calendar '{id}' never opens: no shift has at least one day", "give a shift some days, e.g. days: [mon, tue, wed, thu, fri], start: \"06:00\", end: \"22:00\"");
         }
 
         var holidays = new List<DateOnly>();
@@ -163,15 +163,9 @@ internal static partial class ScenarioReader
             return (null, true);
         }
 
-        // An end at or before the start crosses midnight, so 22:00-06:00 is 8 h and 00:00-00:00 is 24 h. The one
-        // ambiguous case is the same time of day other than midnight: read as 24 h it would silently make a typo
-        // an always-open shift, so it is reported as the zero-length shift it most likely is.
-        if (s == e && s != TimeOnly.MinValue)
-        {
-            r.Error(r.At("end"), $"shift starts and ends at {s:HH\\:mm}: a zero-length shift never opens", "for a shift around the clock write start: \"00:00\", end: \"24:00\"");
-            return (null, true);
-        }
-
+        // An end at or before the start crosses midnight (22:00-06:00 is 8 h), so an equal start and end is a full
+        // 24 h (06:00-06:00 is a three-shift day) and no written shift is zero-length: only a shift without days
+        // never opens.
         return (r.Register(new ShiftSpec(days, s, e)), false);
     }
 
