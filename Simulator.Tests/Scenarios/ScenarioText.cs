@@ -53,12 +53,18 @@ internal static class ScenarioText
         return string.Concat(yaml.AsSpan(0, first), newText, yaml.AsSpan(first + oldText.Length));
     }
 
-    /// <summary>1-based line and column of the only occurrence of <paramref name="snippet"/> in <paramref name="yaml"/>.</summary>
+    /// <summary>
+    /// 1-based line and column of the only occurrence of <paramref name="snippet"/> in <paramref name="yaml"/>;
+    /// a '»' in the snippet marks the exact position within it (context before it keeps the snippet unique).
+    /// </summary>
     public static (int Line, int Column) Position(string yaml, string snippet)
     {
-        var index = yaml.IndexOf(snippet, StringComparison.Ordinal);
-        Assert.That(index, Is.GreaterThanOrEqualTo(0), $"snippet not found: {snippet}");
-        Assert.That(yaml.IndexOf(snippet, index + 1, StringComparison.Ordinal), Is.EqualTo(-1), $"snippet not unique: {snippet}");
+        var marker = Math.Max(snippet.IndexOf('»', StringComparison.Ordinal), 0);
+        snippet = snippet.Replace("»", string.Empty, StringComparison.Ordinal);
+        var found = yaml.IndexOf(snippet, StringComparison.Ordinal);
+        var index = found + marker;
+        Assert.That(found, Is.GreaterThanOrEqualTo(0), $"snippet not found: {snippet}");
+        Assert.That(yaml.IndexOf(snippet, found + 1, StringComparison.Ordinal), Is.EqualTo(-1), $"snippet not unique: {snippet}");
         var line = yaml.AsSpan(0, index).Count('\n') + 1;
         var lineStart = index == 0 ? 0 : yaml.LastIndexOf('\n', index - 1) + 1;
         return (line, index - lineStart + 1);

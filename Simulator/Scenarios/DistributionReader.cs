@@ -81,7 +81,7 @@ internal static class DistributionReader
         {
             if (keyNode is YamlScalarNode { Value: { } k } && k != "dist" && ScenarioKeys.Of(ScenarioKeys.Distribution).Contains(k) && !takes.Contains(k))
             {
-                r.Error(keyNode.Start, $"{k} does not apply to a {name} distribution", $"a {name} distribution takes: {string.Join(", ", takes)}");
+                r.Error(keyNode.Start, $"{k} does not apply to {Article(name)} {name} distribution", $"{Article(name)} {name} distribution takes: {string.Join(", ", takes)}");
             }
         }
 
@@ -97,6 +97,8 @@ internal static class DistributionReader
             _ => Empirical(r),
         };
     }
+
+    private static string Article(string word) => "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
 
     private static DistributionSpec? MeanStd(MappingReader r, DistributionKind kind, NumberRule meanRule)
     {
