@@ -1,0 +1,397 @@
+using System.Text.RegularExpressions;
+using Simulator.Model.Specs;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Simulator.Scenarios;
+
+/// <summary>
+/// Typed, located access to one YAML mapping of a known section. Every getter reports what is wrong
+/// (type, range, missing key) at the value's position and returns null or a default, so reading goes on
+/// and all problems of a file are found in one pass.
+/// </summary>
+internal sealed partial class MappingReader
+{
+    private readonly List<(YamlScalarNode Key, YamlNode Value)> _entries = [];
+    private readonly ReadContext _context;
+
+    private MappingReader(YamlMappingNode node, string section, string? ownerId, ReadContext context)
+    {
+        Node = node;
+        Section = section;
+        OwnerId = ownerId;
+        _context = context;
+        var valid = ScenarioKeys.Of(section);
+        foreach (var (key, value) in node.Children)
+        {
+            if (key is not YamlScalarNode { Value: { } name } scalarKey)
+            {
+                Error(key.Start, "keys must be plain names", $"valid keys here: {string.Join(", ", valid)}");
+            }
+            else if (!valid.Contains(name))
+            {
+                Error(key.Start, $"unknown key '{name}' in {Describe(section)}", Suggestions.DidYouMean(name, [.. valid], "valid keys here:"));
+            }
+            else
+            {
+                _entries.Add((scalarKey, value));
+            }
+        }
+    }
+
+    public YamlMappingNode Node { get; }
+
+    public string Section { get; }
+
+    /// <summary>Id of the entity this mapping belongs to (its own id, or its parent's), for problem reports.</summary>
+    public string? OwnerId { get; }
+
+    public ReadContext Context => _context;
+
+    /// <summary>A reader for <paramref name="node"/>, or null (with a problem) when it is not a mapping.</summary>
+    public static MappingReader? Open(YamlNode node, string section, string? parentId, ReadContext context, string what)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            context.Problems.Error(
+                node.Start,
+                parentId,
+                $"{what} must be a mapping, not {Kind(node)}",
+                $"write it as key: value lines or {{ key: value }}; keys: {string.Join(", ", ScenarioKeys.Of(section))}");
+            return null;
+        }
+
+        var ownerId = parentId;
+        if (ScenarioKeys.Of(section).Contains("id"))
+        {
+            var id = mapping.Children.FirstOrDefault(e => e.Key is YamlScalarNode { Value: "id" }).Value as YamlScalarNode;
+            if (id is { Value: { Length: > 0 } text })
+            {
+                ownerId = text;
+            }
+        }
+
+        return new MappingReader(mapping, section, ownerId, context);
+    }
+
+    public static string Describe(string section) => section switch
+    {
+        ScenarioKeys.Scenario => "the scenario",
+        ScenarioKeys.ItSystem => "an IT system",
+        _ => "a " + section.Replace('_', ' '),
+    };
+
+    public static string Kind(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        YamlScalarNode s when IsNull(s) => "empty",
+        YamlScalarNode s => $"'{s.Value}'",
+        _ => "an alias",
+    };
+
+    public static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+
+    public bool Has(string key) => Value(key) is not null;
+
+    /// <summary>The value of <paramref name="key"/>, or null when absent or empty.</summary>
+    public YamlNode? Value(string key)
+    {
+        foreach (var (k, v) in _entries)
+        {
+            if (k.Value == key)
+            {
+                return IsNull(v) ? null : v;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where the value of <paramref name="key"/> starts, else the mapping.</summary>
+    public Mark At(string key)
+    {
+        foreach (var (k, v) in _entries)
+        {
+            if (k.Value == key)
+            {
+                return IsNull(v) ? k.Start : v.Start;
+            }
+        }
+
+        return Node.Start;
+    }
+
+    public void Error(Mark at, string message, string? hint) => _context.Problems.Error(at, OwnerId, message, hint);
+
+    public void Warning(Mark at, string message, string? hint) => _context.Problems.Warning(at, OwnerId, message, hint);
+
+    public void Missing(string key) =>
+        Error(Node.Start, $"{Describe(Section)} is missing required key '{key}'", KeyHelp.Add(Section, key));
+
+    public T Register<T>(T spec)
+        where T : class => _context.Sources.Register(spec, Node);
+
+    /// <summary>The entity's id; "" (after a problem) when missing or malformed, which later checks skip.</summary>
+    public string Id()
+    {
+        var text = Text("id", required: true);
+        if (text is null)
+        {
+            return string.Empty;
+        }
+
+        if (!IdPattern().IsMatch(text))
+        {
+            Error(At("id"), $"id '{text}' may only contain letters, digits, '-', '_' and '.'", $"use an id like {text.Replace(' ', '-')}");
+            return string.Empty;
+        }
+
+        return text;
+    }
+
+    /// <summary>A scalar's text.</summary>
+    public string? Text(string key, bool required = false)
+    {
+        var node = Value(key);
+        if (node is null)
+        {
+            if (required)
+            {
+                Missing(key);
+            }
+
+            return null;
+        }
+
+        if (node is YamlScalarNode { Value: { } text })
+        {
+            return text;
+        }
+
+        Error(node.Start, $"{key} must be a single value, not {Kind(node)}", KeyHelp.Use(Section, key));
+        return null;
+    }
+
+    /// <summary>A required id reference; "" when missing (reported here, skipped by the reference checks).</summary>
+    public string Reference(string key) => Text(key, required: true) ?? string.Empty;
+
+    public double? Number(string key, NumberRule rule, bool required = false)
+    {
+        var node = Value(key);
+        if (node is null)
+        {
+            if (required)
+            {
+                Missing(key);
+            }
+
+            return null;
+        }
+
+        return NumberOf(node, key, rule);
+    }
+
+    public double Number(string key, NumberRule rule, double defaultValue) => Number(key, rule) ?? defaultValue;
+
+    /// <summary>A number from any node of this mapping (also list elements), checked against <paramref name="rule"/>.</summary>
+    public double? NumberOf(YamlNode node, string key, NumberRule rule)
+    {
+        if (node is not YamlScalarNode { Value: { } text } || !ScalarParsers.TryNumber(text, out var value))
+        {
+            Error(node.Start, $"{key} must be a number, not {Kind(node)}", KeyHelp.Use(Section, key));
+            return null;
+        }
+
+        return CheckRange(node.Start, key, value, rule) ? value : null;
+    }
+
+    public bool CheckRange(Mark at, string key, double value, NumberRule rule)
+    {
+        var problem = rule switch
+        {
+            NumberRule.Positive when value <= 0 => "must be positive",
+            NumberRule.NonNegative when value < 0 => "must not be negative",
+            NumberRule.Fraction when value is <= 0 or > 1 => "must be in (0, 1]",
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return true;
+        }
+
+        Error(at, $"{key} {problem}", KeyHelp.Use(Section, key));
+        return false;
+    }
+
+    public int? Integer(string key, int minimum, bool required = false)
+    {
+        var node = Value(key);
+        if (node is null)
+        {
+            if (required)
+            {
+                Missing(key);
+            }
+
+            return null;
+        }
+
+        if (node is not YamlScalarNode { Value: { } text } || !ScalarParsers.TryInteger(text, out var value))
+        {
+            Error(node.Start, $"{key} must be a whole number, not {Kind(node)}", KeyHelp.Use(Section, key));
+            return null;
+        }
+
+        if (value < minimum)
+        {
+            Error(node.Start, $"{key} must be at least {minimum}", KeyHelp.Use(Section, key));
+            return null;
+        }
+
+        return value;
+    }
+
+    public bool Boolean(string key, bool defaultValue)
+    {
+        var node = Value(key);
+        if (node is null)
+        {
+            return defaultValue;
+        }
+
+        if (node is YamlScalarNode { Value: { } text } && bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        Error(node.Start, $"{key} must be true or false, not {Kind(node)}", KeyHelp.Use(Section, key));
+        return defaultValue;
+    }
+
+    /// <summary>A stock amount: a number of units, or a string with a unit suffix.</summary>
+    public StockAmount? Stock(string key, NumberRule rule, bool required = false)
+    {
+        var node = Value(key);
+        if (node is null)
+        {
+            if (required)
+            {
+                Missing(key);
+            }
+
+            return null;
+        }
+
+        if (node is not YamlScalarNode { Value: { } text } || !ScalarParsers.TryStockAmount(text, out var amount))
+        {
+            Error(
+                node.Start,
+                $"{key} must be a stock amount, not {Kind(node)}",
+                "use units (240 or 240u), hours of cover (4h) or days of cover (2d)");
+            return null;
+        }
+
+        return CheckRange(node.Start, key, amount.Value, rule) ? amount : null;
+    }
+
+    /// <summary>An enum value named by a fixed vocabulary.</summary>
+    public T? Choice<T>(string key, IReadOnlyDictionary<string, T> names, bool required = false)
+        where T : struct
+    {
+        var text = Text(key, required);
+        return text is null ? null : ChoiceOf(At(key), key, text, names);
+    }
+
+    public T? ChoiceOf<T>(Mark at, string key, string text, IReadOnlyDictionary<string, T> names)
+        where T : struct
+    {
+        if (names.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+
+        Error(at, $"unknown {key} '{text}'", Suggestions.DidYouMean(text, [.. names.Keys], "use one of:"));
+        return null;
+    }
+
+    /// <summary>The mapping under <paramref name="key"/>, or null when absent or broken.</summary>
+    public MappingReader? Child(string key, string section, bool required = false)
+    {
+        var node = Value(key);
+        if (node is null)
+        {
+            if (required)
+            {
+                Missing(key);
+            }
+
+            return null;
+        }
+
+        return Open(node, section, OwnerId, _context, key);
+    }
+
+    /// <summary>The list under <paramref name="key"/>; empty when absent or not a list (reported).</summary>
+    public IReadOnlyList<YamlNode> List(string key, bool required = false)
+    {
+        var node = Value(key);
+        if (node is null)
+        {
+            if (required)
+            {
+                Missing(key);
+            }
+
+            return [];
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            Error(node.Start, $"{key} must be a list, not {Kind(node)}", $"write [a, b] or one '- item' line per entry; {KeyHelp.Use(Section, key)}");
+            return [];
+        }
+
+        if (required && sequence.Children.Count == 0)
+        {
+            Error(node.Start, $"{key} must not be empty", KeyHelp.Use(Section, key));
+        }
+
+        return [.. sequence.Children];
+    }
+
+    /// <summary>Readers for the mappings listed under <paramref name="key"/>; broken entries are reported and skipped.</summary>
+    public IEnumerable<MappingReader> Items(string key, string section, bool required = false)
+    {
+        foreach (var item in List(key, required))
+        {
+            if (Open(item, section, OwnerId, _context, $"each entry of {key}") is { } reader)
+            {
+                yield return reader;
+            }
+        }
+    }
+
+    /// <summary>The scalars listed under <paramref name="key"/> with their positions; non-scalars are reported and skipped.</summary>
+    public IReadOnlyList<(string Text, Mark At)> Strings(string key, bool required = false)
+    {
+        var result = new List<(string, Mark)>();
+        foreach (var item in List(key, required))
+        {
+            if (item is YamlScalarNode { Value: { Length: > 0 } text } && !IsNull(item))
+            {
+                result.Add((text, item.Start));
+            }
+            else
+            {
+                Error(item.Start, $"each entry of {key} must be a single value, not {Kind(item)}", KeyHelp.Use(Section, key));
+            }
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,77 @@
+using Simulator.Model.Specs;
+
+namespace Simulator.Scenarios;
+
+/// <summary>Every id a record refers to exists: calendars, parts, nodes, lanes, systems, disruption targets.</summary>
+internal static class ReferenceRules
+{
+    public static void Check(Validation v)
+    {
+        var s = v.Spec;
+        var calendars = v.Calendars.Keys.Append(CalendarSpec.AlwaysOpenId).ToHashSet();
+        var parts = v.Parts.Keys.ToHashSet();
+        foreach (var line in s.Plants.SelectMany(p => p.Lines))
+        {
+            v.Known(line, "calendar", -1, line.Id, line.CalendarId, "calendar", calendars);
+            PartRefs(v, line.Id, line.Bom.Select(b => ((object)b, b.PartId)), parts);
+            PartRefs(v, line.Id, line.Stocks.Select(b => ((object)b, b.PartId)), parts);
+        }
+
+        foreach (var supplier in s.Suppliers)
+        {
+            v.Known(supplier, "calendar", -1, supplier.Id, supplier.CalendarId, "calendar", calendars);
+            PartRefs(v, supplier.Id, supplier.Products.Select(p => ((object)p, p.PartId)), parts);
+            PartRefs(v, supplier.Id, supplier.Products.SelectMany(p => p.Inputs).Select(b => ((object)b, b.PartId)), parts);
+            PartRefs(v, supplier.Id, supplier.InputStocks.Select(b => ((object)b, b.PartId)), parts);
+        }
+
+        foreach (var lane in s.Lanes)
+        {
+            v.Known(lane, "part", -1, lane.Id, lane.PartId, "part", parts);
+        }
+
+        foreach (var policy in s.Policies)
+        {
+            PartRefs(v, policy.Id, policy.PartOverrides.Select(p => ((object)p, p.PartId)), parts);
+        }
+
+        var lanes = v.Lanes.Keys.ToHashSet();
+        foreach (var system in s.ItSystems)
+        {
+            for (var i = 0; i < system.DependentNodes.Count; i++)
+            {
+                v.Known(system, "nodes", i, system.Id, system.DependentNodes[i], "node", v.NodeIds);
+            }
+
+            for (var i = 0; i < system.DependentLanes.Count; i++)
+            {
+                v.Known(system, "lanes", i, system.Id, system.DependentLanes[i], "lane", lanes);
+            }
+        }
+
+        var targets = v.Systems.Keys.Concat(v.Providers).Concat(v.NodeIds).ToHashSet();
+        foreach (var disruption in s.Disruptions)
+        {
+            for (var i = 0; i < disruption.Targets.Count; i++)
+            {
+                v.Known(disruption, "targets", i, disruption.Id, disruption.Targets[i], "disruption target", targets);
+            }
+
+            foreach (var phase in disruption.Recovery.Phases)
+            {
+                for (var i = 0; i < phase.Nodes.Count; i++)
+                {
+                    v.Known(phase, "nodes", i, disruption.Id, phase.Nodes[i], "node", v.NodeIds);
+                }
+            }
+        }
+    }
+
+    private static void PartRefs(Validation v, string ownerId, IEnumerable<(object Spec, string PartId)> rows, HashSet<string> parts)
+    {
+        foreach (var (spec, part) in rows)
+        {
+            v.Known(spec, "part", -1, ownerId, part, "part", parts);
+        }
+    }
+}

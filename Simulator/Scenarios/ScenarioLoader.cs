@@ -1,0 +1,101 @@
+using Simulator.Model.Specs;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Simulator.Scenarios;
+
+/// <summary>Loads scenario files: a validated <see cref="ScenarioSpec"/>, or every problem found, never an exception for bad input.</summary>
+public static class ScenarioLoader
+{
+    /// <summary>Reads and validates the scenario file at <paramref name="path"/>; an unreadable file is a problem at line 0, column 0.</summary>
+    /// <param name="path">Path of the YAML file; problems name the file as given here.</param>
+    public static LoadResult Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var problems = new ProblemList(path);
+        string text;
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                problems.FileError("is a folder, not a scenario file", "give the path of a .yaml file");
+                return new LoadResult(null, problems.InFileOrder());
+            }
+
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var hint = e is FileNotFoundException or DirectoryNotFoundException
+                ? "check the path; relative paths start at the current folder " + Environment.CurrentDirectory
+                : "check that the file is readable";
+            problems.FileError($"cannot read the file: {e.Message}", hint);
+            return new LoadResult(null, problems.InFileOrder());
+        }
+
+        return ParseCore(text, problems, Path.GetFileNameWithoutExtension(path), Path.GetFullPath(path));
+    }
+
+    /// <summary>Parses and validates scenario text; <paramref name="fileName"/> only labels the problems.</summary>
+    /// <param name="yamlText">The YAML document.</param>
+    /// <param name="fileName">Name used in problems and as the default scenario name.</param>
+    public static LoadResult Parse(string yamlText, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(yamlText);
+        ArgumentNullException.ThrowIfNull(fileName);
+        return ParseCore(yamlText, new ProblemList(fileName), Path.GetFileNameWithoutExtension(fileName), sourcePath: null);
+    }
+
+    private static LoadResult ParseCore(string text, ProblemList problems, string defaultName, string? sourcePath)
+    {
+        var root = ParseYaml(text, problems);
+        if (root is null)
+        {
+            return new LoadResult(null, problems.InFileOrder());
+        }
+
+        var context = new ReadContext(problems, new SourceMap());
+        var reader = MappingReader.Open(root, ScenarioKeys.Scenario, null, context, "a scenario file");
+        if (reader is null)
+        {
+            return new LoadResult(null, problems.InFileOrder());
+        }
+
+        var spec = ScenarioReader.Read(reader, defaultName, sourcePath);
+        var validation = new Validation(spec, context.Sources, problems);
+        IdRules.Check(validation);
+        ReferenceRules.Check(validation);
+        LaneRules.Check(validation);
+        NetworkRules.Check(validation);
+        return new LoadResult(problems.HasErrors ? null : spec, problems.InFileOrder());
+    }
+
+    private static YamlNode? ParseYaml(string text, ProblemList problems)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            // The parser's message is precise about what it expected; the hint covers the usual causes.
+            problems.Error(e.Start, null, $"YAML syntax error: {e.Message}", "check indentation, closing brackets and quotes, and that every key is written once");
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            problems.Error(new Mark(0, 1, 1), null, "the file is empty", "start from the example in docs/scenario-format.md");
+            return null;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            problems.Error(stream.Documents[1].RootNode.Start, null, "the file holds more than one YAML document", "keep one scenario per file; remove the '---' separator");
+            return null;
+        }
+
+        return stream.Documents[0].RootNode;
+    }
+}

@@ -1,0 +1,171 @@
+using Simulator.Model.Specs;
+using YamlDotNet.RepresentationModel;
+
+namespace Simulator.Scenarios;
+
+/// <summary>Lanes, IT systems and disruptions.</summary>
+internal static partial class ScenarioReader
+{
+    private static readonly Dictionary<string, TriggerKind> TriggerKinds = new()
+    {
+        ["sequence"] = TriggerKind.Sequence,
+        ["kanban"] = TriggerKind.Kanban,
+        ["base_stock"] = TriggerKind.BaseStock,
+        ["schedule"] = TriggerKind.Schedule,
+    };
+
+    private static readonly Dictionary<TriggerKind, string[]> TriggerKeys = new()
+    {
+        [TriggerKind.Sequence] = ["lead_hours"],
+        [TriggerKind.Kanban] = ["reorder_point", "quantity"],
+        [TriggerKind.BaseStock] = ["review_hours", "order_up_to"],
+        [TriggerKind.Schedule] = ["review_hours", "quantity"],
+    };
+
+    private static readonly Dictionary<string, ItFunction> Functions = new()
+    {
+        ["production_control"] = ItFunction.ProductionControl,
+        ["order_transmission"] = ItFunction.OrderTransmission,
+        ["logistics"] = ItFunction.Logistics,
+    };
+
+    private static LaneSpec ReadLane(MappingReader r)
+    {
+        var id = r.Id();
+        var from = r.Reference("from");
+        var to = r.Reference("to");
+        var part = r.Reference("part");
+
+        // Null (after a reported problem) rather than a made-up value, so trigger and transit checks skip the lane.
+        var transit = DistributionReader.Read(r, "transit_hours", required: true);
+        var dispatch = r.Number("dispatch_every_hours", NumberRule.Positive, 1.0);
+        var trigger = r.Child("trigger", ScenarioKeys.Trigger, required: true) is { } t ? ReadTrigger(t) : null;
+        var share = r.Number("share", NumberRule.Fraction) ?? (r.Has("share") ? double.NaN : 1.0);
+        var qualification = r.Number("qualification_hours", NumberRule.NonNegative, 0.0);
+        return r.Register(new LaneSpec(id, from, to, part, transit!, dispatch, trigger!, share, qualification));
+    }
+
+    private static TriggerSpec? ReadTrigger(MappingReader r)
+    {
+        if (r.Choice("kind", TriggerKinds, required: true) is not { } kind)
+        {
+            return null;
+        }
+
+        var name = TriggerKinds.First(k => k.Value == kind).Key;
+        var takes = TriggerKeys[kind];
+        foreach (var (keyNode, _) in r.Node.Children)
+        {
+            if (keyNode is YamlScalarNode { Value: { } k } && k != "kind" && ScenarioKeys.Of(ScenarioKeys.Trigger).Contains(k) && !takes.Contains(k))
+            {
+                r.Error(keyNode.Start, $"{k} does not apply to a {name} trigger", $"a {name} trigger takes: {string.Join(", ", takes)}");
+            }
+        }
+
+        var trigger = kind switch
+        {
+            TriggerKind.Sequence => ReadSequence(r),
+            TriggerKind.Kanban => ReadKanban(r),
+            TriggerKind.BaseStock => ReadBaseStock(r),
+            _ => ReadSchedule(r),
+        };
+        return trigger is null ? null : r.Register(trigger);
+    }
+
+    private static TriggerSpec? ReadSequence(MappingReader r) =>
+        r.Number("lead_hours", NumberRule.NonNegative, required: true) is { } lead
+            ? new TriggerSpec(TriggerKind.Sequence, LeadHours: lead)
+            : null;
+
+    private static TriggerSpec? ReadKanban(MappingReader r)
+    {
+        var reorderPoint = r.Stock("reorder_point", NumberRule.NonNegative, required: true);
+        var quantity = r.Stock("quantity", NumberRule.Positive, required: true);
+        return reorderPoint is null || quantity is null ? null : new TriggerSpec(TriggerKind.Kanban, ReorderPoint: reorderPoint, Quantity: quantity);
+    }
+
+    private static TriggerSpec? ReadBaseStock(MappingReader r)
+    {
+        var review = r.Number("review_hours", NumberRule.Positive, required: true);
+        var upTo = r.Stock("order_up_to", NumberRule.NonNegative);
+        var broken = review is null || (upTo is null && r.Has("order_up_to"));
+        return broken ? null : new TriggerSpec(TriggerKind.BaseStock, ReviewHours: review!.Value, OrderUpTo: upTo);
+    }
+
+    private static TriggerSpec? ReadSchedule(MappingReader r)
+    {
+        var review = r.Number("review_hours", NumberRule.Positive, required: true);
+        var quantity = r.Stock("quantity", NumberRule.Positive);
+        var broken = review is null || (quantity is null && r.Has("quantity"));
+        return broken ? null : new TriggerSpec(TriggerKind.Schedule, ReviewHours: review!.Value, Quantity: quantity);
+    }
+
+    private static ItSystemSpec ReadItSystem(MappingReader r)
+    {
+        var id = r.Id();
+        var owner = r.Text("owner", required: true) ?? string.Empty;
+        var functions = ItFunction.None;
+        foreach (var (text, at) in r.Strings("functions", required: true))
+        {
+            functions |= r.ChoiceOf(at, "function", text, Functions) ?? ItFunction.None;
+        }
+
+        var nodes = r.Strings("nodes").Select(n => n.Text).ToList();
+        var lanes = r.Strings("lanes").Select(l => l.Text).ToList();
+        FallbackSpec? fallback = null;
+        if (r.Child("fallback", ScenarioKeys.Fallback) is { } f)
+        {
+            var activation = f.Number("activation_hours", NumberRule.NonNegative, 0.0);
+            var fraction = f.Number("capacity_fraction", NumberRule.Fraction, required: true) ?? double.NaN;
+            fallback = new FallbackSpec(activation, fraction);
+        }
+
+        var recovery = r.Number("recovery_hours", NumberRule.NonNegative);
+        return r.Register(new ItSystemSpec(id, owner, functions, nodes, lanes, fallback, recovery));
+    }
+
+    private static DisruptionSpec ReadDisruption(MappingReader r)
+    {
+        var id = r.Id();
+        var targets = r.Strings("targets", required: true).Select(t => t.Text).ToList();
+        var start = ReadDisruptionStart(r);
+        var duration = DistributionReader.Read(r, "duration_hours", required: true);
+        var recovery = RecoverySpec.Default;
+        if (r.Child("recovery", ScenarioKeys.Recovery) is { } rec)
+        {
+            var ramp = rec.Number("ramp_up_hours", NumberRule.NonNegative);
+            var phases = rec.Items("phases", ScenarioKeys.RecoveryPhase)
+                .Select(p => p.Register(new RecoveryPhase(
+                    p.Strings("nodes", required: true).Select(n => n.Text).ToList(),
+                    p.Number("after_hours", NumberRule.NonNegative, required: true) ?? double.NaN)))
+                .ToList();
+            recovery = new RecoverySpec(ramp, phases);
+        }
+
+        return r.Register(new DisruptionSpec(id, targets, start, duration!, recovery));
+    }
+
+    /// <summary>Hours from the scenario start; NaN after a reported problem.</summary>
+    private static double ReadDisruptionStart(MappingReader r)
+    {
+        var text = r.Text("start", required: true);
+        if (text is null)
+        {
+            return double.NaN;
+        }
+
+        if (ScalarParsers.TryNumber(text, out var hours))
+        {
+            return hours;
+        }
+
+        if (ScalarParsers.TryTimestamp(text, out var timestamp))
+        {
+            // Without a valid scenario start (reported there) the hour cannot be known.
+            return r.Context.Start is { } origin ? (timestamp - origin).TotalHours : double.NaN;
+        }
+
+        r.Error(r.At("start"), $"start must be hours from the scenario start or an ISO-8601 timestamp with an offset, not '{text}'", KeyHelp.Use(ScenarioKeys.Disruption, "start"));
+        return double.NaN;
+    }
+}

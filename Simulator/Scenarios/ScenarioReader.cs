@@ -1,0 +1,243 @@
+using Simulator.Model.Specs;
+using YamlDotNet.RepresentationModel;
+
+namespace Simulator.Scenarios;
+
+/// <summary>
+/// Turns the YAML tree into spec records, checking everything that can be checked locally (types, ranges,
+/// required keys). Cross-entity rules are the validator's. Where a value is unusable the reader reports it
+/// and leaves a neutral placeholder ("" ids, NaN numbers, null sub-records) that the validator skips, so
+/// one mistake does not cascade into a dozen follow-on errors; a scenario with errors is never returned.
+/// </summary>
+internal static partial class ScenarioReader
+{
+    private static readonly Dictionary<string, PartKind> PartKinds = new()
+    {
+        ["jis"] = PartKind.Jis,
+        ["jit"] = PartKind.Jit,
+        ["bulk"] = PartKind.Bulk,
+    };
+
+    public static ScenarioSpec Read(MappingReader r, string defaultName, string? sourcePath)
+    {
+        var name = r.Text("name") ?? defaultName;
+        var description = r.Text("description") ?? string.Empty;
+        var start = ReadStart(r);
+        r.Context.Start = start;
+        var horizon = r.Number("horizon_hours", NumberRule.Positive, required: true) ?? double.NaN;
+        var sample = r.Number("sample_every_hours", NumberRule.Positive, 1.0);
+        var holding = r.Number("holding_cost_rate_per_year", NumberRule.NonNegative, 0.25);
+        var reference = r.Number("reference_hours", NumberRule.NonNegative);
+
+        var calendars = r.Items("calendars", ScenarioKeys.Calendar).Select(ReadCalendar).ToList();
+        var parts = r.Items("parts", ScenarioKeys.Part, required: true).Select(ReadPart).ToList();
+        var plants = r.Items("plants", ScenarioKeys.Plant, required: true).Select(ReadPlant).ToList();
+        var suppliers = r.Items("suppliers", ScenarioKeys.Supplier).Select(ReadSupplier).ToList();
+        var lanes = r.Items("lanes", ScenarioKeys.Lane).Select(ReadLane).ToList();
+        var systems = r.Items("it_systems", ScenarioKeys.ItSystem).Select(ReadItSystem).ToList();
+        var disruptions = r.Items("disruptions", ScenarioKeys.Disruption).Select(ReadDisruption).ToList();
+        var policies = r.Items("policies", ScenarioKeys.Policy).Select(ReadPolicy).ToList();
+        if (policies.Count == 0)
+        {
+            policies.Add(PolicySpec.AsWritten);
+        }
+
+        // Stress tests start at the moment the story's own disruption starts, so their results line up with it.
+        var starts = disruptions.Select(d => d.StartHours).Where(double.IsFinite).ToList();
+        var referenceHours = reference ?? (starts.Count > 0 ? starts.Min() : 0);
+
+        var spec = new ScenarioSpec(
+            name,
+            description,
+            start ?? default,
+            horizon,
+            sample,
+            holding,
+            referenceHours,
+            calendars,
+            parts,
+            plants,
+            suppliers,
+            lanes,
+            systems,
+            disruptions,
+            policies,
+            sourcePath);
+        return r.Register(spec);
+    }
+
+    private static DateTimeOffset? ReadStart(MappingReader r)
+    {
+        var text = r.Text("start", required: true);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (ScalarParsers.TryTimestamp(text, out var start))
+        {
+            return start;
+        }
+
+        var hint = ScalarParsers.LooksLikeLocalTimestamp(text)
+            ? $"add the UTC offset so the result does not depend on the machine's time zone, e.g. {text}{(text.Contains('T', StringComparison.Ordinal) ? string.Empty : "T00:00:00")}+01:00"
+            : KeyHelp.Use(ScenarioKeys.Scenario, "start");
+        r.Error(r.At("start"), $"start must be an ISO-8601 timestamp with an offset, not '{text}'", hint);
+        return null;
+    }
+
+    private static CalendarSpec ReadCalendar(MappingReader r)
+    {
+        var id = r.Id();
+        var shifts = new List<ShiftSpec>();
+        var written = 0;
+        var closed = 0;
+        foreach (var shift in r.Items("shifts", ScenarioKeys.Shift, required: true))
+        {
+            written++;
+            var (spec, neverOpens) = ReadShift(shift);
+            if (spec is not null)
+            {
+                shifts.Add(spec);
+            }
+            else if (neverOpens)
+            {
+                closed++;
+            }
+        }
+
+        // Only when every shift is well-formed but closed: a shift with a typo is already reported on its own.
+        if (written > 0 && closed == written)
+        {
+            r.Error(r.At("id"), $"calendar '{id}' never opens: no shift has at least one day", "give a shift some days, e.g. days: [mon, tue, wed, thu, fri], start: \"06:00\", end: \"22:00\"");
+        }
+
+        var holidays = new List<DateOnly>();
+        foreach (var (text, at) in r.Strings("holidays"))
+        {
+            if (ScalarParsers.TryDate(text, out var date))
+            {
+                holidays.Add(date);
+            }
+            else
+            {
+                r.Error(at, $"holiday '{text}' is not a date", "write dates as yyyy-mm-dd, e.g. 2025-12-25");
+            }
+        }
+
+        return r.Register(new CalendarSpec(id, shifts, holidays));
+    }
+
+    /// <summary>A usable shift, or null when it is broken or can never open (reported either way; NeverOpens tells which).</summary>
+    private static (ShiftSpec? Shift, bool NeverOpens) ReadShift(MappingReader r)
+    {
+        // Missing, not a list, or a misspelt day: reported already, and not a reason to call the calendar closed.
+        var broken = r.Value("days") is not YamlSequenceNode;
+        var days = new List<DayOfWeek>();
+        foreach (var (text, at) in r.Strings("days", required: true))
+        {
+            if (ScalarParsers.TryDay(text, out var day))
+            {
+                if (!days.Contains(day))
+                {
+                    days.Add(day);
+                }
+            }
+            else
+            {
+                broken = true;
+                var closest = Suggestions.Closest(text, ScalarParsers.DayNames);
+                r.Error(at, $"unknown day '{text}'", closest is null ? "use mon, tue, wed, thu, fri, sat or sun" : $"did you mean '{closest}'?");
+            }
+        }
+
+        var start = ReadTime(r, "start", allowEndOfDay: false);
+        var end = ReadTime(r, "end", allowEndOfDay: true);
+        if (start is not { } s || end is not { } e || broken)
+        {
+            return (null, false);
+        }
+
+        if (days.Count == 0)
+        {
+            return (null, true);
+        }
+
+        // An end at or before the start crosses midnight (22:00-06:00 is 8 h), so an equal start and end is a full
+        // 24 h (06:00-06:00 is a three-shift day) and no written shift is zero-length: only a shift without days
+        // never opens.
+        return (r.Register(new ShiftSpec(days, s, e)), false);
+    }
+
+    private static TimeOnly? ReadTime(MappingReader r, string key, bool allowEndOfDay)
+    {
+        var text = r.Text(key, required: true);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (ScalarParsers.TryTimeOfDay(text, allowEndOfDay, out var time))
+        {
+            return time;
+        }
+
+        r.Error(r.At(key), $"{key} must be a time of day hh:mm, not '{text}'", KeyHelp.Use(ScenarioKeys.Shift, key));
+        return null;
+    }
+
+    private static PartSpec ReadPart(MappingReader r) => r.Register(new PartSpec(
+        r.Id(),
+        r.Text("description") ?? string.Empty,
+        r.Number("unit_cost", NumberRule.NonNegative, 0.0),
+        r.Choice("kind", PartKinds) ?? PartKind.Jit));
+
+    private static PolicySpec ReadPolicy(MappingReader r)
+    {
+        var id = r.Id();
+        var description = r.Text("description") ?? string.Empty;
+        var cover = r.Number("line_side_cover_hours", NumberRule.NonNegative);
+        var byTier = ReadDaysByTier(r);
+        var overrides = r.Items("parts", ScenarioKeys.PartOverride)
+            .Select(p => p.Register(new PartOverride(
+                p.Reference("part"),
+                p.Stock("line_side", NumberRule.NonNegative),
+                p.Stock("supplier_finished", NumberRule.NonNegative))))
+            .ToList();
+        var fallback = r.Boolean("fallback", defaultValue: true);
+        return r.Register(new PolicySpec(id, description, cover, byTier, overrides, fallback));
+    }
+
+    private static Dictionary<int, double> ReadDaysByTier(MappingReader r)
+    {
+        const string key = "supplier_stock_days_by_tier";
+        var result = new Dictionary<int, double>();
+        var node = r.Value(key);
+        if (node is null)
+        {
+            return result;
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            r.Error(node.Start, $"{key} must map tiers to days, not {MappingReader.Kind(node)}", KeyHelp.Use(ScenarioKeys.Policy, key));
+            return result;
+        }
+
+        foreach (var (tierNode, daysNode) in mapping.Children)
+        {
+            if (tierNode is not YamlScalarNode { Value: { } tierText } || !ScalarParsers.TryInteger(tierText, out var tier) || tier < 1)
+            {
+                r.Error(tierNode.Start, $"tier {MappingReader.Kind(tierNode)} in {key} must be a whole number of at least 1", KeyHelp.Use(ScenarioKeys.Policy, key));
+                continue;
+            }
+
+            if (r.NumberOf(daysNode, key, NumberRule.NonNegative) is { } days)
+            {
+                result[tier] = days;
+            }
+        }
+
+        return result;
+    }
+}

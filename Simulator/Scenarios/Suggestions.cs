@@ -1,0 +1,75 @@
+namespace Simulator.Scenarios;
+
+/// <summary>"Did you mean" suggestions for misspelt keys, ids and enum values.</summary>
+internal static class Suggestions
+{
+    /// <summary>The candidate closest to <paramref name="word"/>, or null when none is close enough to be a typo.</summary>
+    public static string? Closest(string word, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = Distance(word.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        // Short words are all near each other ("id" is two edits from "to"), so the allowance grows with length.
+        var allowed = word.Length <= 3 ? 1 : word.Length <= 6 ? 2 : 3;
+        return bestDistance <= allowed ? best : null;
+    }
+
+    /// <summary>A hint naming the closest candidate, or listing them all when none is close.</summary>
+    public static string DidYouMean(string word, IReadOnlyCollection<string> candidates, string listIntro)
+    {
+        var closest = Closest(word, candidates);
+        if (closest is not null)
+        {
+            return $"did you mean '{closest}'?";
+        }
+
+        if (candidates.Count == 0)
+        {
+            return listIntro.TrimEnd(':', ' ') + ": none";
+        }
+
+        // Long lists of ids help nobody; the first few show the naming pattern.
+        const int shown = 12;
+        var list = string.Join(", ", candidates.Take(shown));
+        return candidates.Count > shown ? $"{listIntro} {list}, ..." : $"{listIntro} {list}";
+    }
+
+    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>
+    public static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}
