@@ -20,7 +20,7 @@ internal static class BufferChart
         var lineIds = run.Lines.Select(l => l.Line).ToHashSet(StringComparer.Ordinal);
         var shown = halting.Count > 0 ? halting : LowestCover(series, lineIds);
 
-        var what = halting.Count > 0 ? "parts that halted a line" : $"the {LowestWhenNoHalt} lowest-cover parts (no line halted)";
+        var what = halting.Count > 0 ? "parts that halted a line" : $"the {shown.Count} lowest-cover parts (no line halted)";
         var plot = ChartCanvas.Create($"Line-side stock of {what} ({runLabel})", "time", "Line-side stock (hours of cover)");
         ChartCanvas.UseTimeAxis(plot, scenarioStart);
         ChartCanvas.ShadeDisruptions(plot, run.Disrupted.Windows, scenarioStart);
@@ -43,6 +43,7 @@ internal static class BufferChart
         }
 
         plot.Axes.SetLimitsX(ChartCanvas.X(scenarioStart, 0), ChartCanvas.X(scenarioStart, horizonHours));
+        ChartCanvas.OutlineDisruptions(plot, run.Disrupted.Windows, scenarioStart);
         plot.ShowLegend(Edge.Bottom);
         ChartCanvas.Save(plot, path);
     }

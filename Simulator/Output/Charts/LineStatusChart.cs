@@ -56,6 +56,7 @@ internal static class LineStatusChart
         plot.Axes.SetLimitsX(ChartCanvas.X(scenarioStart, 0), ChartCanvas.X(scenarioStart, horizonHours));
         plot.Axes.SetLimitsY(-0.6, Math.Max(lines.Count, 1) - 0.4);
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 1;
+        ChartCanvas.OutlineDisruptions(plot, run.Disrupted.Windows, scenarioStart);
         plot.ShowLegend(Edge.Bottom);
         ChartCanvas.Save(plot, path);
     }

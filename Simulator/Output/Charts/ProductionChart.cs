@@ -69,7 +69,9 @@ internal static class ProductionChart
             ChartCanvas.NoData(plot, "no produced_units samples in this run");
         }
 
+        plot.Axes.Margins(bottom: 0);
         plot.Axes.SetLimitsX(ChartCanvas.X(scenarioStart, 0), ChartCanvas.X(scenarioStart, horizonHours));
+        ChartCanvas.OutlineDisruptions(plot, run.Disrupted.Windows, scenarioStart);
         plot.ShowLegend(Edge.Bottom);
         ChartCanvas.Save(plot, path);
     }
