@@ -1,0 +1,69 @@
+using Simulator.Cli.Commands;
+using Simulator.Output;
+using Spectre.Console.Cli;
+
+namespace Simulator.Cli;
+
+/// <summary>The command line app: commands, help, version and the mapping of every failure to an exit code.</summary>
+internal static class CliApp
+{
+    /// <summary>Runs one command line in-process and returns its exit code; nothing here calls <see cref="Environment.Exit(int)"/>.</summary>
+    public static int Run(IReadOnlyList<string> args, CliSession session, ISimulatorBackend backend, CancellationToken cancellationToken)
+    {
+        session.Arguments = args;
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("linesim");
+            config.SetApplicationVersion(RunManifest.CurrentToolVersion);
+            config.ConfigureConsole(session.Console);
+
+            // Without it an unknown option is passed on as a "remaining argument" and silently ignored.
+            config.UseStrictParsing();
+            config.Settings.Registrar.RegisterInstance(session);
+            config.Settings.Registrar.RegisterInstance(backend);
+            config.CancellationExitCode(ExitCodes.Cancelled);
+            config.SetExceptionHandler((exception, _) => Report(session, exception));
+
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Simulate a scenario, print when each line halts and recovers, and write the results contract and charts.")
+                .WithExample("run", "scenarios/mes-edi-outage.yaml")
+                .WithExample("run", "scenarios/mes-edi-outage.yaml", "--policy", "buffer-8h", "--replications", "50", "--seed", "7", "--out", "results/edi-50");
+            config.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Check a scenario: every problem with file, line, column and the offending id. Exit 0 when valid.")
+                .WithExample("validate", "scenarios/mes-edi-outage.yaml");
+            config.AddCommand<GraphCommand>("graph")
+                .WithDescription("Print the multi-tier supply map with IT dependencies as Graphviz DOT or Mermaid.")
+                .WithExample("graph", "scenarios/mes-edi-outage.yaml", "--format", "mermaid", "--out", "network.mmd");
+        });
+
+        try
+        {
+            if (args.Count == 0)
+            {
+                // Show what there is, but a script that forgot its command has not succeeded.
+                app.Run(["--help"], cancellationToken);
+                session.Error("error: no command given (run, validate or graph)");
+                return ExitCodes.InvalidInput;
+            }
+
+            return app.Run(args, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            // Failures Spectre lets through (its own configuration errors) still get one line and a code.
+            return Report(session, exception);
+        }
+    }
+
+    private static int Report(CliSession session, Exception exception)
+    {
+        var (code, message) = ExitCodes.Classify(exception);
+        if (message is not null)
+        {
+            session.Error(message);
+        }
+
+        return code;
+    }
+}

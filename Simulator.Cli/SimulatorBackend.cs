@@ -1,0 +1,26 @@
+using Simulator.Experiments;
+using Simulator.Model.Specs;
+using Simulator.Scenarios;
+
+namespace Simulator.Cli;
+
+/// <summary>The two library calls the commands make, behind a seam so command tests need no real simulation.</summary>
+internal interface ISimulatorBackend
+{
+    /// <summary>Loads and validates a scenario file.</summary>
+    LoadResult Load(string path);
+
+    /// <summary>Runs the experiment.</summary>
+    ExperimentResult Run(ScenarioSpec scenario, ExperimentOptions options, IProgress<int>? completedReplications, CancellationToken cancellationToken);
+}
+
+/// <summary>The real library: <see cref="ScenarioLoader"/> and <see cref="Experiment"/>.</summary>
+internal sealed class LibraryBackend : ISimulatorBackend
+{
+    /// <inheritdoc/>
+    public LoadResult Load(string path) => ScenarioLoader.Load(path);
+
+    /// <inheritdoc/>
+    public ExperimentResult Run(ScenarioSpec scenario, ExperimentOptions options, IProgress<int>? completedReplications, CancellationToken cancellationToken) =>
+        Experiment.Run(scenario, options, completedReplications, cancellationToken);
+}

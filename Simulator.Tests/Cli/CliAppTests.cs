@@ -1,0 +1,287 @@
+using Simulator.Cli;
+using Simulator.Scenarios;
+
+namespace Simulator.Tests.Cli;
+
+public sealed class CliAppTests
+{
+    private CliHarness _cli = null!;
+    private string _root = string.Empty;
+    private string _scenario = string.Empty;
+    private string _out = string.Empty;
+
+    [SetUp]
+    public void CreateWorkspace()
+    {
+        _cli = new CliHarness();
+        _root = Path.Combine(Path.GetTempPath(), "linesim-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_root);
+        _scenario = Path.Combine(_root, "outage.yaml");
+        File.WriteAllText(_scenario, "name: synthetic\n");
+        _out = Path.Combine(_root, "results", "run1");
+    }
+
+    [TearDown]
+    public void DeleteWorkspace() => Directory.Delete(_root, recursive: true);
+
+    private void AssertNoResults() =>
+        Assert.That(Directory.Exists(Path.Combine(_root, "results")) ? Directory.GetFileSystemEntries(Path.Combine(_root, "results")) : [], Is.Empty);
+
+    [Test]
+    public void Zero_replications_is_invalid_input_and_nothing_runs()
+    {
+        var (code, _, stderr) = _cli.Run("run", _scenario, "--replications", "0", "--out", _out);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(stderr.Trim(), Is.EqualTo("error: --replications must be at least 1, got 0"));
+            Assert.That(_cli.Backend.Runs, Is.Empty);
+        });
+        AssertNoResults();
+    }
+
+    [TestCase("--horizon", "0")]
+    [TestCase("--horizon", "-5")]
+    [TestCase("--replications", "many")]
+    [TestCase("--seed", "-1")]
+    public void Bad_option_values_are_invalid_input(string option, string value)
+    {
+        var (code, _, stderr) = _cli.Run("run", _scenario, option, value, "--out", _out);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(stderr.Trim().Split('\n'), Has.Length.EqualTo(1));
+            Assert.That(stderr, Does.StartWith("error: "));
+        });
+        AssertNoResults();
+    }
+
+    [Test]
+    public void An_unknown_option_is_invalid_input()
+    {
+        var (code, _, stderr) = _cli.Run("run", _scenario, "--bogus");
+        Assert.That((code, stderr.Trim()), Is.EqualTo((ExitCodes.InvalidInput, "error: Unknown option 'bogus'.")));
+    }
+
+    [Test]
+    public void An_unknown_command_or_none_is_invalid_input()
+    {
+        Assert.That(_cli.Run("frobnicate").Code, Is.EqualTo(ExitCodes.InvalidInput));
+        var (code, stdout, stderr) = _cli.Run();
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(stdout, Does.Contain("USAGE"));
+            Assert.That(stderr, Does.Contain("no command given"));
+        });
+    }
+
+    [Test]
+    public void Version_prints_the_informational_version()
+    {
+        var (code, stdout, _) = _cli.Run("--version");
+        Assert.That((code, stdout.Trim()), Is.EqualTo((0, Simulator.Output.RunManifest.CurrentToolVersion)));
+    }
+
+    [TestCase("run", "linesim run scenarios/mes-edi-outage.yaml --policy buffer-8h")]
+    [TestCase("validate", "linesim validate scenarios/mes-edi-outage.yaml")]
+    [TestCase("graph", "linesim graph scenarios/mes-edi-outage.yaml --format mermaid")]
+    public void Help_shows_an_example_per_command(string command, string example)
+    {
+        var (code, stdout, _) = _cli.Run(command, "--help");
+        Assert.That(code, Is.Zero);
+        Assert.That(stdout, Does.Contain(example));
+    }
+
+    [Test]
+    public void Validate_prints_every_problem_and_exits_2_when_invalid()
+    {
+        _cli.Backend.LoadResult = new LoadResult(null,
+        [
+            new ScenarioProblem("outage.yaml", 12, 5, "SOL-A1", "unknown part 'SEET'", "did you mean 'SEAT'?"),
+            new ScenarioProblem("outage.yaml", 30, 3, "L-DOOR", "transit time is negative", null),
+            new ScenarioProblem("outage.yaml", 41, 1, null, "policy list is empty", null, ProblemSeverity.Warning),
+        ]);
+        var (code, stdout, stderr) = _cli.Run("validate", _scenario);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(stdout, Is.Empty);
+            Assert.That(stderr.Trim().Split('\n'), Is.EqualTo(new[]
+            {
+                "outage.yaml:12:5: error [SOL-A1]: unknown part 'SEET' (hint: did you mean 'SEAT'?)",
+                "outage.yaml:30:3: error [L-DOOR]: transit time is negative",
+                "outage.yaml:41:1: warning: policy list is empty",
+            }));
+        });
+    }
+
+    [Test]
+    public void Validate_accepts_warnings()
+    {
+        _cli.Backend.LoadResult = _cli.Backend.LoadResult with
+        {
+            Problems = [new ScenarioProblem("outage.yaml", 41, 1, null, "policy list is empty", null, ProblemSeverity.Warning)],
+        };
+        var (code, stdout, stderr) = _cli.Run("validate", _scenario);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero);
+            Assert.That(stdout, Does.Contain("valid"));
+            Assert.That(stderr, Does.Contain("warning: policy list is empty"));
+        });
+    }
+
+    [Test]
+    public void Run_with_an_invalid_scenario_exits_2_and_creates_no_folder()
+    {
+        _cli.Backend.LoadResult = new LoadResult(null, [new ScenarioProblem("outage.yaml", 3, 1, "x", "bad", null)]);
+        var (code, _, stderr) = _cli.Run("run", _scenario, "--out", _out);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(stderr.Trim(), Is.EqualTo("outage.yaml:3:1: error [x]: bad"));
+            Assert.That(_cli.Backend.Runs, Is.Empty);
+        });
+        AssertNoResults();
+    }
+
+    [Test]
+    public void Run_prints_the_line_table_and_writes_the_contract()
+    {
+        var (code, stdout, stderr) = _cli.Run("run", _scenario, "--out", _out);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, stderr);
+            Assert.That(stderr, Is.Empty);
+            Assert.That(stdout, Does.Contain("SOL-A1").And.Contain("CAS-B1").And.Contain("part:SEAT <- supplier:T1-SEATS (tier 1)"));
+            Assert.That(stdout, Does.Contain("time to halt (h)"));
+            Assert.That(stdout, Does.Contain("results written to " + _out));
+            Assert.That(Directory.GetFiles(_out).Select(Path.GetFileName), Is.SupersetOf(new[] { "summary.csv", "statistics.csv", "timeseries.csv", "events.csv", "run.json", "line-status.png" }));
+        });
+        var manifest = File.ReadAllText(Path.Combine(_out, "run.json"));
+        Assert.That(manifest, Does.Contain("\"command_line\": \"linesim run ").And.Contain("\"scenario_sha256\": \"" + Simulator.Output.RunManifest.Sha256OfFile(_scenario)));
+    }
+
+    [Test]
+    public void Run_with_replications_shows_means_and_censored_counts()
+    {
+        var (code, stdout, _) = _cli.Run("run", _scenario, "--replications", "8", "--out", _out);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero);
+            Assert.That(stdout, Does.Contain("(2/8 censored)").And.Contain("left out of the mean"), "SOL-A1 never halts in replications 3 and 7");
+            Assert.That(File.Exists(Path.Combine(_out, "time-to-halt.png")), Is.True);
+        });
+    }
+
+    [Test]
+    public void Run_passes_policies_seed_horizon_and_replications_to_the_experiment()
+    {
+        _cli.Run("run", _scenario, "--policy", "as-written,buffer-8h", "--policy", "lean", "--seed", "7", "--horizon", "240", "-n", "3", "--out", _out);
+        var options = _cli.Backend.Runs.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.Policies, Is.EqualTo(new[] { "as-written", "buffer-8h", "lean" }));
+            Assert.That((options.Seed, options.HorizonHours, options.Replications), Is.EqualTo((7UL, (double?)240, 3)));
+        });
+    }
+
+    [Test]
+    public void An_unknown_policy_is_invalid_input_with_the_library_message()
+    {
+        _cli.Backend.Experiment = (_, _) => throw new ArgumentException("unknown policy 'lean' (known: as-written, buffer-8h)");
+        var (code, _, stderr) = _cli.Run("run", _scenario, "--policy", "lean", "--out", _out);
+        Assert.That((code, stderr.Trim()), Is.EqualTo((ExitCodes.InvalidInput, "error: unknown policy 'lean' (known: as-written, buffer-8h)")));
+        AssertNoResults();
+    }
+
+    [Test]
+    public void A_non_empty_output_folder_is_refused_before_simulating()
+    {
+        Directory.CreateDirectory(_out);
+        File.WriteAllText(Path.Combine(_out, "keep.txt"), "mine");
+        var (code, _, stderr) = _cli.Run("run", _scenario, "--out", _out);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(stderr, Does.Contain("not empty").And.Contain("--force"));
+            Assert.That(_cli.Backend.Runs, Is.Empty);
+        });
+        Assert.That(_cli.Run("run", _scenario, "--out", _out, "--force").Code, Is.Zero);
+        Assert.That(File.Exists(Path.Combine(_out, "keep.txt")), Is.False);
+    }
+
+    [Test]
+    public void Cancelling_during_the_simulation_exits_130_with_no_folder()
+    {
+        using var cancellation = new CancellationTokenSource();
+        _cli.Backend.Experiment = (_, token) =>
+        {
+            cancellation.Cancel();
+            token.ThrowIfCancellationRequested();
+            throw new AssertionException("the token should have been cancelled");
+        };
+        var (code, _, stderr) = _cli.Run(cancellation.Token, "run", _scenario, "--out", _out);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Cancelled));
+            Assert.That(stderr, Does.Contain("cancelled"));
+        });
+        AssertNoResults();
+    }
+
+    [Test]
+    public void Cancelling_after_the_simulation_still_leaves_no_folder()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var inner = _cli.Backend.Experiment;
+        _cli.Backend.Experiment = (options, token) =>
+        {
+            var result = inner(options, token);
+            cancellation.Cancel();
+            return result;
+        };
+        var (code, _, _) = _cli.Run(cancellation.Token, "run", _scenario, "--out", _out);
+        Assert.That(code, Is.EqualTo(ExitCodes.Cancelled));
+        AssertNoResults();
+    }
+
+    [Test]
+    public void An_unexpected_failure_exits_1_with_one_line_and_no_stack_trace()
+    {
+        _cli.Backend.Experiment = (_, _) => throw new InvalidOperationException("kernel queue corrupted");
+        var (code, _, stderr) = _cli.Run("run", _scenario, "--out", _out);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.UnexpectedFailure));
+            Assert.That(stderr.Trim(), Is.EqualTo("error: unexpected failure (InvalidOperationException): kernel queue corrupted"));
+        });
+        AssertNoResults();
+    }
+
+    [TestCase("dot", "digraph network {")]
+    [TestCase("mermaid", "flowchart LR")]
+    public void Graph_prints_the_network(string format, string expected)
+    {
+        var (code, stdout, _) = _cli.Run("graph", _scenario, "--format", format);
+        Assert.That(code, Is.Zero);
+        Assert.That(stdout, Does.Contain(expected));
+    }
+
+    [Test]
+    public void Graph_writes_a_file_when_asked()
+    {
+        var file = Path.Combine(_root, "network.dot");
+        var (code, _, _) = _cli.Run("graph", _scenario, "--out", file);
+        Assert.That(code, Is.Zero);
+        Assert.That(File.ReadAllText(file), Does.StartWith("digraph"));
+    }
+
+    [Test]
+    public void Graph_rejects_an_unknown_format()
+    {
+        var (code, _, stderr) = _cli.Run("graph", _scenario, "--format", "svg");
+        Assert.That((code, stderr.Trim()), Is.EqualTo((ExitCodes.InvalidInput, "error: --format must be dot or mermaid, got 'svg'")));
+    }
+}

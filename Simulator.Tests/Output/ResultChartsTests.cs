@@ -1,0 +1,94 @@
+using Simulator.Experiments;
+using Simulator.Model;
+using Simulator.Output;
+
+namespace Simulator.Tests.Output;
+
+/// <summary>
+/// Renders every chart from synthetic runs. Set <c>LINESIM_CHART_DIR</c> to keep the images for a look: a chart
+/// nobody can read is a defect these size checks cannot see.
+/// </summary>
+public sealed class ResultChartsTests
+{
+    private string _folder = string.Empty;
+    private bool _keep;
+
+    [SetUp]
+    public void CreateFolder()
+    {
+        var keep = Environment.GetEnvironmentVariable("LINESIM_CHART_DIR");
+        _keep = !string.IsNullOrEmpty(keep);
+        _folder = _keep
+            ? Path.Combine(keep!, TestContext.CurrentContext.Test.Name)
+            : Path.Combine(Path.GetTempPath(), "linesim-charts-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+    }
+
+    [TearDown]
+    public void DeleteFolder()
+    {
+        if (!_keep)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private void AssertFullSizePngs(IReadOnlyList<string> files)
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (var file in files)
+            {
+                Assert.That(PngHeader.Size(Path.Combine(_folder, file)), Is.EqualTo((1600, 900)), file);
+            }
+        });
+    }
+
+    [Test]
+    public void One_run_gives_status_buffer_and_production_charts_of_1600_by_900()
+    {
+        var files = ResultCharts.WriteAll(_folder, SyntheticResults.Experiment(["base"], 1), SyntheticResults.Start);
+        Assert.That(files, Is.EqualTo(new[] { "line-status.png", "buffers.png", "production.png" }));
+        AssertFullSizePngs(files);
+    }
+
+    [Test]
+    public void Replications_and_policies_add_the_time_to_halt_distribution()
+    {
+        var files = ResultCharts.WriteAll(_folder, SyntheticResults.Experiment(["as-written", "buffer-8h"], 12), SyntheticResults.Start);
+        Assert.That(files, Does.Contain("time-to-halt.png"));
+        AssertFullSizePngs(files);
+    }
+
+    [Test]
+    public void Runs_without_halts_or_samples_still_render()
+    {
+        var empty = new RunTrace([], [], [], [], 0, 0);
+        var quiet = SyntheticResults.Replication("base", 3, 1);
+        var quietNoHalts = quiet with
+        {
+            Lines = quiet.Lines.Select(l => l with { TimeToHaltHours = null, HaltCause = string.Empty }).ToList(),
+            Disrupted = quiet.Disrupted with { Events = [] },
+        };
+        var noSamples = new ReplicationResult("base", 1, 2, quiet.Lines, empty, empty);
+        var result = new ExperimentResult(["base"], 1, 2, 168, [quietNoHalts, noSamples], []);
+        var files = ResultCharts.WriteAll(_folder, result, SyntheticResults.Start);
+        AssertFullSizePngs(files);
+    }
+
+    [Test]
+    public void Buffer_chart_follows_the_parts_that_halted_lines()
+    {
+        var entities = Simulator.Output.Charts.BufferChart.HaltingEntities(SyntheticResults.Replication("base", 0, 1));
+        Assert.That(entities, Is.EqualTo(new[] { "SOL-A1/SEAT" }));
+    }
+
+    [TestCase("part:SEAT <- supplier:T1-SEATS (tier 1) <- it:OEM-EDI (order_transmission)", "SEAT")]
+    [TestCase("part:SEAT", "SEAT")]
+    [TestCase("part:SEAT (jis) <- supplier:T1", "SEAT")]
+    [TestCase("it:CAS-MES (production_control)", null)]
+    [TestCase("", null)]
+    [TestCase(null, null)]
+    public void Starved_part_is_the_first_link_of_the_halt_cause(string? cause, string? part) =>
+        Assert.That(HaltCause.StarvedPart(cause), Is.EqualTo(part));
+}

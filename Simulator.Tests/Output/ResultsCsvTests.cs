@@ -1,0 +1,130 @@
+using Simulator.Metrics;
+using Simulator.Model;
+using Simulator.Output;
+
+namespace Simulator.Tests.Output;
+
+public sealed class ResultsCsvTests
+{
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    [Test]
+    public void Summary_has_the_contract_header_and_empty_fields_for_censored_metrics()
+    {
+        var writer = new StringWriter();
+        var censored = new LineMetrics("base", 0, 42, "SOL", "SOL-A1", null, 0, null, null, 0, 960, 960, string.Empty);
+        var halted = new LineMetrics("base", 1, 43, "SOL", "SOL-A1", 6.5, 12.25, 0, 8, 735, 960, 225, SyntheticResults.SeatCause);
+        ResultsCsv.WriteSummary(writer, [censored, halted]);
+        var lines = Lines(writer.ToString());
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[0], Is.EqualTo("policy,replication,seed,plant,line,time_to_halt_h,downtime_h,time_to_restart_h,time_to_recover_h,lost_units,planned_units,produced_units,halt_cause"));
+            Assert.That(lines[1], Is.EqualTo("base,0,42,SOL,SOL-A1,,0,,,0,960,960,"));
+            Assert.That(lines[2], Is.EqualTo("base,1,43,SOL,SOL-A1,6.5,12.25,0,8,735,960,225," + SyntheticResults.SeatCause));
+            Assert.That(writer.ToString(), Does.Not.Contain("\r"));
+        });
+    }
+
+    [Test]
+    public void Statistics_have_the_contract_header_and_NaN_as_empty()
+    {
+        var writer = new StringWriter();
+        ResultsCsv.WriteStatistics(writer, [new StatisticsRow("base", "SOL", "SOL-A1", "time_to_halt_h", 1, 6.5, double.NaN, double.NaN, double.NaN, 6.5, 6.5, 6.5, 3)]);
+        var lines = Lines(writer.ToString());
+        Assert.That(lines, Is.EqualTo(new[]
+        {
+            "policy,plant,line,metric,n,mean,std,ci95_low,ci95_high,p05,p50,p95,censored",
+            "base,SOL,SOL-A1,time_to_halt_h,1,6.5,,,,6.5,6.5,6.5,3",
+        }));
+    }
+
+    [Test]
+    public void Time_series_is_tidy_with_an_ISO_timestamp_in_the_scenario_offset()
+    {
+        var run = SyntheticResults.Replication("base", 0, 1);
+        var writer = new StringWriter();
+        ResultsCsv.WriteTimeseries(writer, [run], SyntheticResults.Start);
+        var lines = Lines(writer.ToString());
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[0], Is.EqualTo("policy,replication,time_h,timestamp,entity,metric,value"));
+            Assert.That(lines[1], Is.EqualTo("base,0,0,2025-09-01T06:00:00+01:00,SOL-A1,state,1"));
+            Assert.That(lines, Has.Length.EqualTo(run.Disrupted.Samples.Count + 1));
+            Assert.That(lines, Has.Some.StartsWith("base,0,10,2025-09-01T16:00:00+01:00,"));
+            Assert.That(lines, Has.Some.StartsWith("base,0,0.5,2025-09-01T06:30:00+01:00,"));
+        });
+    }
+
+    [Test]
+    public void Events_carry_the_disruption_window_and_halt_cause()
+    {
+        var writer = new StringWriter();
+        ResultsCsv.WriteEvents(writer, [SyntheticResults.Replication("base", 0, 1)], SyntheticResults.Start);
+        var lines = Lines(writer.ToString());
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[0], Is.EqualTo("policy,replication,time_h,timestamp,entity,event,detail"));
+            Assert.That(lines, Does.Contain("base,0,24,2025-09-02T06:00:00+01:00,cyber-edi,disruption_start,it:OEM-EDI it:CAS-MES"));
+            Assert.That(lines, Has.Some.Contains(",SOL-A1,halt," + SyntheticResults.SeatCause));
+        });
+    }
+
+    [TestCase(0.1 + 0.2, "0.30000000000000004")]
+    [TestCase(1234567.5, "1234567.5")]
+    [TestCase(-0.25, "-0.25")]
+    [TestCase(1e-7, "1E-07")]
+    [TestCase(double.NaN, "")]
+    [TestCase(double.PositiveInfinity, "")]
+    public void Numbers_are_invariant_round_trip_text(double value, string expected)
+    {
+        var text = Invariant.Number(value);
+        Assert.That(text, Is.EqualTo(expected));
+        if (text.Length > 0)
+        {
+            Assert.That(double.Parse(text, System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(value));
+        }
+    }
+
+    [Test]
+    public void Null_is_an_empty_field() => Assert.That(Invariant.Number(null), Is.Empty);
+
+    [TestCase(0, "2025-09-01T06:00:00+01:00")]
+    [TestCase(10, "2025-09-01T16:00:00+01:00")]
+    [TestCase(0.25, "2025-09-01T06:15:00+01:00")]
+    [TestCase(30.5, "2025-09-02T12:30:00+01:00")]
+    public void Timestamps_are_ISO_8601_wall_clock_of_the_scenario(double hours, string expected) =>
+        Assert.That(Invariant.Timestamp(SyntheticResults.Start, hours), Is.EqualTo(expected));
+
+    [Test]
+    public void Text_with_commas_or_quotes_is_quoted()
+    {
+        var writer = new StringWriter();
+        var run = new LineMetrics("a,b", 0, 1, "P", "L", 1, 0, 0, 0, 0, 0, 0, "part:X \"odd\"");
+        ResultsCsv.WriteSummary(writer, [run]);
+        Assert.That(Lines(writer.ToString())[1], Does.StartWith("\"a,b\",").And.EndWith(",\"part:X \"\"odd\"\"\""));
+    }
+
+    [Test]
+    public void Same_results_give_the_same_bytes()
+    {
+        string Write()
+        {
+            var writer = new StringWriter();
+            ResultsCsv.WriteTimeseries(writer, [SyntheticResults.Replication("base", 2, 9)], SyntheticResults.Start);
+            return writer.ToString();
+        }
+
+        var first = Write();
+        Assert.That(Write(), Is.EqualTo(first));
+    }
+
+    [Test]
+    public void Sample_records_keep_their_unit_metric_names()
+    {
+        var writer = new StringWriter();
+        var trace = new RunTrace([], [], [], [new Sample(1, "SOL-A1/SEAT", "cover_h", 3.75)], 0, 0);
+        var run = new Simulator.Experiments.ReplicationResult("base", 0, 1, [], trace, trace);
+        ResultsCsv.WriteTimeseries(writer, [run], SyntheticResults.Start);
+        Assert.That(Lines(writer.ToString())[1], Is.EqualTo("base,0,1,2025-09-01T07:00:00+01:00,SOL-A1/SEAT,cover_h,3.75"));
+    }
+}

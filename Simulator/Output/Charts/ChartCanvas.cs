@@ -1,0 +1,103 @@
+using System.Globalization;
+using ScottPlot;
+using Simulator.Model;
+
+namespace Simulator.Output.Charts;
+
+/// <summary>What every chart shares: size, fonts, the wall-clock time axis and the shaded disruption windows.</summary>
+internal static class ChartCanvas
+{
+    internal const int WidthPixels = 1600;
+    internal const int HeightPixels = 900;
+
+    internal static readonly Color DisruptionShade = Color.FromHex("#7b2cbf").WithAlpha(0.14);
+    internal static readonly Color DisruptionEdge = Color.FromHex("#7b2cbf");
+
+    /// <summary>A sans-serif face: ScottPlot's own pick falls back to a serif face on some Linux machines.</summary>
+    private static string SansFont =>
+        Fonts.GetTypeface("DejaVu Sans", bold: false, italic: false)?.FamilyName == "DejaVu Sans" ? "DejaVu Sans" : Fonts.Sans;
+
+    /// <summary>A plot with title and axis labels sized to be read on a slide.</summary>
+    internal static Plot Create(string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        plot.Font.Set(SansFont);
+        plot.Title(title, 26);
+        plot.Axes.Title.Label.Bold = true;
+        plot.XLabel(xLabel, 20);
+        plot.YLabel(yLabel, 20);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 16;
+        plot.Axes.Left.TickLabelStyle.FontSize = 16;
+        plot.Legend.FontSize = 16;
+        return plot;
+    }
+
+    /// <summary>Position of an hour offset on a <see cref="UseTimeAxis"/> axis.</summary>
+    internal static double X(DateTimeOffset scenarioStart, double hours) => scenarioStart.DateTime.AddHours(hours).ToOADate();
+
+    /// <summary>Shows hours as the scenario's wall-clock dates and times, in the scenario's UTC offset.</summary>
+    internal static void UseTimeAxis(Plot plot, DateTimeOffset scenarioStart)
+    {
+        var axis = plot.Axes.DateTimeTicksBottom();
+
+        // The invariant culture would print 09/02/2025, which half the readers take for 9 February.
+        axis.TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic
+        {
+            LabelFormatter = time => time.ToString("ddd dd MMM\nHH:mm", CultureInfo.InvariantCulture),
+        };
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 16;
+        plot.XLabel($"Scenario time (local clock, UTC{scenarioStart:zzz}; hour 0 = {scenarioStart:yyyy-MM-dd HH:mm})", 20);
+    }
+
+    /// <summary>Shades each disruption window beneath the data and adds one legend entry for all of them.</summary>
+    internal static void ShadeDisruptions(Plot plot, IReadOnlyList<DisruptionWindow> windows, DateTimeOffset scenarioStart)
+    {
+        foreach (var window in windows)
+        {
+            var span = plot.Add.HorizontalSpan(X(scenarioStart, window.StartHours), X(scenarioStart, window.EndHours), DisruptionShade);
+            span.LineWidth = 0;
+        }
+
+        if (windows.Count > 0)
+        {
+            var ids = string.Join(", ", windows.Select(w => w.Id).Distinct(StringComparer.Ordinal));
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"disruption ({ids})", FillColor = DisruptionShade.WithAlpha(0.35), OutlineColor = DisruptionEdge });
+        }
+    }
+
+    /// <summary>Dashed start and end lines of each window, drawn last so that bands and lines never hide them.</summary>
+    internal static void OutlineDisruptions(Plot plot, IReadOnlyList<DisruptionWindow> windows, DateTimeOffset scenarioStart)
+    {
+        foreach (var window in windows)
+        {
+            foreach (var hours in new[] { window.StartHours, window.EndHours })
+            {
+                var edge = plot.Add.VerticalLine(X(scenarioStart, hours), 2, DisruptionEdge, LinePattern.Dashed);
+                edge.LegendText = string.Empty;
+            }
+        }
+    }
+
+    /// <summary>A notice in the middle of an empty chart, so a missing series reads as such, not as a bug.</summary>
+    internal static void NoData(Plot plot, string message)
+    {
+        var note = plot.Add.Annotation(message, Alignment.MiddleCenter);
+        note.LabelFontSize = 22;
+    }
+
+    internal static void Save(Plot plot, string path)
+    {
+        plot.SavePng(path, WidthPixels, HeightPixels);
+    }
+
+    /// <summary>Categorical colours that stay apart for colour-blind readers (Okabe-Ito).</summary>
+    internal static Color Series(int index)
+    {
+        Color[] palette =
+        [
+            Color.FromHex("#0072B2"), Color.FromHex("#D55E00"), Color.FromHex("#009E73"), Color.FromHex("#CC79A7"),
+            Color.FromHex("#E69F00"), Color.FromHex("#56B4E9"), Color.FromHex("#000000"), Color.FromHex("#F0E442"),
+        ];
+        return palette[index % palette.Length];
+    }
+}

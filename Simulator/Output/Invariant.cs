@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace Simulator.Output;
+
+/// <summary>The text form of numbers and times in every results file, identical on every machine and culture.</summary>
+public static class Invariant
+{
+    /// <summary>Shortest text that parses back to the same double; empty for null, NaN and infinities.</summary>
+    public static string Number(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
+
+    /// <summary>An integer in invariant digits.</summary>
+    public static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// ISO-8601 wall-clock time of an hour offset from the scenario start, keeping the start's UTC offset,
+    /// for example <c>2025-09-01T16:00:00+01:00</c>; fractions of a second appear only when present.
+    /// </summary>
+    public static string Timestamp(DateTimeOffset scenarioStart, double hours) =>
+        scenarioStart.AddHours(hours).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+}

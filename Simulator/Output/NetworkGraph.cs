@@ -1,0 +1,429 @@
+using System.Globalization;
+using System.Text;
+using Simulator.Model.Specs;
+
+namespace Simulator.Output;
+
+/// <summary>
+/// The multi-tier map of a scenario as Graphviz DOT or Mermaid text: plants with their lines, suppliers grouped by
+/// tier, lanes as edges labelled with part and trigger, and IT systems with dashed edges to what depends on them.
+/// </summary>
+/// <remarks>
+/// A lane that depends on an IT system is drawn through a small junction node, so the system's dashed edge has
+/// something to point at. Systems run by a shared provider (an owner that is not a plant, line or supplier) are
+/// grouped under that provider, which is a box around them, not a node.
+/// </remarks>
+public static class NetworkGraph
+{
+    /// <summary>Graphviz DOT text of the map (<c>dot -Tsvg</c> renders it).</summary>
+    public static string ToDot(ScenarioSpec scenario) => Render(NetworkMap.From(scenario), new DotSyntax());
+
+    /// <summary>Mermaid flowchart text of the map (renders in GitHub and GitLab markdown).</summary>
+    public static string ToMermaid(ScenarioSpec scenario) => Render(NetworkMap.From(scenario), new MermaidSyntax());
+
+    private static string Render(NetworkMap map, IGraphSyntax syntax)
+    {
+        var text = new StringBuilder();
+        syntax.Begin(text, map.Title);
+        foreach (var group in map.Groups)
+        {
+            syntax.BeginGroup(text, group);
+            foreach (var node in map.Nodes.Where(n => n.Group == group.Key))
+            {
+                syntax.Node(text, node, "    ");
+            }
+
+            syntax.EndGroup(text);
+        }
+
+        foreach (var node in map.Nodes.Where(n => n.Group is null))
+        {
+            syntax.Node(text, node, string.Empty);
+        }
+
+        foreach (var edge in map.Edges)
+        {
+            syntax.Edge(text, map, edge);
+        }
+
+        syntax.End(text);
+        return text.ToString();
+    }
+
+    /// <summary>How the same map is spelled in one text format.</summary>
+    private interface IGraphSyntax
+    {
+        void Begin(StringBuilder text, string title);
+
+        void BeginGroup(StringBuilder text, MapGroup group);
+
+        void EndGroup(StringBuilder text);
+
+        void Node(StringBuilder text, MapNode node, string indent);
+
+        void Edge(StringBuilder text, NetworkMap map, MapEdge edge);
+
+        void End(StringBuilder text);
+    }
+
+    private sealed class DotSyntax : IGraphSyntax
+    {
+        public void Begin(StringBuilder text, string title)
+        {
+            text.Append("digraph network {\n");
+            text.Append("  graph [rankdir=LR, compound=true, fontname=\"Helvetica\", label=").Append(Quote(title)).Append(", labelloc=t];\n");
+            text.Append("  node [fontname=\"Helvetica\"];\n");
+            text.Append("  edge [fontname=\"Helvetica\", fontsize=10];\n");
+        }
+
+        public void BeginGroup(StringBuilder text, MapGroup group)
+        {
+            var style = group.Kind == GroupKind.Provider ? "dashed" : "rounded";
+            text.Append("  subgraph ").Append(Quote("cluster_" + group.Key)).Append(" {\n");
+            text.Append("    label=").Append(Quote(group.Label)).Append("; style=").Append(style).Append(";\n");
+        }
+
+        public void EndGroup(StringBuilder text) => text.Append("  }\n");
+
+        public void Node(StringBuilder text, MapNode node, string indent)
+        {
+            var shape = node.Kind switch
+            {
+                NodeKind.Line => "box, style=filled, fillcolor=\"#dbe9f6\"",
+                NodeKind.Supplier => "box, style=\"rounded,filled\", fillcolor=\"#fdebd3\"",
+                NodeKind.ItSystem => "cylinder, style=filled, fillcolor=\"#eadcf5\"",
+                NodeKind.LaneJunction => "point, width=0.12",
+                NodeKind.PlantAnchor => "plaintext",
+                _ => "ellipse",
+            };
+            text.Append("  ").Append(indent).Append(Quote(node.Key)).Append(" [label=").Append(Quote(node.Label));
+            if (node.Kind == NodeKind.LaneJunction)
+            {
+                text.Append(", xlabel=").Append(Quote(node.Label)).Append(", label=\"\"");
+            }
+
+            text.Append(", shape=").Append(shape).Append("];\n");
+        }
+
+        public void Edge(StringBuilder text, NetworkMap map, MapEdge edge)
+        {
+            text.Append("  ").Append(Quote(edge.From)).Append(" -> ").Append(Quote(edge.To)).Append(" [label=").Append(Quote(edge.Label));
+            if (edge.Dashed)
+            {
+                text.Append(", style=dashed, color=\"#7b2cbf\", fontcolor=\"#7b2cbf\"");
+            }
+
+            if (edge.ToGroup is { } group)
+            {
+                text.Append(", lhead=").Append(Quote("cluster_" + group));
+            }
+
+            if (edge.ArrowHead is false)
+            {
+                text.Append(", arrowhead=none");
+            }
+
+            text.Append("];\n");
+        }
+
+        public void End(StringBuilder text) => text.Append("}\n");
+
+        private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+    }
+
+    private sealed class MermaidSyntax : IGraphSyntax
+    {
+        public void Begin(StringBuilder text, string title)
+        {
+            text.Append("---\ntitle: \"").Append(title.Replace("\"", "'", StringComparison.Ordinal)).Append("\"\n---\n");
+            text.Append("flowchart LR\n");
+            text.Append("  classDef line fill:#dbe9f6,stroke:#1f4e79\n");
+            text.Append("  classDef supplier fill:#fdebd3,stroke:#8a4b08\n");
+            text.Append("  classDef it fill:#eadcf5,stroke:#7b2cbf\n");
+        }
+
+        public void BeginGroup(StringBuilder text, MapGroup group) =>
+            text.Append("  subgraph ").Append(group.Key).Append("[\"").Append(Label(group.Label)).Append("\"]\n");
+
+        public void EndGroup(StringBuilder text) => text.Append("  end\n");
+
+        public void Node(StringBuilder text, MapNode node, string indent)
+        {
+            var (open, close, cssClass) = node.Kind switch
+            {
+                NodeKind.Line => ("[\"", "\"]", "line"),
+                NodeKind.Supplier => ("(\"", "\")", "supplier"),
+                NodeKind.ItSystem => ("[(\"", "\")]", "it"),
+                NodeKind.LaneJunction => ("((\"", "\"))", string.Empty),
+                _ => ("[\"", "\"]", string.Empty),
+            };
+            text.Append("  ").Append(indent).Append(node.Key).Append(open).Append(Label(node.Label)).Append(close);
+            if (cssClass.Length > 0)
+            {
+                text.Append(":::").Append(cssClass);
+            }
+
+            text.Append('\n');
+        }
+
+        public void Edge(StringBuilder text, NetworkMap map, MapEdge edge)
+        {
+            var arrow = (edge.Dashed, edge.ArrowHead) switch
+            {
+                (true, _) => "-.->",
+                (false, false) => "---",
+                _ => "-->",
+            };
+            var to = edge.ToGroup ?? edge.To;
+            text.Append("  ").Append(edge.From).Append(' ').Append(arrow);
+            if (edge.Label.Length > 0)
+            {
+                text.Append("|\"").Append(Label(edge.Label)).Append("\"|");
+            }
+
+            text.Append(' ').Append(to).Append('\n');
+        }
+
+        public void End(StringBuilder text)
+        {
+        }
+
+        private static string Label(string value) =>
+            value.Replace("\"", "#quot;", StringComparison.Ordinal).Replace("\n", "<br/>", StringComparison.Ordinal);
+    }
+
+    private enum NodeKind
+    {
+        Line,
+        Supplier,
+        ItSystem,
+        LaneJunction,
+        PlantAnchor,
+    }
+
+    private enum GroupKind
+    {
+        Plant,
+        Tier,
+        Provider,
+    }
+
+    private sealed record MapGroup(string Key, string Label, GroupKind Kind);
+
+    private sealed record MapNode(string Key, string Label, NodeKind Kind, string? Group);
+
+    private sealed record MapEdge(string From, string To, string Label, bool Dashed, string? ToGroup = null, bool ArrowHead = true);
+
+    /// <summary>The scenario reduced to groups, nodes and edges with identifiers safe in both formats.</summary>
+    private sealed class NetworkMap
+    {
+        private readonly Dictionary<string, string> _nodeKeyById = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _plantGroupById = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _plantAnchorById = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _laneKeyById = new(StringComparer.Ordinal);
+
+        private NetworkMap(string title) => Title = title;
+
+        public string Title { get; }
+
+        public List<MapGroup> Groups { get; } = [];
+
+        public List<MapNode> Nodes { get; } = [];
+
+        public List<MapEdge> Edges { get; } = [];
+
+        public static NetworkMap From(ScenarioSpec scenario)
+        {
+            ArgumentNullException.ThrowIfNull(scenario);
+            var map = new NetworkMap($"{scenario.Name}: supply network and IT dependencies");
+            map.AddPlants(scenario.Plants);
+            map.AddSuppliers(scenario.Suppliers);
+            var dependentLanes = scenario.ItSystems.SelectMany(s => s.DependentLanes).ToHashSet(StringComparer.Ordinal);
+            map.AddLanes(scenario.Lanes, dependentLanes);
+            map.AddItSystems(scenario.ItSystems, scenario.Suppliers);
+            return map;
+        }
+
+        private static string Key(string prefix, int index) => prefix + index.ToString(CultureInfo.InvariantCulture);
+
+        private void AddPlants(IReadOnlyList<PlantSpec> plants)
+        {
+            var lineIndex = 0;
+            for (var p = 0; p < plants.Count; p++)
+            {
+                var plant = plants[p];
+                var group = Key("plant_", p);
+                _plantGroupById[plant.Id] = group;
+                var title = plant.Name.Length > 0 && plant.Name != plant.Id ? $"plant {plant.Id}: {plant.Name}" : $"plant {plant.Id}";
+                Groups.Add(new MapGroup(group, title, GroupKind.Plant));
+                if (plant.Lines.Count == 0)
+                {
+                    // DOT edges into a cluster need a node inside it.
+                    var anchor = Key("plantnode_", p);
+                    Nodes.Add(new MapNode(anchor, plant.Id, NodeKind.PlantAnchor, group));
+                    _plantAnchorById[plant.Id] = anchor;
+                    continue;
+                }
+
+                foreach (var line in plant.Lines)
+                {
+                    var key = Key("line_", lineIndex++);
+                    _nodeKeyById.TryAdd(line.Id, key);
+                    _plantAnchorById.TryAdd(plant.Id, key);
+                    Nodes.Add(new MapNode(key, $"line {line.Id}\n{line.RatePerHour.ToString("0.##", CultureInfo.InvariantCulture)} jobs/h", NodeKind.Line, group));
+                }
+            }
+        }
+
+        private void AddSuppliers(IReadOnlyList<SupplierSpec> suppliers)
+        {
+            foreach (var tier in suppliers.Select(s => s.Tier).Distinct().Order())
+            {
+                Groups.Add(new MapGroup(TierGroup(tier), $"Tier {tier.ToString(CultureInfo.InvariantCulture)}", GroupKind.Tier));
+            }
+
+            for (var i = 0; i < suppliers.Count; i++)
+            {
+                var supplier = suppliers[i];
+                var key = Key("supplier_", i);
+                _nodeKeyById.TryAdd(supplier.Id, key);
+                var label = supplier.Name.Length > 0 && supplier.Name != supplier.Id ? $"{supplier.Id}\n{supplier.Name}" : supplier.Id;
+                Nodes.Add(new MapNode(key, label, NodeKind.Supplier, TierGroup(supplier.Tier)));
+            }
+        }
+
+        private static string TierGroup(int tier) => "tier_" + tier.ToString(CultureInfo.InvariantCulture);
+
+        private void AddLanes(IReadOnlyList<LaneSpec> lanes, HashSet<string> dependentLanes)
+        {
+            for (var i = 0; i < lanes.Count; i++)
+            {
+                var lane = lanes[i];
+                var from = NodeKey(lane.From);
+                var to = NodeKey(lane.To);
+                var label = $"{lane.PartId} ({TriggerName(lane.Trigger.Kind)})";
+                if (!dependentLanes.Contains(lane.Id))
+                {
+                    Edges.Add(new MapEdge(from, to, label, Dashed: false));
+                    continue;
+                }
+
+                var junction = Key("lane_", i);
+                _laneKeyById[lane.Id] = junction;
+                Nodes.Add(new MapNode(junction, $"lane {lane.Id}", NodeKind.LaneJunction, null));
+                Edges.Add(new MapEdge(from, junction, label, Dashed: false, ArrowHead: false));
+                Edges.Add(new MapEdge(junction, to, string.Empty, Dashed: false));
+            }
+        }
+
+        private void AddItSystems(IReadOnlyList<ItSystemSpec> systems, IReadOnlyList<SupplierSpec> suppliers)
+        {
+            var providers = new Dictionary<string, string>(StringComparer.Ordinal);
+            var tierOfSupplier = suppliers.GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Tier, StringComparer.Ordinal);
+            var plantOfLine = Nodes.Where(n => n.Kind == NodeKind.Line).ToDictionary(n => n.Key, n => n.Group!, StringComparer.Ordinal);
+            for (var i = 0; i < systems.Count; i++)
+            {
+                var system = systems[i];
+                var key = Key("it_", i);
+                string group;
+                if (_plantGroupById.TryGetValue(system.Owner, out var plantGroup))
+                {
+                    group = plantGroup;
+                }
+                else if (_nodeKeyById.TryGetValue(system.Owner, out var ownerNode) && plantOfLine.TryGetValue(ownerNode, out var lineGroup))
+                {
+                    group = lineGroup;
+                }
+                else if (tierOfSupplier.TryGetValue(system.Owner, out var tier))
+                {
+                    group = TierGroup(tier);
+                }
+                else
+                {
+                    if (!providers.TryGetValue(system.Owner, out var providerGroup))
+                    {
+                        providerGroup = Key("provider_", providers.Count);
+                        providers.Add(system.Owner, providerGroup);
+                        Groups.Add(new MapGroup(providerGroup, $"shared provider {system.Owner}", GroupKind.Provider));
+                    }
+
+                    group = providerGroup;
+                }
+
+                var fallback = system.Fallback is { } f
+                    ? $"\nfallback {f.CapacityFraction.ToString("0.##", CultureInfo.InvariantCulture)} after {f.ActivationHours.ToString("0.##", CultureInfo.InvariantCulture)} h"
+                    : string.Empty;
+                Nodes.Add(new MapNode(key, $"{system.Id}\n(owner {system.Owner}){fallback}", NodeKind.ItSystem, group));
+
+                var functions = FunctionNames(system.Functions);
+                foreach (var dependent in system.DependentNodes)
+                {
+                    if (_plantGroupById.TryGetValue(dependent, out var dependentPlant))
+                    {
+                        Edges.Add(new MapEdge(key, _plantAnchorById[dependent], functions, Dashed: true, ToGroup: dependentPlant));
+                    }
+                    else
+                    {
+                        Edges.Add(new MapEdge(key, NodeKey(dependent), functions, Dashed: true));
+                    }
+                }
+
+                foreach (var lane in system.DependentLanes)
+                {
+                    if (_laneKeyById.TryGetValue(lane, out var junction))
+                    {
+                        Edges.Add(new MapEdge(key, junction, functions, Dashed: true));
+                    }
+                }
+            }
+        }
+
+        /// <summary>The key of a node id; an id the scenario does not define still gets a node, so nothing silently disappears.</summary>
+        private string NodeKey(string id)
+        {
+            if (_nodeKeyById.TryGetValue(id, out var key))
+            {
+                return key;
+            }
+
+            if (_plantAnchorById.TryGetValue(id, out var anchor))
+            {
+                return anchor;
+            }
+
+            key = Key("node_", _nodeKeyById.Count);
+            _nodeKeyById.Add(id, key);
+            Nodes.Add(new MapNode(key, id, NodeKind.PlantAnchor, null));
+            return key;
+        }
+
+        private static string TriggerName(TriggerKind kind) => kind switch
+        {
+            TriggerKind.Sequence => "sequence",
+            TriggerKind.Kanban => "kanban",
+            TriggerKind.BaseStock => "base-stock",
+            _ => "schedule",
+        };
+
+        private static string FunctionNames(ItFunction functions)
+        {
+            var names = new List<string>(3);
+            if (functions.HasFlag(ItFunction.ProductionControl))
+            {
+                names.Add("production-control");
+            }
+
+            if (functions.HasFlag(ItFunction.OrderTransmission))
+            {
+                names.Add("order-transmission");
+            }
+
+            if (functions.HasFlag(ItFunction.Logistics))
+            {
+                names.Add("logistics");
+            }
+
+            return string.Join(", ", names);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Simulator.Experiments;
+using Simulator.Output.Charts;
+
+namespace Simulator.Output;
+
+/// <summary>The PNG charts of the results contract, 1600 x 900 pixels each.</summary>
+public static class ResultCharts
+{
+    /// <summary>Width of every chart in pixels.</summary>
+    public const int WidthPixels = ChartCanvas.WidthPixels;
+
+    /// <summary>Height of every chart in pixels.</summary>
+    public const int HeightPixels = ChartCanvas.HeightPixels;
+
+    /// <summary>Line states over time with the disruption shaded.</summary>
+    public const string LineStatusFile = "line-status.png";
+
+    /// <summary>Line-side cover of the parts that halted lines.</summary>
+    public const string BuffersFile = "buffers.png";
+
+    /// <summary>Cumulative production per plant against the baseline.</summary>
+    public const string ProductionFile = "production.png";
+
+    /// <summary>Distribution of time-to-halt per line (several replications or policies only).</summary>
+    public const string TimeToHaltFile = "time-to-halt.png";
+
+    /// <summary>
+    /// Writes every chart that applies into <paramref name="folder"/> and returns the file names written. The
+    /// time-based charts show one representative run, the first replication of the first policy, and say so.
+    /// </summary>
+    public static IReadOnlyList<string> WriteAll(
+        string folder, ExperimentResult result, DateTimeOffset scenarioStart, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var written = new List<string>();
+        if (result.Replications.Count == 0)
+        {
+            return written;
+        }
+
+        var representative = result.Replications[0];
+        var label = result.Replications.Count == 1
+            ? $"policy {representative.Policy}"
+            : $"policy {representative.Policy}, replication {representative.Replication}, seed {representative.Seed}";
+
+        void Write(string file, Action<string> render)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            render(Path.Combine(folder, file));
+            written.Add(file);
+        }
+
+        Write(LineStatusFile, path => LineStatusChart.Write(path, representative, scenarioStart, result.HorizonHours, label));
+        Write(BuffersFile, path => BufferChart.Write(path, representative, scenarioStart, result.HorizonHours, label));
+        Write(ProductionFile, path => ProductionChart.Write(path, representative, scenarioStart, result.HorizonHours, label));
+        if (result.ReplicationCount > 1 || result.Policies.Count > 1)
+        {
+            var lines = result.Replications.SelectMany(r => r.Lines).ToList();
+            Write(TimeToHaltFile, path => TimeToHaltChart.Write(path, lines, result.Policies));
+        }
+
+        return written;
+    }
+}

@@ -1,0 +1,178 @@
+using Simulator.Experiments;
+using Simulator.Metrics;
+
+namespace Simulator.Output;
+
+/// <summary>
+/// Writes the whole results contract (CSV files, <c>run.json</c>, charts) into a folder that appears only when
+/// complete: everything goes into a hidden sibling <c>.NAME.tmp-RANDOM</c> first and is renamed into place at the end,
+/// and the temporary folder is deleted when writing fails or is cancelled.
+/// </summary>
+public static class ResultsWriter
+{
+    /// <summary>Per-run records.</summary>
+    public const string SummaryFile = "summary.csv";
+
+    /// <summary>Monte Carlo statistics.</summary>
+    public const string StatisticsFile = "statistics.csv";
+
+    /// <summary>Sampled time series.</summary>
+    public const string TimeseriesFile = "timeseries.csv";
+
+    /// <summary>Event log.</summary>
+    public const string EventsFile = "events.csv";
+
+    /// <summary>Run manifest.</summary>
+    public const string ManifestFile = "run.json";
+
+    /// <summary>Throws when <paramref name="target"/> cannot receive results: a non-empty folder without <paramref name="force"/>, or a file.</summary>
+    /// <exception cref="ResultsFolderNotEmptyException">The folder holds something and <paramref name="force"/> is false.</exception>
+    /// <exception cref="IOException">The path is an existing file.</exception>
+    public static void EnsureWritable(string target, bool force)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        if (File.Exists(target))
+        {
+            throw new IOException($"output path '{target}' is a file, not a folder");
+        }
+
+        if (!force && Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+        {
+            throw new ResultsFolderNotEmptyException(target);
+        }
+    }
+
+    /// <summary>
+    /// Writes every results file into <paramref name="target"/> and returns the file names written. A non-empty
+    /// existing folder is replaced only with <paramref name="force"/>. On cancellation or failure nothing is left behind
+    /// and an existing folder is untouched.
+    /// </summary>
+    /// <exception cref="ResultsFolderNotEmptyException">The folder holds something and <paramref name="force"/> is false.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; no folder was created or changed.</exception>
+    public static IReadOnlyList<string> Write(
+        string target,
+        ExperimentResult result,
+        DateTimeOffset scenarioStart,
+        RunManifest manifest,
+        bool force = false,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(manifest);
+        EnsureWritable(target, force);
+        var fullTarget = Path.GetFullPath(target.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+        var parent = Path.GetDirectoryName(fullTarget) ?? throw new IOException($"output path '{target}' has no parent folder");
+        var name = Path.GetFileName(fullTarget);
+        Directory.CreateDirectory(parent);
+        var temporary = Path.Combine(parent, $".{name}.tmp-{RandomSuffix()}");
+        Directory.CreateDirectory(temporary);
+        try
+        {
+            var written = WriteFiles(temporary, result, scenarioStart, manifest, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            MoveIntoPlace(temporary, fullTarget, parent, name);
+            return written;
+        }
+        catch
+        {
+            DeleteQuietly(temporary);
+            throw;
+        }
+    }
+
+    private static List<string> WriteFiles(
+        string folder, ExperimentResult result, DateTimeOffset scenarioStart, RunManifest manifest, CancellationToken cancellationToken)
+    {
+        var lines = result.Replications.SelectMany(r => r.Lines).ToList();
+        var statistics = result.Statistics.Count > 0 || lines.Count == 0 ? result.Statistics : LineStatistics.Compute(lines);
+        var written = new List<string>();
+
+        void Csv(string file, Action<TextWriter> write)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using (var writer = new StreamWriter(Path.Combine(folder, file), append: false, ResultsCsv.FileEncoding))
+            {
+                write(writer);
+            }
+
+            written.Add(file);
+        }
+
+        Csv(SummaryFile, w => ResultsCsv.WriteSummary(w, lines, cancellationToken));
+        Csv(StatisticsFile, w => ResultsCsv.WriteStatistics(w, statistics, cancellationToken));
+        Csv(EventsFile, w => ResultsCsv.WriteEvents(w, result.Replications, scenarioStart, cancellationToken));
+        Csv(TimeseriesFile, w => ResultsCsv.WriteTimeseries(w, result.Replications, scenarioStart, cancellationToken));
+        written.AddRange(ResultCharts.WriteAll(folder, result, scenarioStart, cancellationToken));
+
+        // The manifest goes last: a folder with run.json in it was written to the end.
+        cancellationToken.ThrowIfCancellationRequested();
+        File.WriteAllText(Path.Combine(folder, ManifestFile), manifest.ToJson(), ResultsCsv.FileEncoding);
+        written.Add(ManifestFile);
+        return written;
+    }
+
+    private static void MoveIntoPlace(string temporary, string target, string parent, string name)
+    {
+        if (!Directory.Exists(target))
+        {
+            Directory.Move(temporary, target);
+            return;
+        }
+
+        if (!Directory.EnumerateFileSystemEntries(target).Any())
+        {
+            Directory.Delete(target);
+            Directory.Move(temporary, target);
+            return;
+        }
+
+        // Forced replace: park the old folder first so that a failed move can put it back.
+        var old = Path.Combine(parent, $".{name}.old-{RandomSuffix()}");
+        Directory.Move(target, old);
+        try
+        {
+            Directory.Move(temporary, target);
+        }
+        catch
+        {
+            Directory.Move(old, target);
+            throw;
+        }
+
+        DeleteQuietly(old);
+    }
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // The original failure matters more than a leftover hidden folder.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static string RandomSuffix() => Guid.NewGuid().ToString("N")[..12];
+}
+
+/// <summary>The output folder already holds files and replacing it was not asked for.</summary>
+public sealed class ResultsFolderNotEmptyException : IOException
+{
+    /// <summary>Creates the exception for a folder.</summary>
+    public ResultsFolderNotEmptyException(string folder)
+        : base($"output folder '{folder}' exists and is not empty")
+    {
+        Folder = folder;
+    }
+
+    /// <summary>The folder that was refused.</summary>
+    public string Folder { get; }
+}
