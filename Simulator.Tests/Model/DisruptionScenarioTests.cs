@@ -27,7 +27,8 @@ public sealed class DisruptionScenarioTests
     [Test]
     public void Tier2_outage_halts_the_line_when_tier1_inputs_finished_goods_and_line_stock_are_used_up()
     {
-        // From hour 0: 120 seats at the line + 60 finished at T1 + 180 foam at T1 (one per seat) = 360 seats = 6 h at 60/h.
+        // From hour 0: 120 seats at the line + 60 on the road (the 1 h of call-offs made before hour 0) + 60 finished
+        // at T1 + 180 foam at T1 (one per seat) = 420 seats = 7 h at 60/h.
         var builder = new ScenarioBuilder()
             .Horizon(24)
             .Part("SEAT").Part("FOAM")
@@ -40,7 +41,7 @@ public sealed class DisruptionScenarioTests
 
         var line = Run(builder).Lines.Single();
 
-        Assert.That(line.TimeToHaltHours, Is.EqualTo(6.0).Within(1e-9));
+        Assert.That(line.TimeToHaltHours, Is.EqualTo(7.0).Within(1e-9));
         Assert.That(line.HaltCause, Is.EqualTo("part:SEAT <- supplier:T1 (tier 1) <- part:FOAM <- supplier:T2 (tier 2) <- node:T2 (down)"));
     }
 
@@ -132,7 +133,7 @@ public sealed class DisruptionScenarioTests
     [Test]
     public void Goods_in_transit_wait_at_the_gate_while_receipt_is_down()
     {
-        // WMS down 0..10: the 120 primed seats arrive at 1.0 but are not received; the 240 at the line last 4 h.
+        // WMS down 0..10: the 120 seats on the road at hour 0 arrive but are not received; the 240 at the line last 4 h.
         // At 10 everything waiting at the gate is received at once and the line restarts immediately.
         var builder = new ScenarioBuilder()
             .Horizon(24)

@@ -69,7 +69,16 @@ internal sealed class FeedRun
         switch (Plan.Trigger)
         {
             case TriggerKind.Sequence:
-                SyncSequence();
+                // The network starts in steady state: the jobs of the last lead hours were called off before hour 0
+                // and their parts are on the road, arriving evenly over the lead time.
+                _lastSequenceJobs = 0;
+                Ordered = Plan.LeadJobs * Plan.QuantityPerJob;
+                var lead = Lanes.Count > 0 ? Lanes[0].Plan.Spec.Trigger.LeadHours : 0;
+                foreach (var lane in Lanes)
+                {
+                    lane.PrimeInTransit(Ordered * lane.Plan.Spec.Share, lead);
+                }
+
                 break;
             case TriggerKind.Kanban:
                 CheckKanban();

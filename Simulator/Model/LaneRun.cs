@@ -67,6 +67,25 @@ internal sealed class LaneRun : IGateListener
     /// <summary>Transmitted pieces the supplier has not shipped yet: the supplier's order book for this lane.</summary>
     public double Backlog => Transmitted - Shipped;
 
+    /// <summary>Pieces already on the road at hour 0 (part of the material balance's opening stock).</summary>
+    public double InitialInTransit { get; private set; }
+
+    /// <summary>Puts <paramref name="units"/> on the road at hour 0, arriving in equal lots over <paramref name="hours"/>.</summary>
+    public void PrimeInTransit(double units, double hours)
+    {
+        if (units <= 0)
+        {
+            return;
+        }
+
+        Allocated = Transmitted = Shipped = InitialInTransit = units;
+        var lots = Math.Max(1, (int)Math.Ceiling(hours / Plan.Spec.DispatchEveryHours - 1e-9));
+        for (var k = 1; k <= lots; k++)
+        {
+            _ctx.Env.Timeout(hours * k / lots).AddCallback(_ => Arrive(units / lots));
+        }
+    }
+
     public void Allocate(double units)
     {
         Allocated += units;

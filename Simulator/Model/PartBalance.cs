@@ -34,7 +34,12 @@ internal sealed record PartBalance(string PartId, double Initial, double Produce
                 }
             }
 
-            transit += lanes.Where(l => l.Plan.Spec.PartId == part).Sum(l => l.InTransit);
+            foreach (var lane in lanes.Where(l => l.Plan.Spec.PartId == part))
+            {
+                initial += lane.InitialInTransit;
+                transit += lane.InTransit;
+            }
+
             rows.Add(new PartBalance(part, initial, produced, consumed, stock, transit));
         }
 
