@@ -27,14 +27,14 @@ internal static class CliApp
 
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Simulate a scenario, print when each line halts and recovers, and write the results contract and charts.")
-                .WithExample("run", "scenarios/mes-edi-outage.yaml")
-                .WithExample("run", "scenarios/mes-edi-outage.yaml", "--policy", "buffer-8h", "--replications", "50", "--seed", "7", "--out", "results/edi-50");
+                .WithExample("run", "scenarios/quickstart.yaml")
+                .WithExample("run", "scenarios/quickstart.yaml", "--policy", "jis-buffer", "--replications", "50", "--seed", "7", "--out", "results/edi-50");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a scenario: every problem with file, line, column and the offending id. Exit 0 when valid.")
-                .WithExample("validate", "scenarios/mes-edi-outage.yaml");
+                .WithExample("validate", "scenarios/quickstart.yaml");
             config.AddCommand<GraphCommand>("graph")
                 .WithDescription("Print the multi-tier supply map with IT dependencies as Graphviz DOT or Mermaid.")
-                .WithExample("graph", "scenarios/mes-edi-outage.yaml", "--format", "mermaid", "--out", "network.mmd");
+                .WithExample("graph", "scenarios/quickstart.yaml", "--format", "mermaid", "--out", "network.mmd");
         });
 
         try
