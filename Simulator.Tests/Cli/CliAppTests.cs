@@ -83,9 +83,9 @@ public sealed class CliAppTests
         Assert.That((code, stdout.Trim()), Is.EqualTo((0, Simulator.Output.RunManifest.CurrentToolVersion)));
     }
 
-    [TestCase("run", "linesim run scenarios/mes-edi-outage.yaml --policy buffer-8h")]
-    [TestCase("validate", "linesim validate scenarios/mes-edi-outage.yaml")]
-    [TestCase("graph", "linesim graph scenarios/mes-edi-outage.yaml --format mermaid")]
+    [TestCase("run", "linesim run scenarios/quickstart.yaml --policy jis-buffer")]
+    [TestCase("validate", "linesim validate scenarios/quickstart.yaml")]
+    [TestCase("graph", "linesim graph scenarios/quickstart.yaml --format mermaid")]
     public void Help_shows_an_example_per_command(string command, string example)
     {
         var (code, stdout, _) = _cli.Run(command, "--help");
