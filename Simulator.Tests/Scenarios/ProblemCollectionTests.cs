@@ -33,6 +33,17 @@ public sealed class ProblemCollectionTests
         Assert.That((problem.Line, problem.Column), Is.EqualTo(Position(yaml, "100\n»horizon_hours: 200")));
     }
 
+    [TestCase("plants:\n  - id: A\n    name: [\n    lines:\n", 3, 11, "this '[' or '{' is never closed", TestName = "Unclosed_bracket_before_block_lines")]
+    [TestCase("calendars:\n  : id: two-shift\n", 2, 9, "YAML syntax error", TestName = "Key_indicator_without_key")]
+    public void Parser_failures_outside_yaml_exceptions_are_problems(string yaml, int line, int column, string message)
+    {
+        // YamlDotNet throws InvalidOperationException or ArgumentException for these instead of a YamlException.
+        var problem = Load(yaml).Problems.Single();
+
+        Assert.That(problem.Message, Does.Contain(message));
+        Assert.That((problem.Line, problem.Column), Is.EqualTo((line, column)));
+    }
+
     [TestCase("", "the file is empty", TestName = "Empty_file")]
     [TestCase("# only a comment\n", "the file is empty", TestName = "File_with_only_comments")]
     [TestCase("- a\n- b\n", "a scenario file must be a mapping, not a list", TestName = "Root_is_a_list")]
