@@ -6,39 +6,6 @@ namespace Simulator.Scenarios;
 /// <summary>Reads a duration: a plain number (fixed) or a <c>{ dist: ..., ... }</c> mapping.</summary>
 internal static class DistributionReader
 {
-    private static readonly Dictionary<string, DistributionKind> Kinds = new()
-    {
-        ["fixed"] = DistributionKind.Fixed,
-        ["exponential"] = DistributionKind.Exponential,
-        ["normal"] = DistributionKind.Normal,
-        ["lognormal"] = DistributionKind.LogNormal,
-        ["gamma"] = DistributionKind.Gamma,
-        ["weibull"] = DistributionKind.Weibull,
-        ["triangular"] = DistributionKind.Triangular,
-        ["uniform"] = DistributionKind.Uniform,
-        ["empirical"] = DistributionKind.Empirical,
-    };
-
-    private static readonly Dictionary<DistributionKind, string[]> Parameters = new()
-    {
-        [DistributionKind.Fixed] = ["value"],
-        [DistributionKind.Exponential] = ["mean"],
-        [DistributionKind.Normal] = ["mean", "std"],
-        [DistributionKind.LogNormal] = ["mean", "std"],
-        [DistributionKind.Gamma] = ["shape", "scale"],
-        [DistributionKind.Weibull] = ["shape", "scale"],
-        [DistributionKind.Triangular] = ["min", "mode", "max"],
-        [DistributionKind.Uniform] = ["min", "max"],
-        [DistributionKind.Empirical] = ["values"],
-    };
-
-    /// <summary>Names of the distribution families as written in files.</summary>
-    public static IReadOnlyCollection<string> Names => Kinds.Keys;
-
-    /// <summary>Parameter keys each family takes.</summary>
-    public static IReadOnlyDictionary<string, string[]> ParametersByName =>
-        Kinds.ToDictionary(k => k.Key, k => Parameters[k.Value]);
-
     public static DistributionSpec? Read(MappingReader parent, string key, bool required)
     {
         var node = parent.Value(key);
@@ -70,13 +37,13 @@ internal static class DistributionReader
 
     private static DistributionSpec? ReadMapping(MappingReader r)
     {
-        if (r.Choice("dist", Kinds, required: true) is not { } kind)
+        if (r.Choice("dist", Vocabulary.Distributions, required: true) is not { } kind)
         {
             return null;
         }
 
-        var name = Kinds.First(k => k.Value == kind).Key;
-        var takes = Parameters[kind];
+        var name = Vocabulary.NameOf(Vocabulary.Distributions, kind);
+        var takes = Vocabulary.DistributionKeys[kind];
         foreach (var (keyNode, _) in r.Node.Children)
         {
             if (keyNode is YamlScalarNode { Value: { } k } && k != "dist" && ScenarioKeys.Of(ScenarioKeys.Distribution).Contains(k) && !takes.Contains(k))

@@ -176,13 +176,7 @@ internal static class LaneRules
 
     private static string NodeKind(Validation v, string id) => v.Plants.ContainsKey(id) ? "plant" : v.Lines.ContainsKey(id) ? "line" : "supplier";
 
-    private static string Name(TriggerKind kind) => kind switch
-    {
-        TriggerKind.Sequence => "sequence",
-        TriggerKind.Kanban => "kanban",
-        TriggerKind.BaseStock => "base_stock",
-        _ => "schedule",
-    };
+    private static string Name(TriggerKind kind) => Vocabulary.NameOf(Vocabulary.TriggerKinds, kind);
 
     private static string Format(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 }

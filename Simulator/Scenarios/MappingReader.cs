@@ -13,14 +13,13 @@ namespace Simulator.Scenarios;
 internal sealed partial class MappingReader
 {
     private readonly List<(YamlScalarNode Key, YamlNode Value)> _entries = [];
-    private readonly ReadContext _context;
 
     private MappingReader(YamlMappingNode node, string section, string? ownerId, ReadContext context)
     {
         Node = node;
         Section = section;
         OwnerId = ownerId;
-        _context = context;
+        Context = context;
         var valid = ScenarioKeys.Of(section);
         foreach (var (key, value) in node.Children)
         {
@@ -46,7 +45,7 @@ internal sealed partial class MappingReader
     /// <summary>Id of the entity this mapping belongs to (its own id, or its parent's), for problem reports.</summary>
     public string? OwnerId { get; }
 
-    public ReadContext Context => _context;
+    public ReadContext Context { get; }
 
     /// <summary>A reader for <paramref name="node"/>, or null (with a problem) when it is not a mapping.</summary>
     public static MappingReader? Open(YamlNode node, string section, string? parentId, ReadContext context, string what)
@@ -123,15 +122,15 @@ internal sealed partial class MappingReader
         return Node.Start;
     }
 
-    public void Error(Mark at, string message, string? hint) => _context.Problems.Error(at, OwnerId, message, hint);
+    public void Error(Mark at, string message, string? hint) => Context.Problems.Error(at, OwnerId, message, hint);
 
-    public void Warning(Mark at, string message, string? hint) => _context.Problems.Warning(at, OwnerId, message, hint);
+    public void Warning(Mark at, string message, string? hint) => Context.Problems.Warning(at, OwnerId, message, hint);
 
     public void Missing(string key) =>
         Error(Node.Start, $"{Describe(Section)} is missing required key '{key}'", KeyHelp.Add(Section, key));
 
     public T Register<T>(T spec)
-        where T : class => _context.Sources.Register(spec, Node);
+        where T : class => Context.Sources.Register(spec, Node);
 
     /// <summary>The entity's id; "" (after a problem) when missing or malformed, which later checks skip.</summary>
     public string Id()
@@ -330,7 +329,7 @@ internal sealed partial class MappingReader
             return null;
         }
 
-        return Open(node, section, OwnerId, _context, key);
+        return Open(node, section, OwnerId, Context, key);
     }
 
     /// <summary>The list under <paramref name="key"/>; empty when absent or not a list (reported).</summary>
@@ -366,7 +365,7 @@ internal sealed partial class MappingReader
     {
         foreach (var item in List(key, required))
         {
-            if (Open(item, section, OwnerId, _context, $"each entry of {key}") is { } reader)
+            if (Open(item, section, OwnerId, Context, $"each entry of {key}") is { } reader)
             {
                 yield return reader;
             }

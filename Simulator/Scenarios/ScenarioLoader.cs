@@ -1,5 +1,6 @@
 using Simulator.Model.Specs;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Simulator.Scenarios;
@@ -73,14 +74,29 @@ public static class ScenarioLoader
     private static YamlNode? ParseYaml(string text, ProblemList problems)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text));
+        var parser = new TrackingParser(new Parser(scanner));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             // The parser's message is precise about what it expected; the hint covers the usual causes.
             problems.Error(e.Start, null, $"YAML syntax error: {e.Message}", "check indentation, closing brackets and quotes, and that every key is written once");
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these instead of a YamlException for some malformed input: an unclosed '[' or '{'
+            // followed by block lines, or a key indicator without a key ("  : id: x"). The last event the parser
+            // produced is the unclosed bracket, or else the event before it is the last thing that made sense.
+            var opened = parser.Current is SequenceStart { Style: SequenceStyle.Flow } or MappingStart { Style: MappingStyle.Flow };
+            var at = (opened ? parser.Current : parser.Previous ?? parser.Current)?.Start ?? scanner.CurrentPosition;
+            var (message, hint) = opened
+                ? ("YAML syntax error: this '[' or '{' is never closed", "close every '[' with ']' and every '{' with '}' on the same entry")
+                : ("YAML syntax error: the text cannot be parsed after this point", "check indentation, and that every ':' follows a key");
+            problems.Error(at, null, message, hint);
             return null;
         }
 
@@ -97,5 +113,19 @@ public static class ScenarioLoader
         }
 
         return stream.Documents[0].RootNode;
+    }
+
+    /// <summary>Remembers the event before the current one, to locate failures YamlDotNet reports without a position.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public ParsingEvent? Current => inner.Current;
+
+        public ParsingEvent? Previous { get; private set; }
+
+        public bool MoveNext()
+        {
+            Previous = inner.Current ?? Previous;
+            return inner.MoveNext();
+        }
     }
 }

@@ -6,29 +6,6 @@ namespace Simulator.Scenarios;
 /// <summary>Lanes, IT systems and disruptions.</summary>
 internal static partial class ScenarioReader
 {
-    private static readonly Dictionary<string, TriggerKind> TriggerKinds = new()
-    {
-        ["sequence"] = TriggerKind.Sequence,
-        ["kanban"] = TriggerKind.Kanban,
-        ["base_stock"] = TriggerKind.BaseStock,
-        ["schedule"] = TriggerKind.Schedule,
-    };
-
-    private static readonly Dictionary<TriggerKind, string[]> TriggerKeys = new()
-    {
-        [TriggerKind.Sequence] = ["lead_hours"],
-        [TriggerKind.Kanban] = ["reorder_point", "quantity"],
-        [TriggerKind.BaseStock] = ["review_hours", "order_up_to"],
-        [TriggerKind.Schedule] = ["review_hours", "quantity"],
-    };
-
-    private static readonly Dictionary<string, ItFunction> Functions = new()
-    {
-        ["production_control"] = ItFunction.ProductionControl,
-        ["order_transmission"] = ItFunction.OrderTransmission,
-        ["logistics"] = ItFunction.Logistics,
-    };
-
     private static LaneSpec ReadLane(MappingReader r)
     {
         var id = r.Id();
@@ -47,13 +24,13 @@ internal static partial class ScenarioReader
 
     private static TriggerSpec? ReadTrigger(MappingReader r)
     {
-        if (r.Choice("kind", TriggerKinds, required: true) is not { } kind)
+        if (r.Choice("kind", Vocabulary.TriggerKinds, required: true) is not { } kind)
         {
             return null;
         }
 
-        var name = TriggerKinds.First(k => k.Value == kind).Key;
-        var takes = TriggerKeys[kind];
+        var name = Vocabulary.NameOf(Vocabulary.TriggerKinds, kind);
+        var takes = Vocabulary.TriggerKeys[kind];
         foreach (var (keyNode, _) in r.Node.Children)
         {
             if (keyNode is YamlScalarNode { Value: { } k } && k != "kind" && ScenarioKeys.Of(ScenarioKeys.Trigger).Contains(k) && !takes.Contains(k))
@@ -107,7 +84,7 @@ internal static partial class ScenarioReader
         var functions = ItFunction.None;
         foreach (var (text, at) in r.Strings("functions", required: true))
         {
-            functions |= r.ChoiceOf(at, "function", text, Functions) ?? ItFunction.None;
+            functions |= r.ChoiceOf(at, "function", text, Vocabulary.Functions) ?? ItFunction.None;
         }
 
         var nodes = r.Strings("nodes").Select(n => n.Text).ToList();

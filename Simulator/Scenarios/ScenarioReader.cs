@@ -11,13 +11,6 @@ namespace Simulator.Scenarios;
 /// </summary>
 internal static partial class ScenarioReader
 {
-    private static readonly Dictionary<string, PartKind> PartKinds = new()
-    {
-        ["jis"] = PartKind.Jis,
-        ["jit"] = PartKind.Jit,
-        ["bulk"] = PartKind.Bulk,
-    };
-
     public static ScenarioSpec Read(MappingReader r, string defaultName, string? sourcePath)
     {
         var name = r.Text("name") ?? defaultName;
@@ -190,7 +183,7 @@ internal static partial class ScenarioReader
         r.Id(),
         r.Text("description") ?? string.Empty,
         r.Number("unit_cost", NumberRule.NonNegative, 0.0),
-        r.Choice("kind", PartKinds) ?? PartKind.Jit));
+        r.Choice("kind", Vocabulary.PartKinds) ?? PartKind.Jit));
 
     private static PolicySpec ReadPolicy(MappingReader r)
     {

@@ -65,7 +65,7 @@ internal sealed class Validation
             return true;
         }
 
-        Error(at, key, id, $"unknown {what} '{name}'", Suggestions.DidYouMean(name, known, $"known {what}s:"), index);
+        Error(at, key, id, $"unknown {what} '{name}'", Suggestions.DidYouMean(name, known, $"known {what} ids:"), index);
         return false;
     }
 
