@@ -10,6 +10,9 @@ internal interface ISimulatorBackend
     /// <summary>Loads and validates a scenario file.</summary>
     LoadResult Load(string path);
 
+    /// <summary>Adds the warnings that need a simulation (a network that starves without any disruption).</summary>
+    LoadResult CheckBaseline(LoadResult load);
+
     /// <summary>Runs the experiment.</summary>
     ExperimentResult Run(ScenarioSpec scenario, ExperimentOptions options, IProgress<int>? completedReplications, CancellationToken cancellationToken);
 }
@@ -19,6 +22,9 @@ internal sealed class LibraryBackend : ISimulatorBackend
 {
     /// <inheritdoc/>
     public LoadResult Load(string path) => ScenarioLoader.Load(path);
+
+    /// <inheritdoc/>
+    public LoadResult CheckBaseline(LoadResult load) => BaselineCheck.Apply(load);
 
     /// <inheritdoc/>
     public ExperimentResult Run(ScenarioSpec scenario, ExperimentOptions options, IProgress<int>? completedReplications, CancellationToken cancellationToken) =>

@@ -6,9 +6,14 @@ namespace Simulator.Cli.Commands;
 internal static class ScenarioInput
 {
     /// <summary>The validated scenario; prints warnings and errors, and throws <see cref="InvalidInputException"/> when invalid.</summary>
-    public static ScenarioSpec Load(ISimulatorBackend backend, CliSession session, string path)
+    public static ScenarioSpec Load(ISimulatorBackend backend, CliSession session, string path, bool checkBaseline = false)
     {
         var load = backend.Load(path);
+        if (checkBaseline)
+        {
+            load = backend.CheckBaseline(load);
+        }
+
         foreach (var problem in load.Problems)
         {
             session.Error(problem.ToString());

@@ -35,6 +35,8 @@ internal sealed class FakeBackend : ISimulatorBackend
 
     public LoadResult Load(string path) => LoadResult;
 
+    public LoadResult CheckBaseline(LoadResult load) => load;
+
     public ExperimentResult Run(ScenarioSpec scenario, ExperimentOptions options, IProgress<int>? completedReplications, CancellationToken cancellationToken)
     {
         Runs.Add(options);

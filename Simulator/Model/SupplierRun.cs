@@ -12,7 +12,9 @@ internal sealed class SupplierRun : IGateListener
     private readonly RunContext _ctx;
     private readonly double[] _finished;
     private readonly double[] _produced;
+    private readonly double[] _backlogBefore;
     private double _advancedTo;
+    private bool _advancing;
 
     public SupplierRun(RunContext ctx, SupplierPlan plan, IReadOnlyList<FeedRun> inputs)
     {
@@ -21,6 +23,7 @@ internal sealed class SupplierRun : IGateListener
         Inputs = inputs;
         _finished = plan.Products.Select(p => p.InitialUnits).ToArray();
         _produced = new double[_finished.Length];
+        _backlogBefore = new double[_finished.Length];
         Production = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.ProductionControl)]);
         OrderTransmission = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.OrderTransmission)]);
         Logistics = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.Logistics)]);
@@ -73,39 +76,95 @@ internal sealed class SupplierRun : IGateListener
     public void Advance()
     {
         var now = _ctx.Env.Now;
-        if (now <= _advancedTo)
+        if (now <= _advancedTo || _advancing)
         {
             return;
         }
 
-        var hours = Plan.Calendar.OpenHoursBetween(_advancedTo, now) * Production.Factor;
+        _advancing = true;
+        var hours = Plan.Calendar.OpenHoursBetween(_advancedTo, now);
+        var factor = Production.Factor;
         _advancedTo = now;
-        if (hours <= 0)
-        {
-            return;
-        }
 
+        // Sequence call-offs reach the supplier job by job, not in the lane's dispatch batches: take in what was
+        // called off during the interval and spread it evenly over it, so production can start on it at once.
         for (var p = 0; p < _finished.Length; p++)
         {
-            Produce(p, hours);
+            _backlogBefore[p] = Backlog(p);
         }
 
+        foreach (var lanes in Outgoing)
+        {
+            foreach (var lane in lanes)
+            {
+                lane.Feed.SyncSequence();
+                lane.SyncTransmission();
+            }
+        }
+
+        if (hours > 0 && factor > 0)
+        {
+            for (var p = 0; p < _finished.Length; p++)
+            {
+                Produce(p, hours, factor, Backlog(p) - _backlogBefore[p]);
+            }
+        }
+
+        _advancing = false;
         foreach (var feed in Inputs)
         {
             feed.CheckKanban();
         }
     }
 
-    private void Produce(int p, double hours)
+    /// <summary>
+    /// Units a fluid producer makes in <paramref name="hours"/> at <paramref name="capacity"/> per hour, starting
+    /// <paramref name="deficit"/> units short of what is wanted while new wants arrive at <paramref name="arrivals"/>
+    /// per hour: full capacity while short, then just what arrives.
+    /// </summary>
+    internal static double FluidOutput(double deficit, double arrivals, double capacity, double hours)
     {
-        var product = Plan.Products[p];
+        if (hours <= 0)
+        {
+            return 0;
+        }
+
+        if (deficit <= 0)
+        {
+            if (arrivals <= 0 || -deficit / arrivals >= hours)
+            {
+                return 0;
+            }
+
+            // Caught up once the arrivals have eaten the surplus; from then on make what arrives, within capacity.
+            return Math.Min(arrivals, capacity) * (hours + (deficit / arrivals));
+        }
+
+        if (arrivals >= capacity)
+        {
+            return capacity * hours;
+        }
+
+        var caughtUp = deficit / (capacity - arrivals);
+        return caughtUp >= hours ? capacity * hours : (capacity * caughtUp) + (arrivals * (hours - caughtUp));
+    }
+
+    private double Backlog(int p)
+    {
         var backlog = 0.0;
         foreach (var lane in Outgoing[p])
         {
             backlog += lane.Backlog;
         }
 
-        var make = Math.Min(product.Spec.CapacityPerHour * hours, product.TargetUnits + backlog - _finished[p]);
+        return backlog;
+    }
+
+    private void Produce(int p, double hours, double factor, double arrived)
+    {
+        var product = Plan.Products[p];
+        var deficit = product.TargetUnits + Backlog(p) - arrived - _finished[p];
+        var make = FluidOutput(deficit, arrived / hours, product.Spec.CapacityPerHour * factor, hours);
         if (make <= 1e-12)
         {
             return;

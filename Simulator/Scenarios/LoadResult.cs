@@ -13,6 +13,12 @@ public sealed record LoadResult(ScenarioSpec? Scenario, IReadOnlyList<ScenarioPr
     /// <summary>The errors only.</summary>
     public IEnumerable<ScenarioProblem> Errors => Problems.Where(p => p.Severity == ProblemSeverity.Error);
 
+    /// <summary>Where each spec record was read from, for checks made after loading.</summary>
+    internal SourceMap? Sources { get; init; }
+
+    /// <summary>The file name problems are reported under.</summary>
+    internal string? FileLabel { get; init; }
+
     /// <summary>The warnings only.</summary>
     public IEnumerable<ScenarioProblem> Warnings => Problems.Where(p => p.Severity == ProblemSeverity.Warning);
 }

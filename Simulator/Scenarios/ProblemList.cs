@@ -7,6 +7,8 @@ internal sealed class ProblemList(string file)
 {
     private readonly List<ScenarioProblem> _items = [];
 
+    public string File => file;
+
     public bool HasErrors => _items.Exists(p => p.Severity == ProblemSeverity.Error);
 
     public void Error(Mark at, string? id, string message, string? hint) =>

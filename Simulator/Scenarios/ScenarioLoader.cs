@@ -68,7 +68,11 @@ public static class ScenarioLoader
         ReferenceRules.Check(validation);
         LaneRules.Check(validation);
         NetworkRules.Check(validation);
-        return new LoadResult(problems.HasErrors ? null : spec, problems.InFileOrder());
+        return new LoadResult(problems.HasErrors ? null : spec, problems.InFileOrder())
+        {
+            Sources = context.Sources,
+            FileLabel = problems.File,
+        };
     }
 
     private static YamlNode? ParseYaml(string text, ProblemList problems)
