@@ -131,6 +131,16 @@ internal sealed class LaneRun : IGateListener
             {
                 _wake = _ctx.Env.Event();
                 yield return _wake;
+
+                // Woken by an order: the truck leaves at the next dispatch time, which may be right now.
+                var woken = _ctx.Env.Now;
+                var due = Math.Ceiling((woken / every) - 1e-9) * every;
+                if (due > woken)
+                {
+                    yield return _ctx.Env.Timeout(due - woken);
+                }
+
+                continue;
             }
 
             var now = _ctx.Env.Now;

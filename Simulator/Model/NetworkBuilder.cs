@@ -52,10 +52,27 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
     private Calendar CalendarFor(string id) =>
         _calendars.TryGetValue(id, out var c) ? c : Calendar.AlwaysOpen;
 
+    /// <summary>Open hours per calendar day, averaged over the horizon (at least a week): converts rates to daily averages.</summary>
     private double OpenHoursPerDay(Calendar calendar)
     {
         var window = Math.Max(horizonHours, 168);
         return calendar.OpenHoursBetween(0, window) / window * 24;
+    }
+
+    /// <summary>Open hours per working day (a day with any open time): what "a day of cover" means to a planner.</summary>
+    private double OpenHoursPerWorkingDay(Calendar calendar)
+    {
+        var days = (int)Math.Ceiling(Math.Max(horizonHours, 168) / 24);
+        var open = 0.0;
+        var working = 0;
+        for (var d = 0; d < days; d++)
+        {
+            var hours = calendar.OpenHoursBetween(d * 24, (d + 1) * 24);
+            open += hours;
+            working += hours > 0 ? 1 : 0;
+        }
+
+        return working > 0 ? open / working : 0;
     }
 
     private FeedPlan Feed(string destination, bool toLine, string part)
@@ -77,13 +94,15 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
         {
             var calendar = CalendarFor(line.CalendarId);
             var plan = new LinePlan(line, calendar, line.RatePerHour * calendar.OpenHoursBetween(0, horizonHours));
-            var perDayFactor = OpenHoursPerDay(calendar);
+            var perDayFactor = OpenHoursPerWorkingDay(calendar);
+            var averageFactor = OpenHoursPerDay(calendar);
             foreach (var item in line.Bom)
             {
                 var feed = Feed(line.Id, toLine: true, item.PartId);
                 feed.QuantityPerJob = item.QuantityPerJob;
                 feed.DemandPerOpenHour = line.RatePerHour * item.QuantityPerJob;
                 feed.DemandPerDay = feed.DemandPerOpenHour * perDayFactor;
+                feed.AveragePerHour = feed.DemandPerOpenHour * averageFactor / 24;
                 plan.Feeds.Add(feed);
             }
 
@@ -157,14 +176,15 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
                 ResolveDemand(_suppliers[lane.Feed.DestinationId]);
             }
 
+            product.AveragePerHour = product.Outgoing.Sum(l => l.Feed.AveragePerHour * l.Spec.Share);
             product.DemandPerDay = product.Outgoing.Sum(l => l.DemandPerDay);
         }
 
-        var openPerDay = Math.Max(supplier.OpenHoursPerDay, 1e-9);
         for (var f = 0; f < supplier.InputFeeds.Count; f++)
         {
             var feed = supplier.InputFeeds[f];
             feed.DemandPerDay = 0;
+            feed.AveragePerHour = 0;
             foreach (var product in supplier.Products)
             {
                 for (var i = 0; i < product.Spec.Inputs.Count; i++)
@@ -172,11 +192,12 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
                     if (product.InputFeedIndex[i] == f)
                     {
                         feed.DemandPerDay += product.DemandPerDay * product.Spec.Inputs[i].QuantityPerJob;
+                        feed.AveragePerHour += product.AveragePerHour * product.Spec.Inputs[i].QuantityPerJob;
                     }
                 }
             }
 
-            feed.DemandPerOpenHour = feed.DemandPerDay / openPerDay;
+            feed.DemandPerOpenHour = feed.AveragePerHour * 24 / Math.Max(supplier.AverageOpenHoursPerDay, 1e-9);
         }
     }
 
@@ -206,11 +227,10 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
 
     private void ResolveSupplierStocks(SupplierPlan supplier)
     {
-        var openPerDay = Math.Max(supplier.OpenHoursPerDay, 1e-9);
         foreach (var product in supplier.Products)
         {
             var perDay = product.DemandPerDay;
-            var perHour = perDay / openPerDay;
+            var perHour = product.AveragePerHour * 24 / Math.Max(supplier.AverageOpenHoursPerDay, 1e-9);
             product.InitialUnits = product.Spec.FinishedInitial.ToUnits(perHour, perDay);
             product.TargetUnits = product.Spec.FinishedTarget.ToUnits(perHour, perDay);
             if (policy.SupplierStockDaysByTier.TryGetValue(supplier.Spec.Tier, out var days))
@@ -260,7 +280,7 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
             case TriggerKind.Schedule:
                 feed.OrderQuantityUnits = trigger.Quantity is { } q
                     ? Units(q, feed)
-                    : feed.DemandPerDay * trigger.ReviewHours / 24;
+                    : feed.AveragePerHour * trigger.ReviewHours;
                 break;
         }
     }

@@ -15,13 +15,14 @@ internal sealed class LinePlan(LineSpec spec, Calendar calendar, double plannedU
 }
 
 /// <summary>A supplier resolved for simulation.</summary>
-internal sealed class SupplierPlan(SupplierSpec spec, Calendar calendar, double openHoursPerDay)
+internal sealed class SupplierPlan(SupplierSpec spec, Calendar calendar, double averageOpenHoursPerDay)
 {
     public SupplierSpec Spec { get; } = spec;
 
     public Calendar Calendar { get; } = calendar;
 
-    public double OpenHoursPerDay { get; } = openHoursPerDay;
+    /// <summary>Open hours per calendar day, averaged over the horizon.</summary>
+    public double AverageOpenHoursPerDay { get; } = averageOpenHoursPerDay;
 
     public List<ProductPlan> Products { get; } = [];
 
@@ -33,7 +34,11 @@ internal sealed class ProductPlan(ProductSpec spec)
 {
     public ProductSpec Spec { get; } = spec;
 
+    /// <summary>Demand per working day of the supplier.</summary>
     public double DemandPerDay { get; set; }
+
+    /// <summary>Demand per calendar hour, averaged over closed time too.</summary>
+    public double AveragePerHour { get; set; }
 
     public double InitialUnits { get; set; }
 
@@ -68,7 +73,11 @@ internal sealed class FeedPlan(int index, string destinationId, bool toLine, str
 
     public double DemandPerOpenHour { get; set; }
 
+    /// <summary>Demand per working day of the consumer.</summary>
     public double DemandPerDay { get; set; }
+
+    /// <summary>Demand per calendar hour, averaged over closed time too (what a schedule must release).</summary>
+    public double AveragePerHour { get; set; }
 
     public TriggerKind Trigger { get; set; }
 

@@ -58,14 +58,14 @@ public static class Simulation
             env.Process(line.Building(), $"line:{line.Plan.Spec.Id}");
         }
 
-        foreach (var lane in lanes)
-        {
-            env.Process(lane.Dispatching(), $"lane:{lane.Plan.Spec.Id}");
-        }
-
         foreach (var feed in feeds.Where(f => f.Plan.Trigger is TriggerKind.BaseStock or TriggerKind.Schedule && f.Lanes.Count > 0))
         {
             env.Process(Reviewing(env, feed), $"review:{feed.Plan.DestinationId}/{feed.Plan.PartId}");
+        }
+
+        foreach (var lane in lanes)
+        {
+            env.Process(lane.Dispatching(), $"lane:{lane.Plan.Spec.Id}");
         }
 
         if (options.WithDisruptions)

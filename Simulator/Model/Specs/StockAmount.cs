@@ -9,7 +9,7 @@ public enum StockUnit
     /// <summary>Hours of the consumer's planned consumption.</summary>
     Hours,
 
-    /// <summary>Days of the consumer's average daily consumption.</summary>
+    /// <summary>Production days of the consumer: demand per open hour x open hours per working day.</summary>
     Days,
 }
 
@@ -30,7 +30,7 @@ public sealed record StockAmount(double Value, StockUnit Unit)
     /// <summary>An amount in days of cover.</summary>
     public static StockAmount InDays(double days) => new(days, StockUnit.Days);
 
-    /// <summary>Converts to pieces given the consumer's demand per open hour and per calendar day.</summary>
+    /// <summary>Converts to pieces given the consumer's demand per open hour and per production day.</summary>
     public double ToUnits(double demandPerHour, double demandPerDay) => Unit switch
     {
         StockUnit.Units => Value,
