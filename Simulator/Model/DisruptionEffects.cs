@@ -11,6 +11,9 @@ internal sealed class DisruptionEffects(Network network, RunContext ctx)
         .SelectMany(p => p.Lines.Select(l => (l.Id, p.Id)))
         .ToDictionary(x => x.Item1, x => x.Item2);
 
+    private readonly Dictionary<string, string[]> _linesOfPlant = network.Scenario.Plants
+        .ToDictionary(p => p.Id, p => p.Lines.Select(l => l.Id).ToArray());
+
     private readonly HashSet<string> _nodes = network.Scenario.Plants.Select(p => p.Id)
         .Concat(network.Scenario.Plants.SelectMany(p => p.Lines).Select(l => l.Id))
         .Concat(network.Scenario.Suppliers.Select(s => s.Id))
@@ -23,9 +26,12 @@ internal sealed class DisruptionEffects(Network network, RunContext ctx)
         {
             if (_nodes.Contains(target))
             {
-                foreach (var function in Functions)
+                foreach (var entity in Expand(target))
                 {
-                    effects.Add(new DisruptionEffect(ctx.Gate(target, function), $"node:{target} (down)", null, Delay(spec, target)));
+                    foreach (var function in Functions)
+                    {
+                        effects.Add(new DisruptionEffect(ctx.Gate(entity, function), $"node:{target} (down)", null, Delay(spec, entity)));
+                    }
                 }
 
                 continue;
@@ -42,7 +48,7 @@ internal sealed class DisruptionEffects(Network network, RunContext ctx)
                 foreach (var function in Functions.Where(f => system.Functions.HasFlag(f)))
                 {
                     var label = $"it:{system.Id} ({FunctionName(function)})";
-                    foreach (var entity in system.DependentNodes.Concat(system.DependentLanes))
+                    foreach (var entity in system.DependentNodes.SelectMany(Expand).Concat(system.DependentLanes))
                     {
                         effects.Add(new DisruptionEffect(ctx.Gate(entity, function), label, system.Fallback, Delay(spec, entity)));
                     }
@@ -63,6 +69,10 @@ internal sealed class DisruptionEffects(Network network, RunContext ctx)
         ItFunction.Logistics => "logistics",
         _ => function.ToString(),
     };
+
+    /// <summary>A plant stands for its lines, so that a recovery phase can restore one line of a plant before another.</summary>
+    private IEnumerable<string> Expand(string node) =>
+        _linesOfPlant.TryGetValue(node, out var lines) && lines.Length > 0 ? lines : [node];
 
     private double Delay(DisruptionSpec spec, string entity)
     {

@@ -299,6 +299,12 @@ internal sealed class LineRun : IGateListener
 
         _ctx.Log(Plan.Spec.Id, "restart", $"after {now - _haltStart:0.##} h");
         _rampHours = Math.Max(Plan.Spec.Restart.RampUpHours, RampOverride);
+        if (DisruptionEnd is { } end && now >= end)
+        {
+            // A disruption's ramp-up applies to the restart that follows it, not to later unrelated halts.
+            RampOverride = 0;
+        }
+
         _rampStart = now;
         _rampEnd = _rampHours > 0 ? Plan.Calendar.AddOpenHours(now, _rampHours) : now;
         if (_rampEnd > now)

@@ -206,7 +206,8 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
         foreach (var feed in line.Feeds)
         {
             var stock = line.Spec.Stocks.FirstOrDefault(s => s.PartId == feed.PartId);
-            feed.InitialUnits = Units(stock?.Initial ?? StockAmount.Zero, feed);
+            var written = Units(stock?.Initial ?? StockAmount.Zero, feed);
+            feed.InitialUnits = written;
             feed.MaximumUnits = stock?.Maximum is { } max ? Units(max, feed) : null;
             if (policy.LineSideCoverHours is { } cover)
             {
@@ -218,9 +219,11 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
                 feed.InitialUnits = Units(strategic, feed);
             }
 
-            if (feed.MaximumUnits is { } m && m < feed.InitialUnits)
+            // A policy's extra stock is a safety stock: the replenishment rules keep it, rather than letting it drain.
+            feed.PolicyExtraUnits = feed.InitialUnits - written;
+            if (feed.MaximumUnits is { } m)
             {
-                feed.MaximumUnits = feed.InitialUnits;
+                feed.MaximumUnits = Math.Max(m + feed.PolicyExtraUnits, feed.InitialUnits);
             }
         }
     }
@@ -269,12 +272,12 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
                 feed.LeadJobs = (long)Math.Round(trigger.LeadHours * rate);
                 break;
             case TriggerKind.Kanban:
-                feed.ReorderPointUnits = Units(trigger.ReorderPoint ?? StockAmount.Zero, feed);
+                feed.ReorderPointUnits = Math.Max(0, Units(trigger.ReorderPoint ?? StockAmount.Zero, feed) + feed.PolicyExtraUnits);
                 feed.OrderQuantityUnits = Units(trigger.Quantity ?? StockAmount.InHours(1), feed);
                 break;
             case TriggerKind.BaseStock:
                 feed.OrderUpToUnits = trigger.OrderUpTo is { } s
-                    ? Units(s, feed)
+                    ? Math.Max(0, Units(s, feed) + feed.PolicyExtraUnits)
                     : feed.MaximumUnits ?? Math.Max(feed.InitialUnits, 2 * trigger.ReviewHours * feed.DemandPerOpenHour);
                 break;
             case TriggerKind.Schedule:

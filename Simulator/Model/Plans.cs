@@ -71,6 +71,9 @@ internal sealed class FeedPlan(int index, string destinationId, bool toLine, str
 
     public double? MaximumUnits { get; set; }
 
+    /// <summary>Line feeds: initial stock the policy adds to (or takes from) the network as written.</summary>
+    public double PolicyExtraUnits { get; set; }
+
     public double DemandPerOpenHour { get; set; }
 
     /// <summary>Demand per working day of the consumer.</summary>
