@@ -70,4 +70,23 @@ public sealed class RecoveryAndPolicyTests
 
         Assert.That(StockAt48("buffered") - StockAt48("as-written"), Is.EqualTo(360).Within(1e-9));
     }
+
+    [Test]
+    public void A_short_supplier_rations_its_output_evenly_between_its_lanes()
+    {
+        // One supplier at 60/h for two 60/h lines: orders are served first come, first served, so both lines get
+        // 30/h; the first lane in the file does not starve the second.
+        var builder = new ScenarioBuilder()
+            .Horizon(48)
+            .Part("SEAT")
+            .Line("L1", "PLANT", 60, [("SEAT", 60)])
+            .Line("L2", "PLANT", 60, [("SEAT", 60)])
+            .Supplier("T1", 1, "SEAT", capacityPerHour: 60)
+            .Lane("T1-L1", "T1", "L1", "SEAT", Sequence(2), transitHours: 0.5)
+            .Lane("T1-L2", "T1", "L2", "SEAT", Sequence(2), transitHours: 0.5);
+
+        var produced = Simulation.Run(Network.Build(builder.Build()), 1).Lines.Select(l => l.ProducedUnits).ToArray();
+
+        Assert.That(produced[0], Is.EqualTo(produced[1]).Within(0.02 * produced[1]));
+    }
 }

@@ -61,6 +61,9 @@ internal sealed class LaneRun : IGateListener
 
     public double Received { get; private set; }
 
+    /// <summary>Finished pieces the supplier has made for this lane's orders and not shipped yet.</summary>
+    public double Ready { get; set; }
+
     /// <summary>Pieces shipped and not yet received (on the road or waiting at the gate).</summary>
     public double InTransit => Shipped - Received;
 
@@ -95,12 +98,12 @@ internal sealed class LaneRun : IGateListener
     /// <summary>Brings the transmitted quantity up to date under the current order-transmission gate.</summary>
     public void SyncTransmission()
     {
+        // The supplier's production up to now used the old order book (bringing it up to date may already take in
+        // this lane's new orders).
+        Origin.Advance();
         var now = _ctx.Env.Now;
         var factor = Transmission.Factor;
         var before = Transmitted;
-
-        // The supplier's production up to now used the old order book.
-        Origin.Advance();
         if (factor >= 1)
         {
             Transmitted = Allocated;
@@ -113,6 +116,7 @@ internal sealed class LaneRun : IGateListener
         _lastTransmitSync = now;
         if (Transmitted > before + 1e-12)
         {
+            Origin.Enqueue(Plan.ProductIndex, this, Transmitted - before);
             _wake?.Succeed();
             _wake = null;
         }
@@ -163,7 +167,7 @@ internal sealed class LaneRun : IGateListener
             want = Math.Min(want, factor * Plan.NominalPerHour * every);
         }
 
-        var units = Origin.Take(Plan.ProductIndex, want);
+        var units = Origin.Take(Plan.ProductIndex, this, want);
         if (units <= 1e-9)
         {
             return;
@@ -244,6 +248,7 @@ internal sealed class LaneRun : IGateListener
             }
 
             Active = false;
+            Origin.Withdraw(Plan.ProductIndex, this);
             var moved = Allocated - Shipped;
             Allocated = Shipped;
             Transmitted = Math.Min(Transmitted, Allocated);

@@ -11,6 +11,8 @@ internal sealed class SupplierRun : IGateListener
 {
     private readonly RunContext _ctx;
     private readonly double[] _finished;
+    private readonly double[] _free;
+    private readonly Queue<OrderSlice>[] _book;
     private readonly double[] _produced;
     private readonly double[] _backlogBefore;
     private double _advancedTo;
@@ -23,6 +25,8 @@ internal sealed class SupplierRun : IGateListener
         Inputs = inputs;
         _finished = plan.Products.Select(p => p.InitialUnits).ToArray();
         _produced = new double[_finished.Length];
+        _free = (double[])_finished.Clone();
+        _book = _finished.Select(_ => new Queue<OrderSlice>()).ToArray();
         _backlogBefore = new double[_finished.Length];
         Production = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.ProductionControl)]);
         OrderTransmission = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.OrderTransmission)]);
@@ -63,13 +67,43 @@ internal sealed class SupplierRun : IGateListener
         return _finished[product];
     }
 
-    /// <summary>Takes up to <paramref name="units"/> finished pieces of a product for a shipment.</summary>
-    public double Take(int product, double units)
+    /// <summary>
+    /// Takes up to <paramref name="units"/> finished pieces made for <paramref name="lane"/>'s orders. Orders are
+    /// served first come, first served across all lanes, so a line that waits is not overtaken by one that runs.
+    /// </summary>
+    public double Take(int product, LaneRun lane, double units)
     {
         Advance();
-        var taken = Math.Min(units, _finished[product]);
+        var taken = Math.Min(units, lane.Ready);
+        lane.Ready -= taken;
         _finished[product] -= taken;
         return taken;
+    }
+
+    /// <summary>Books newly transmitted orders: served from free finished goods, else queued for production.</summary>
+    public void Enqueue(int product, LaneRun lane, double units)
+    {
+        var fromStock = Math.Min(_free[product], units);
+        _free[product] -= fromStock;
+        lane.Ready += fromStock;
+        if (units - fromStock > 1e-12)
+        {
+            _book[product].Enqueue(new OrderSlice(lane, units - fromStock));
+        }
+    }
+
+    /// <summary>Cancels a lane's unshipped orders (it failed over): queued orders go, goods made for it become free.</summary>
+    public void Withdraw(int product, LaneRun lane)
+    {
+        var kept = _book[product].Where(s => s.Lane != lane).ToList();
+        _book[product].Clear();
+        foreach (var slice in kept)
+        {
+            _book[product].Enqueue(slice);
+        }
+
+        _free[product] += lane.Ready;
+        lane.Ready = 0;
     }
 
     /// <summary>Brings production up to the current time.</summary>
@@ -198,6 +232,29 @@ internal sealed class SupplierRun : IGateListener
 
         _finished[p] += make;
         _produced[p] += make;
+        var book = _book[p];
+        while (make > 1e-12 && book.Count > 0)
+        {
+            var head = book.Peek();
+            var assigned = Math.Min(head.Remaining, make);
+            head.Lane.Ready += assigned;
+            head.Remaining -= assigned;
+            make -= assigned;
+            if (head.Remaining <= 1e-12)
+            {
+                book.Dequeue();
+            }
+        }
+
+        _free[p] += Math.Max(0, make);
+    }
+
+    /// <summary>Part of one lane's order waiting for production.</summary>
+    private sealed class OrderSlice(LaneRun lane, double remaining)
+    {
+        public LaneRun Lane { get; } = lane;
+
+        public double Remaining { get; set; } = remaining;
     }
 
     /// <summary>Pieces of a product made so far (for the material balance).</summary>
