@@ -10,15 +10,18 @@ internal sealed partial class NetworkDraft
 {
     private static readonly double[] JisDispatchHours = [0.25, 0.5];
     private static readonly double[] JitDispatchHours = [0.5, 1, 2];
-    private static readonly double[] SupplierDispatchHours = [8, 12, 24];
-    private static readonly double[] SupplierReviewHours = [8, 12];
+    private static readonly double[] SupplierDispatchHours = [4, 8, 12];
+    private static readonly double[] SupplierReviewHours = [4, 8];
+
+    /// <summary>Days of average consumption an input stock keeps for bursts of production after large orders.</summary>
+    private const double LumpDays = 0.5;
 
     /// <summary>
     /// Per line part, one rule for every line that uses it:
     /// jis: sequence call-offs 2-4 h ahead; dispatch + transit + half an hour fit in the lead, transit fits in the
     /// 1-2 h at the line (the first delivery leaves at hour 0).
     /// jit: kanban whose reorder point covers dispatch cadence + longest transit + 1-2 h, with 2-8 h at the line
-    /// (at least the longest transit + 1 h).
+    /// (above the reorder point, so hour 0 sees no burst of orders).
     /// bulk: a daily schedule or base-stock review, 4-6 days at the line, which covers a week of two shifts against
     /// deliveries of the average day.
     /// </summary>
@@ -46,7 +49,7 @@ internal sealed partial class NetworkDraft
                     part.TransitBoundHours = Steps(random, 0.5, 3, 0.25);
                     var reorder = RoundUp(part.DispatchEveryHours + part.TransitBoundHours + random.Uniform(1, 2), 0.5);
                     var quantity = Steps(random, 2, 4, 1);
-                    var cover = Math.Max(Steps(random, 2, 8, 0.5), RoundUp(part.TransitBoundHours + 1, 0.5));
+                    var cover = Math.Max(Steps(random, 2, 8, 0.5), reorder + 0.5);
                     part.Trigger = new TriggerSpec(TriggerKind.Kanban, ReorderPoint: StockAmount.InHours(reorder), Quantity: StockAmount.InHours(quantity));
                     part.LineInitial = StockAmount.InHours(cover);
                     part.LineMaximum = StockAmount.InHours(Math.Max(cover, reorder + quantity));
@@ -57,11 +60,20 @@ internal sealed partial class NetworkDraft
                 {
                     part.DispatchEveryHours = 24;
                     part.TransitBoundHours = Steps(random, 2, 8, 1);
-                    part.Trigger = random.NextDouble() < 0.5
-                        ? new TriggerSpec(TriggerKind.Schedule, ReviewHours: 24)
-                        : new TriggerSpec(TriggerKind.BaseStock, ReviewHours: 24);
-                    part.LineInitial = StockAmount.InDays(Steps(random, 4, 6, 0.5));
-                    part.LineMaximum = StockAmount.InDays(7);
+                    var days = Steps(random, 4, 6, 0.5);
+                    part.LineInitial = StockAmount.InDays(days);
+                    if (random.NextDouble() < 0.5)
+                    {
+                        part.Trigger = new TriggerSpec(TriggerKind.Schedule, ReviewHours: 24);
+                        part.LineMaximum = StockAmount.InDays(days + 2);
+                    }
+                    else
+                    {
+                        // Up to the initial stock: the first review orders one day, not a start-up spike.
+                        part.Trigger = new TriggerSpec(TriggerKind.BaseStock, ReviewHours: 24);
+                        part.LineMaximum = StockAmount.InDays(days);
+                    }
+
                     break;
                 }
             }
@@ -70,7 +82,8 @@ internal sealed partial class NetworkDraft
 
     /// <summary>
     /// Weekly demand and peak hourly demand of every product, tier by tier from the lines down; then capacities of
-    /// 1.5-2.5 times the larger of the average demand per open hour and the peak, and 0.5-3 days of finished goods.
+    /// 1.5-2.5 times the larger of the average demand per open hour and the peak, and 1-3 days of finished goods
+    /// (0.5-1.5 days for jis parts), enough to serve a kanban lot of half a day from stock.
     /// </summary>
     private void ComputeDemand()
     {
@@ -92,11 +105,11 @@ internal sealed partial class NetworkDraft
         {
             foreach (var supplier in _suppliers.Where(s => s.Tier == t))
             {
-                foreach (var (material, weekly) in InputDemand(supplier))
+                foreach (var (material, weekly, peak) in InputDemand(supplier))
                 {
                     var maker = makers[material].Product;
                     maker.WeeklyUnits += weekly;
-                    maker.PeakPerHour += weekly / supplier.WeeklyOpenHours;
+                    maker.PeakPerHour += peak;
                 }
             }
         }
@@ -110,27 +123,32 @@ internal sealed partial class NetworkDraft
                 var basis = Math.Max(product.WeeklyUnits / supplier.WeeklyOpenHours, product.PeakPerHour);
                 product.CapacityPerHour = RoundUp(random.Uniform(1.5, 2.5) * basis, 0.01);
                 var jis = supplier.Tier == 1 && sequenced.Contains(product.PartId);
-                product.Finished = StockAmount.InDays(jis ? Steps(random, 0.5, 1.5, 0.5) : Steps(random, 0.5, 3, 0.5));
+                product.Finished = StockAmount.InDays(jis ? Steps(random, 0.5, 1.5, 0.5) : Steps(random, 1, 3, 0.5));
             }
         }
     }
 
-    /// <summary>Weekly pieces of each input a supplier consumes, in order of first use.</summary>
-    private static List<(string Material, double Weekly)> InputDemand(SupplierDraft supplier)
+    /// <summary>
+    /// Weekly pieces of each input a supplier consumes and its consumption per hour while every line downstream
+    /// runs (a 24x7 supplier of two-shift lines consumes at 168 / 80 times its weekly average), in order of first use.
+    /// </summary>
+    private static List<(string Material, double Weekly, double Peak)> InputDemand(SupplierDraft supplier)
     {
-        var demand = new List<(string Material, double Weekly)>();
+        var demand = new List<(string Material, double Weekly, double Peak)>();
         foreach (var product in supplier.Products)
         {
             foreach (var input in product.Inputs)
             {
+                var weekly = product.WeeklyUnits * input.QuantityPerJob;
+                var peak = product.PeakPerHour * input.QuantityPerJob;
                 var i = demand.FindIndex(d => d.Material == input.PartId);
                 if (i < 0)
                 {
-                    demand.Add((input.PartId, product.WeeklyUnits * input.QuantityPerJob));
+                    demand.Add((input.PartId, weekly, peak));
                 }
                 else
                 {
-                    demand[i] = (input.PartId, demand[i].Weekly + (product.WeeklyUnits * input.QuantityPerJob));
+                    demand[i] = (input.PartId, demand[i].Weekly + weekly, demand[i].Peak + peak);
                 }
             }
         }
@@ -166,9 +184,10 @@ internal sealed partial class NetworkDraft
         var makers = _materials.SelectMany(m => m).ToDictionary(m => m.Id);
         foreach (var supplier in _suppliers)
         {
-            foreach (var (material, _) in InputDemand(supplier))
+            foreach (var (material, weekly, peak) in InputDemand(supplier))
             {
-                lanes.Add(SupplierLane(random, makers[material].Supplier, supplier, material));
+                var peakToAverage = Math.Max(1, peak / (weekly / supplier.WeeklyOpenHours));
+                lanes.Add(SupplierLane(random, makers[material].Supplier, supplier, material, peakToAverage));
             }
         }
 
@@ -189,13 +208,16 @@ internal sealed partial class NetworkDraft
     }
 
     /// <summary>
-    /// A lane into a supplier's input stock: kanban (reorder point = dispatch cadence + longest transit + 6 h, one day
-    /// per order) or base stock reviewed every 8-12 h (up to two reviews + longest transit + 6 h). Lognormal transits
-    /// are planned at 1.8 times their mean; the input stock starts at 0.5-3 days and above the reorder point.
+    /// A lane into a supplier's input stock: kanban (reorder point = dispatch cadence + longest transit + 8 h of
+    /// consumption at the peak rate, half a day per order) or base stock reviewed every 4-8 h (up to two reviews +
+    /// longest transit + 8 h at the peak rate), plus half a day for the burst of production that refills the
+    /// supplier's finished goods after a large order. Stock amounts are in hours and days of the average rate, hence the
+    /// <paramref name="peakToAverage"/> factor. Lognormal transits are planned at 1.8 times their mean; the input
+    /// stock starts at 0.5-3 days (more where the peak needs it) and above the reorder point.
     /// </summary>
-    private static LaneSpec SupplierLane(Simulator.Engine.RandomStream random, SupplierDraft from, SupplierDraft to, string material)
+    private static LaneSpec SupplierLane(Simulator.Engine.RandomStream random, SupplierDraft from, SupplierDraft to, string material, double peakToAverage)
     {
-        var mean = Steps(random, 4, 10, 1);
+        var mean = Steps(random, 2, 8, 1);
         var lognormal = random.NextDouble() < 0.5;
         var transit = lognormal
             ? new DistributionSpec(DistributionKind.LogNormal, Mean: mean, Std: Math.Round(0.2 * mean, 2))
@@ -209,8 +231,8 @@ internal sealed partial class NetworkDraft
         if (random.NextDouble() < 0.6)
         {
             dispatch = Pick(random, SupplierDispatchHours);
-            var reorder = RoundUp(dispatch + bound + 6, 1);
-            trigger = new TriggerSpec(TriggerKind.Kanban, ReorderPoint: StockAmount.InHours(reorder), Quantity: StockAmount.InDays(1));
+            var reorder = RoundUp((peakToAverage * (dispatch + bound + 8)) + (LumpDays * openPerDay), 1);
+            trigger = new TriggerSpec(TriggerKind.Kanban, ReorderPoint: StockAmount.InHours(reorder), Quantity: StockAmount.InDays(0.5));
             days = Math.Max(days, RoundUp((reorder / openPerDay) + 0.25, 0.25));
         }
         else
@@ -218,7 +240,7 @@ internal sealed partial class NetworkDraft
             var review = Pick(random, SupplierReviewHours);
             dispatch = review;
             trigger = new TriggerSpec(TriggerKind.BaseStock, ReviewHours: review);
-            days = Math.Max(days, RoundUp((((2 * review) + bound + 6) / openPerDay) + 0.25, 0.25));
+            days = Math.Max(days, RoundUp((peakToAverage * ((2 * review) + bound + 8) / openPerDay) + LumpDays + 0.25, 0.25));
             target = StockAmount.InDays(days);
         }
 

@@ -147,8 +147,9 @@ internal sealed partial class NetworkDraft
     }
 
     /// <summary>
-    /// Tier 1: each supplier makes a block of parts of mostly one kind (a seat maker, a harness maker); about 5 % of
-    /// the parts get a second source with a qualification delay.
+    /// Tier 1: each supplier makes a block of parts of mostly one kind (a seat maker, a harness maker), on three
+    /// shifts or around the clock (bulk distributors always, as they ship on weekends); about 5 % of the parts get a
+    /// second source with a qualification delay.
     /// </summary>
     private void BuildTier1()
     {
@@ -167,7 +168,8 @@ internal sealed partial class NetworkDraft
         {
             var block = byKind[(s * byKind.Length / count)..((s + 1) * byKind.Length / count)];
             var main = block[0].Kind switch { PartKind.Jis => "Sequenced modules", PartKind.Bulk => "Bulk components", _ => "Components" };
-            var supplier = new SupplierDraft($"T1-{Number(s + 1, count)}", $"{main} {s + 1}", 1, random.NextDouble() < 0.5 ? ThreeShift : AlwaysOpen);
+            var shifts = random.NextDouble() < 0.5 && block[0].Kind != PartKind.Bulk ? ThreeShift : AlwaysOpen;
+            var supplier = new SupplierDraft($"T1-{Number(s + 1, count)}", $"{main} {s + 1}", 1, shifts);
             foreach (var part in block)
             {
                 AddSource(part, supplier);
