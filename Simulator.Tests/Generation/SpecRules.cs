@@ -25,6 +25,10 @@ internal static class SpecRules
         Unique(problems, "disruption", s.Disruptions.Select(d => d.Id));
         Unique(problems, "policy", s.Policies.Select(p => p.Id));
         var nodes = nodeIds.ToHashSet();
+        var allIds = s.Calendars.Select(c => c.Id).Concat(s.Parts.Select(p => p.Id)).Concat(nodeIds).Concat(s.Lanes.Select(l => l.Id))
+            .Concat(s.ItSystems.Select(x => x.Id)).Concat(s.Disruptions.Select(d => d.Id)).Concat(s.Policies.Select(p => p.Id));
+        problems.AddRange(allIds.Where(id => id.Length == 0 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            .Select(id => $"id '{id}' may only contain letters, digits, '-', '_' and '.'"));
         problems.AddRange(s.ItSystems.Where(x => nodes.Contains(x.Id)).Select(x => $"IT system {x.Id} collides with a node id"));
 
         foreach (var plant in s.Plants)

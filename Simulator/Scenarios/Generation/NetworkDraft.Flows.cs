@@ -168,7 +168,7 @@ internal sealed partial class NetworkDraft
                 foreach (var (supplier, _) in part.Sources)
                 {
                     lanes.Add(new LaneSpec(
-                        $"{supplier.Id}/{line.Id}/{part.Id}",
+                        $"{supplier.Id}_{line.Id}_{part.Id}",
                         supplier.Id,
                         line.Id,
                         part.Id,
@@ -245,6 +245,6 @@ internal sealed partial class NetworkDraft
         }
 
         to.InputStocks.Add(new InputStockSpec(material, StockAmount.InDays(days), target));
-        return new LaneSpec($"{from.Id}/{to.Id}/{material}", from.Id, to.Id, material, transit, dispatch, trigger);
+        return new LaneSpec($"{from.Id}_{to.Id}_{material}", from.Id, to.Id, material, transit, dispatch, trigger);
     }
 }
