@@ -16,7 +16,7 @@ internal abstract class ExperimentSettings : CommandSettings
 
     /// <summary>Replications per policy; null takes the command's default.</summary>
     [CommandOption("-n|--replications <N>")]
-    [Description("Replications per policy, at least 1; with --until-precision, the minimum (raised to 10)")]
+    [Description("Replications per policy, at least 1 (default: 1 for run, 20 for compare); with --until-precision, the minimum (raised to 10)")]
     public int? Replications { get; set; }
 
     /// <summary>Root seed.</summary>
