@@ -29,6 +29,10 @@ internal static class CliApp
                 .WithDescription("Simulate a scenario, print when each line halts and recovers, and write the results contract and charts.")
                 .WithExample("run", "scenarios/quickstart.yaml")
                 .WithExample("run", "scenarios/quickstart.yaml", "--policy", "jis-buffer", "--replications", "50", "--seed", "7", "--out", "results/edi-50");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Run the same seeds and replications under several buffer-stock policies; compare lost units with the stock each holds and its cost.")
+                .WithExample("compare", "scenarios/quickstart.yaml")
+                .WithExample("compare", "scenarios/quickstart.yaml", "--policies", "as-written,jis-buffer", "--until-precision", "5", "--out", "results/compare");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a scenario: every problem with file, line, column and the offending id. Exit 0 when valid.")
                 .WithExample("validate", "scenarios/quickstart.yaml");
@@ -43,7 +47,7 @@ internal static class CliApp
             {
                 // Show what there is, but a script that forgot its command has not succeeded.
                 app.Run(["--help"], cancellationToken);
-                session.Error("error: no command given (run, validate or graph)");
+                session.Error("error: no command given (run, compare, validate or graph)");
                 return ExitCodes.InvalidInput;
             }
 

@@ -15,6 +15,23 @@ internal interface ISimulatorBackend
 
     /// <summary>Runs the experiment.</summary>
     ExperimentResult Run(ScenarioSpec scenario, ExperimentOptions options, IProgress<int>? completedReplications, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs the experiment, handing each replication to <paramref name="sink"/> in order as it completes. By default
+    /// it runs <see cref="Run"/> and then replays its replications, which suits canned results in tests.
+    /// </summary>
+    ExperimentResult Stream(
+        ScenarioSpec scenario, ExperimentOptions options, IReplicationSink sink, IProgress<int>? completedReplications, CancellationToken cancellationToken)
+    {
+        var result = Run(scenario, options, completedReplications, cancellationToken);
+        foreach (var replication in result.Replications.OrderBy(r => r.Replication))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            sink.Accept(replication);
+        }
+
+        return result;
+    }
 }
 
 /// <summary>The real library: <see cref="ScenarioLoader"/> and <see cref="Experiment"/>.</summary>
@@ -29,4 +46,9 @@ internal sealed class LibraryBackend : ISimulatorBackend
     /// <inheritdoc/>
     public ExperimentResult Run(ScenarioSpec scenario, ExperimentOptions options, IProgress<int>? completedReplications, CancellationToken cancellationToken) =>
         Experiment.Run(scenario, options, completedReplications, cancellationToken);
+
+    /// <inheritdoc/>
+    public ExperimentResult Stream(
+        ScenarioSpec scenario, ExperimentOptions options, IReplicationSink sink, IProgress<int>? completedReplications, CancellationToken cancellationToken) =>
+        Experiment.Stream(scenario, options, sink, completedReplications, cancellationToken);
 }

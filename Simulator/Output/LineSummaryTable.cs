@@ -8,7 +8,8 @@ namespace Simulator.Output;
 /// <param name="Columns">Column headings.</param>
 /// <param name="Rows">Cells, one list per row, as many as columns.</param>
 /// <param name="Notes">Lines to print under the table.</param>
-internal sealed record TextTable(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<string> Notes);
+/// <param name="Title">Heading above the table, or null.</param>
+internal sealed record TextTable(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<string> Notes, string? Title = null);
 
 /// <summary>
 /// The per-line answer a planner reads first: when each line halted, restarted and recovered, its downtime and
@@ -19,7 +20,7 @@ internal static class LineSummaryTable
 {
     internal static TextTable Build(ExperimentResult result)
     {
-        var lines = result.Replications.SelectMany(r => r.Lines).ToList();
+        var lines = result.Lines;
         var showPolicy = result.Policies.Count > 1;
         var replicated = result.ReplicationCount > 1;
         List<string> columns = ["plant", "line", "time to halt (h)", "time to restart (h)", "time to recover (h)", "downtime (h)", "lost units", "halt cause"];

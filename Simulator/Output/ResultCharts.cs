@@ -39,7 +39,7 @@ public static class ResultCharts
         }
 
         var representative = result.Replications[0];
-        var label = result.Replications.Count == 1
+        var label = result.ReplicationCount <= 1
             ? $"policy {representative.Policy}"
             : $"policy {representative.Policy}, replication {representative.Replication}, seed {representative.Seed}";
 
@@ -55,7 +55,7 @@ public static class ResultCharts
         Write(ProductionFile, path => ProductionChart.Write(path, representative, scenarioStart, result.HorizonHours, label));
         if (result.ReplicationCount > 1 || result.Policies.Count > 1)
         {
-            var lines = result.Replications.SelectMany(r => r.Lines).ToList();
+            var lines = result.Lines;
             Write(TimeToHaltFile, path => TimeToHaltChart.Write(path, lines, result.Policies));
         }
 

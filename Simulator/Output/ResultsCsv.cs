@@ -41,6 +41,12 @@ public static class ResultsCsv
     {
         ArgumentNullException.ThrowIfNull(lines);
         using var csv = Open(writer, SummaryColumns);
+        SummaryRows(csv, lines, cancellationToken);
+    }
+
+    /// <summary>The rows of <c>summary.csv</c>, without a header.</summary>
+    internal static void SummaryRows(CsvWriter csv, IEnumerable<LineMetrics> lines, CancellationToken cancellationToken = default)
+    {
         foreach (var line in lines)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -94,25 +100,31 @@ public static class ResultsCsv
         using var csv = Open(writer, TimeseriesColumns);
         foreach (var run in replications)
         {
-            var replication = Invariant.Integer(run.Replication);
-            var written = 0;
-            foreach (var sample in run.Disrupted.Samples)
-            {
-                // Time series can run to millions of rows: check now and then, not per row.
-                if ((written++ & 0xFFF) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
+            TimeseriesRows(csv, run, scenarioStart, cancellationToken);
+        }
+    }
 
-                csv.WriteField(run.Policy);
-                csv.WriteField(replication);
-                csv.WriteField(Invariant.Number(sample.TimeHours));
-                csv.WriteField(Invariant.Timestamp(scenarioStart, sample.TimeHours));
-                csv.WriteField(sample.Entity);
-                csv.WriteField(sample.Metric);
-                csv.WriteField(Invariant.Number(sample.Value));
-                csv.EndRecord();
+    /// <summary>The rows of <c>timeseries.csv</c> for one disrupted run, without a header.</summary>
+    internal static void TimeseriesRows(CsvWriter csv, ReplicationResult run, DateTimeOffset scenarioStart, CancellationToken cancellationToken = default)
+    {
+        var replication = Invariant.Integer(run.Replication);
+        var written = 0;
+        foreach (var sample in run.Disrupted.Samples)
+        {
+            // Time series can run to millions of rows: check now and then, not per row.
+            if ((written++ & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
             }
+
+            csv.WriteField(run.Policy);
+            csv.WriteField(replication);
+            csv.WriteField(Invariant.Number(sample.TimeHours));
+            csv.WriteField(Invariant.Timestamp(scenarioStart, sample.TimeHours));
+            csv.WriteField(sample.Entity);
+            csv.WriteField(sample.Metric);
+            csv.WriteField(Invariant.Number(sample.Value));
+            csv.EndRecord();
         }
     }
 
@@ -125,28 +137,41 @@ public static class ResultsCsv
         foreach (var run in replications)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var replication = Invariant.Integer(run.Replication);
-            foreach (var record in run.Disrupted.Events)
-            {
-                csv.WriteField(run.Policy);
-                csv.WriteField(replication);
-                csv.WriteField(Invariant.Number(record.TimeHours));
-                csv.WriteField(Invariant.Timestamp(scenarioStart, record.TimeHours));
-                csv.WriteField(record.Entity);
-                csv.WriteField(record.Kind);
-                csv.WriteField(record.Detail);
-                csv.EndRecord();
-            }
+            EventRows(csv, run, scenarioStart);
+        }
+    }
+
+    /// <summary>The rows of <c>events.csv</c> for one disrupted run, without a header.</summary>
+    internal static void EventRows(CsvWriter csv, ReplicationResult run, DateTimeOffset scenarioStart)
+    {
+        var replication = Invariant.Integer(run.Replication);
+        foreach (var record in run.Disrupted.Events)
+        {
+            csv.WriteField(run.Policy);
+            csv.WriteField(replication);
+            csv.WriteField(Invariant.Number(record.TimeHours));
+            csv.WriteField(Invariant.Timestamp(scenarioStart, record.TimeHours));
+            csv.WriteField(record.Entity);
+            csv.WriteField(record.Kind);
+            csv.WriteField(record.Detail);
+            csv.EndRecord();
         }
     }
 
     private static readonly CsvWriterOptions Options = new() { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture };
 
-    private static CsvWriter Open(TextWriter writer, IReadOnlyList<string> header)
+    /// <summary>A CSV writer over <paramref name="writer"/> (left open) that has written <paramref name="header"/>.</summary>
+    internal static CsvWriter Open(TextWriter writer, IReadOnlyList<string> header)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
+        var csv = OpenBody(writer);
         csv.WriteHeader(header.ToArray());
         return csv;
+    }
+
+    /// <summary>A CSV writer over <paramref name="writer"/> (left open) for rows only, to be appended under a header written elsewhere.</summary>
+    internal static CsvWriter OpenBody(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        return CsvWriter.Create(writer, Options, leaveOpen: true);
     }
 }

@@ -1,5 +1,4 @@
 using Simulator.Experiments;
-using Simulator.Metrics;
 
 namespace Simulator.Output;
 
@@ -45,7 +44,8 @@ public static class ResultsWriter
     /// <summary>
     /// Writes every results file into <paramref name="target"/> and returns the file names written. A non-empty
     /// existing folder is replaced only with <paramref name="force"/>. On cancellation or failure nothing is left behind
-    /// and an existing folder is untouched.
+    /// and an existing folder is untouched. Writes the traces of every replication in <see cref="ExperimentResult.Replications"/>;
+    /// to write while an experiment runs, use <see cref="ResultsStream"/>.
     /// </summary>
     /// <exception cref="ResultsFolderNotEmptyException">The folder holds something and <paramref name="force"/> is false.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; no folder was created or changed.</exception>
@@ -55,63 +55,37 @@ public static class ResultsWriter
         DateTimeOffset scenarioStart,
         RunManifest manifest,
         bool force = false,
+        CancellationToken cancellationToken = default) =>
+        Write(target, result, scenarioStart, manifest, comparison: null, force, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Write(string, ExperimentResult, DateTimeOffset, RunManifest, bool, CancellationToken)"/>, plus the
+    /// comparison files and charts of <paramref name="comparison"/> when given.
+    /// </summary>
+    /// <exception cref="ResultsFolderNotEmptyException">The folder holds something and <paramref name="force"/> is false.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; no folder was created or changed.</exception>
+    public static IReadOnlyList<string> Write(
+        string target,
+        ExperimentResult result,
+        DateTimeOffset scenarioStart,
+        RunManifest manifest,
+        PolicyComparison? comparison,
+        bool force = false,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(manifest);
-        EnsureWritable(target, force);
-        var fullTarget = Path.GetFullPath(target.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
-        var parent = Path.GetDirectoryName(fullTarget) ?? throw new IOException($"output path '{target}' has no parent folder");
-        var name = Path.GetFileName(fullTarget);
-        Directory.CreateDirectory(parent);
-        var temporary = Path.Combine(parent, $".{name}.tmp-{RandomSuffix()}");
-        Directory.CreateDirectory(temporary);
-        try
-        {
-            var written = WriteFiles(temporary, result, scenarioStart, manifest, cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
-            MoveIntoPlace(temporary, fullTarget, parent, name);
-            return written;
-        }
-        catch
-        {
-            DeleteQuietly(temporary);
-            throw;
-        }
-    }
-
-    private static List<string> WriteFiles(
-        string folder, ExperimentResult result, DateTimeOffset scenarioStart, RunManifest manifest, CancellationToken cancellationToken)
-    {
-        var lines = result.Replications.SelectMany(r => r.Lines).ToList();
-        var statistics = result.Statistics.Count > 0 || lines.Count == 0 ? result.Statistics : LineStatistics.Compute(lines);
-        var written = new List<string>();
-
-        void Csv(string file, Action<TextWriter> write)
+        using var stream = ResultsStream.Create(target, scenarioStart, force, allTimeseries: true);
+        foreach (var replication in result.Replications)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using (var writer = new StreamWriter(Path.Combine(folder, file), append: false, ResultsCsv.FileEncoding))
-            {
-                write(writer);
-            }
-
-            written.Add(file);
+            stream.Write(replication, cancellationToken);
         }
 
-        Csv(SummaryFile, w => ResultsCsv.WriteSummary(w, lines, cancellationToken));
-        Csv(StatisticsFile, w => ResultsCsv.WriteStatistics(w, statistics, cancellationToken));
-        Csv(EventsFile, w => ResultsCsv.WriteEvents(w, result.Replications, scenarioStart, cancellationToken));
-        Csv(TimeseriesFile, w => ResultsCsv.WriteTimeseries(w, result.Replications, scenarioStart, cancellationToken));
-        written.AddRange(ResultCharts.WriteAll(folder, result, scenarioStart, cancellationToken));
-
-        // The manifest goes last: a folder with run.json in it was written to the end.
-        cancellationToken.ThrowIfCancellationRequested();
-        File.WriteAllText(Path.Combine(folder, ManifestFile), manifest.ToJson(), ResultsCsv.FileEncoding);
-        written.Add(ManifestFile);
-        return written;
+        return stream.Complete(result, manifest, comparison, cancellationToken);
     }
 
-    private static void MoveIntoPlace(string temporary, string target, string parent, string name)
+    internal static void MoveIntoPlace(string temporary, string target, string parent, string name)
     {
         if (!Directory.Exists(target))
         {
@@ -142,7 +116,7 @@ public static class ResultsWriter
         DeleteQuietly(old);
     }
 
-    private static void DeleteQuietly(string folder)
+    internal static void DeleteQuietly(string folder)
     {
         try
         {
@@ -160,7 +134,7 @@ public static class ResultsWriter
         }
     }
 
-    private static string RandomSuffix() => Guid.NewGuid().ToString("N")[..12];
+    internal static string RandomSuffix() => Guid.NewGuid().ToString("N")[..12];
 }
 
 /// <summary>The output folder already holds files and replacing it was not asked for.</summary>

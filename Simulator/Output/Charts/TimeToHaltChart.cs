@@ -18,6 +18,7 @@ internal static class TimeToHaltChart
 
         var slot = 0.8 / Math.Max(policyList.Count, 1);
         var anyHalt = false;
+        var highest = 0.0;
         for (var p = 0; p < policyList.Count; p++)
         {
             var color = ChartCanvas.Series(p);
@@ -31,6 +32,7 @@ internal static class TimeToHaltChart
                 if (halts.Length > 0)
                 {
                     anyHalt = true;
+                    highest = Math.Max(highest, halts[^1]);
                     boxes.Add(BoxOf(halts, x, slot * 0.7, color));
                     var jitter = slot * 0.25;
                     var xs = halts.Select((_, k) => x + (halts.Length == 1 ? 0 : ((k / (halts.Length - 1.0)) - 0.5) * jitter)).ToArray();
@@ -63,7 +65,8 @@ internal static class TimeToHaltChart
             lineKeys.Select(k => $"{k.Plant} / {k.Line}").ToArray());
         plot.Axes.Bottom.TickLabelStyle.FontSize = 18;
         plot.Axes.SetLimitsX(-0.6, Math.Max(lineKeys.Count, 1) - 0.4);
-        plot.Axes.Margins(bottom: 0);
+        // Hours from the disruption's start: 0 is the natural floor, and boxes of identical runs must not sit on an edge.
+        plot.Axes.SetLimitsY(0, highest > 0 ? highest * 1.18 : 1);
         plot.ShowLegend(Edge.Bottom);
         ChartCanvas.Save(plot, path);
     }

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Globalization;
+using Simulator.Experiments;
+using Simulator.Model.Specs;
+using Simulator.Output;
+using Spectre.Console;
+
+namespace Simulator.Cli.Commands;
+
+/// <summary>
+/// What <c>run</c> and <c>compare</c> share: open the results folder before simulating, stream replications into it,
+/// print the answer, then finish the folder with statistics, charts and the manifest.
+/// </summary>
+internal static class ExperimentExecution
+{
+    /// <summary>Runs the experiment and writes the results; with <paramref name="compare"/> also the policy comparison.</summary>
+    public static int Execute(
+        CliSession session,
+        ISimulatorBackend backend,
+        ExperimentSettings settings,
+        ScenarioSpec scenario,
+        IReadOnlyList<string> policies,
+        bool compare,
+        CancellationToken cancellationToken)
+    {
+        var scenarioHash = RunManifest.Sha256OfFile(settings.Scenario);
+        var output = settings.Out ?? DefaultOutput(settings.Scenario);
+        ResultsStream stream;
+        try
+        {
+            // Refuse before simulating: an hour-long run must not end on "folder not empty".
+            stream = ResultsStream.Create(output, scenario.Start, settings.Force, settings.AllTimeseries);
+        }
+        catch (ResultsFolderNotEmptyException error)
+        {
+            throw new InvalidInputException($"error: {error.Message} (hint: use --force to replace it, or choose another --out)");
+        }
+
+        using (stream)
+        {
+            var options = settings.ToOptions(policies);
+            var startedAt = DateTimeOffset.Now;
+            var clock = Stopwatch.StartNew();
+            ExperimentResult result;
+            try
+            {
+                result = backend.Stream(scenario, options, stream, new ReplicationProgress(session, options), cancellationToken);
+            }
+            catch (ArgumentException error)
+            {
+                throw new InvalidInputException($"error: {error.Message}", error);
+            }
+            finally
+            {
+                session.EndProgress();
+            }
+
+            var wallTime = clock.Elapsed.TotalSeconds;
+            cancellationToken.ThrowIfCancellationRequested();
+            PolicyComparison? comparison = null;
+            if (compare)
+            {
+                comparison = Comparison.Compute(result, scenario.HoldingCostRatePerYear);
+                Render(session, ComparisonTable.Build(comparison));
+                Render(session, ComparisonTable.BuildPaired(comparison));
+            }
+            else
+            {
+                Render(session, LineSummaryTable.Build(result));
+            }
+
+            if (result.Precision is { } precision)
+            {
+                session.Stdout.WriteLine(Describe(precision));
+            }
+
+            session.Progress("writing results...");
+            var manifest = new RunManifest(
+                RunManifest.CurrentToolVersion, settings.Scenario, scenarioHash, scenario.Name, result.Policies, result.Seed,
+                result.ReplicationCount, result.HorizonHours, CommandLine(session.Arguments), startedAt, wallTime, result.ProcessedEvents);
+            try
+            {
+                stream.Complete(result, manifest, comparison, cancellationToken);
+            }
+            finally
+            {
+                session.EndProgress();
+            }
+        }
+
+        session.Stdout.WriteLine($"results written to {output}");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Prints a text table as a rounded grid, and its notes under it.</summary>
+    public static void Render(CliSession session, TextTable table)
+    {
+        var grid = new Table().Border(TableBorder.Rounded);
+        if (table.Title is { } title)
+        {
+            grid.Title(new TableTitle(title));
+        }
+
+        foreach (var column in table.Columns)
+        {
+            grid.AddColumn(new TableColumn(new Text(column)));
+        }
+
+        foreach (var row in table.Rows)
+        {
+            // Text, not markup: ids and causes may hold brackets.
+            grid.AddRow(row.Select(cell => (Spectre.Console.Rendering.IRenderable)new Text(cell)).ToArray());
+        }
+
+        session.Console.Write(grid);
+        foreach (var note in table.Notes)
+        {
+            session.Stdout.WriteLine(note);
+        }
+    }
+
+    private static string Describe(PrecisionOutcome precision)
+    {
+        var target = precision.TargetPercent.ToString("0.###", CultureInfo.InvariantCulture);
+        var count = precision.Replications.ToString(CultureInfo.InvariantCulture);
+        var worst = double.IsFinite(precision.WorstHalfWidthPercent)
+            ? precision.WorstHalfWidthPercent.ToString("0.##", CultureInfo.InvariantCulture) + " %"
+            : "unbounded (mean lost units 0 with spread)";
+        return precision.Reached
+            ? $"precision reached after {count} replications per policy: the 95 % CI half-width of mean lost units is below {target} % of the mean on every line (widest: {precision.WorstPolicy} {precision.WorstPlant}/{precision.WorstLine} at {worst})"
+            : $"precision NOT reached: stopped at the cap of {count} replications per policy; {precision.WorstPolicy} {precision.WorstPlant}/{precision.WorstLine} is at {worst} against a target of {target} % (raise --max-replications or relax --until-precision)";
+    }
+
+    private static string DefaultOutput(string scenarioPath) =>
+        Path.Combine("results", $"{Path.GetFileNameWithoutExtension(scenarioPath)}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+
+    private static string CommandLine(IReadOnlyList<string> arguments) =>
+        string.Join(' ', new[] { "linesim" }.Concat(arguments.Select(a => a.Length > 0 && !a.Any(char.IsWhiteSpace) && !a.Contains('"') ? a : "\"" + a.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")));
+
+    /// <summary>Reports replications handed to the results synchronously, so the line never lags behind the run.</summary>
+    private sealed class ReplicationProgress(CliSession session, ExperimentOptions options) : IProgress<int>
+    {
+        private readonly int _policies = Math.Max(1, options.Policies.Count);
+
+        public void Report(int value)
+        {
+            var done = value.ToString(CultureInfo.InvariantCulture);
+            session.Progress(options.UntilPrecisionPercent is { } target
+                ? $"simulating: {done} replications (until the CI of lost units is within {target.ToString(CultureInfo.InvariantCulture)} %, at most {(options.MaxReplications * _policies).ToString(CultureInfo.InvariantCulture)})"
+                : $"simulating: {done}/{(options.Replications * _policies).ToString(CultureInfo.InvariantCulture)} replications");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.ComponentModel;
+using System.Globalization;
+using Simulator.Experiments;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Simulator.Cli.Commands;
+
+/// <summary>The options every command that runs replications shares: <c>run</c> and <c>compare</c>.</summary>
+internal abstract class ExperimentSettings : CommandSettings
+{
+    /// <summary>Scenario file to run.</summary>
+    [CommandArgument(0, "<SCENARIO>")]
+    [Description("Scenario file (YAML) to run")]
+    public string Scenario { get; set; } = string.Empty;
+
+    /// <summary>Replications per policy; null takes the command's default.</summary>
+    [CommandOption("-n|--replications <N>")]
+    [Description("Replications per policy, at least 1 (default: 1 for run, 20 for compare); with --until-precision, the minimum (raised to 10)")]
+    public int? Replications { get; set; }
+
+    /// <summary>Root seed.</summary>
+    [CommandOption("-s|--seed <SEED>")]
+    [Description("Root seed: the same seed gives the same results, bit for bit, on any number of cores")]
+    [DefaultValue(typeof(ulong), "1")]
+    public ulong Seed { get; set; } = 1;
+
+    /// <summary>Results folder.</summary>
+    [CommandOption("-o|--out <DIR>")]
+    [Description("Results folder (default: results/<scenario>-<yyyyMMdd-HHmmss>)")]
+    public string? Out { get; set; }
+
+    /// <summary>Horizon override in hours.</summary>
+    [CommandOption("--horizon <HOURS>")]
+    [Description("Simulated hours, overriding the scenario's horizon")]
+    public double? HorizonHours { get; set; }
+
+    /// <summary>Replace a non-empty results folder.</summary>
+    [CommandOption("-f|--force")]
+    [Description("Replace the results folder if it already holds files")]
+    public bool Force { get; set; }
+
+    /// <summary>Replications run at once.</summary>
+    [CommandOption("--parallel <K>")]
+    [Description("Replications run at once (default: every core); the results do not depend on it")]
+    public int? Parallel { get; set; }
+
+    /// <summary>Which replications' time series are written.</summary>
+    [CommandOption("--timeseries <WHICH>")]
+    [Description("Time series to write: 'first' (replication 0 of each policy) or 'all' (every replication; large)")]
+    [DefaultValue("first")]
+    public string Timeseries { get; set; } = "first";
+
+    /// <summary>Precision target in percent.</summary>
+    [CommandOption("--until-precision <PERCENT>")]
+    [Description("Add replications until the 95 % CI half-width of mean lost units is below PERCENT % of the mean, for every line")]
+    public double? UntilPrecision { get; set; }
+
+    /// <summary>Cap on replications with a precision target.</summary>
+    [CommandOption("--max-replications <N>")]
+    [Description("Most replications per policy with --until-precision")]
+    [DefaultValue(ExperimentOptions.DefaultMaxReplications)]
+    public int MaxReplications { get; set; } = ExperimentOptions.DefaultMaxReplications;
+
+    /// <summary>Replications when <c>--replications</c> is not given.</summary>
+    protected abstract int DefaultReplications { get; }
+
+    /// <summary>Replications per policy, given or default.</summary>
+    public int ReplicationCount => Replications ?? DefaultReplications;
+
+    /// <summary>Whether every replication's time series is written.</summary>
+    public bool AllTimeseries => string.Equals(Timeseries, "all", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The experiment these settings ask for, under <paramref name="policies"/>.</summary>
+    public ExperimentOptions ToOptions(IReadOnlyList<string> policies) =>
+        new(policies, ReplicationCount, Seed, HorizonHours, Parallel, AllTimeseries, UntilPrecision, MaxReplications);
+
+    /// <inheritdoc/>
+    public override ValidationResult Validate()
+    {
+        static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
+        if (ReplicationCount < 1)
+        {
+            return ValidationResult.Error($"--replications must be at least 1, got {Text(ReplicationCount)}");
+        }
+
+        if (HorizonHours is { } horizon && !(horizon > 0 && double.IsFinite(horizon)))
+        {
+            return ValidationResult.Error($"--horizon must be a positive number of hours, got {Text(horizon)}");
+        }
+
+        if (Parallel is < 1)
+        {
+            return ValidationResult.Error($"--parallel must be at least 1, got {Text(Parallel.Value)}");
+        }
+
+        if (!string.Equals(Timeseries, "first", StringComparison.OrdinalIgnoreCase) && !AllTimeseries)
+        {
+            return ValidationResult.Error($"--timeseries must be 'first' or 'all', got '{Timeseries}'");
+        }
+
+        if (UntilPrecision is { } percent && !(percent > 0 && double.IsFinite(percent)))
+        {
+            return ValidationResult.Error($"--until-precision must be a positive percentage, got {Text(percent)}");
+        }
+
+        if (MaxReplications < 2)
+        {
+            return ValidationResult.Error($"--max-replications must be at least 2, got {Text(MaxReplications)}");
+        }
+
+        return UntilPrecision is null || ReplicationCount <= MaxReplications
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"--replications ({Text(ReplicationCount)}) exceeds --max-replications ({Text(MaxReplications)})");
+    }
+}

@@ -1,0 +1,256 @@
+using CsvHelper;
+using Simulator.Experiments;
+using Simulator.Metrics;
+
+namespace Simulator.Output;
+
+/// <summary>
+/// Writes the results contract while an experiment runs: each replication's summary, event and time-series rows go to
+/// disk as the experiment hands it over, so memory does not grow with the number of replications. Everything is
+/// written into a hidden sibling folder <c>.NAME.tmp-RANDOM</c> that <see cref="Complete"/> renames into place;
+/// disposing an incomplete stream deletes it, so an interrupted run never leaves a result that looks whole.
+/// </summary>
+/// <remarks>
+/// Replications arrive replication by replication (all policies of replication 0, then of 1, ...) but the files list
+/// them policy by policy: rows go to one section file per policy and file, joined under one header at the end.
+/// </remarks>
+public sealed class ResultsStream : IReplicationSink, IDisposable
+{
+    private readonly string _fullTarget;
+    private readonly string _parent;
+    private readonly string _name;
+    private readonly DateTimeOffset _scenarioStart;
+    private readonly bool _force;
+    private readonly bool _allTimeseries;
+    private readonly List<Section> _sections = [];
+    private bool _completed;
+
+    private ResultsStream(string fullTarget, string parent, string name, string temporary, DateTimeOffset scenarioStart, bool force, bool allTimeseries)
+    {
+        _fullTarget = fullTarget;
+        _parent = parent;
+        _name = name;
+        Folder = temporary;
+        _scenarioStart = scenarioStart;
+        _force = force;
+        _allTimeseries = allTimeseries;
+    }
+
+    /// <summary>The temporary folder the results are written into until <see cref="Complete"/>.</summary>
+    public string Folder { get; }
+
+    /// <summary>
+    /// Checks that <paramref name="target"/> can receive results and creates the temporary folder next to it.
+    /// </summary>
+    /// <param name="target">Results folder.</param>
+    /// <param name="scenarioStart">Wall-clock time of hour 0, for the timestamp columns.</param>
+    /// <param name="force">Replace a non-empty folder at <see cref="Complete"/>.</param>
+    /// <param name="allTimeseries">Write the time series of every replication; otherwise of replication 0 only.</param>
+    /// <exception cref="ResultsFolderNotEmptyException">The folder holds something and <paramref name="force"/> is false.</exception>
+    public static ResultsStream Create(string target, DateTimeOffset scenarioStart, bool force = false, bool allTimeseries = false)
+    {
+        ResultsWriter.EnsureWritable(target, force);
+        var fullTarget = Path.GetFullPath(target.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+        var parent = Path.GetDirectoryName(fullTarget) ?? throw new IOException($"output path '{target}' has no parent folder");
+        var name = Path.GetFileName(fullTarget);
+        Directory.CreateDirectory(parent);
+        var temporary = Path.Combine(parent, $".{name}.tmp-{ResultsWriter.RandomSuffix()}");
+        Directory.CreateDirectory(temporary);
+        return new ResultsStream(fullTarget, parent, name, temporary, scenarioStart, force, allTimeseries);
+    }
+
+    /// <inheritdoc/>
+    public void Accept(ReplicationResult replication) => Write(replication, CancellationToken.None);
+
+    /// <summary>
+    /// Writes <c>statistics.csv</c>, the comparison files when given, the charts and <c>run.json</c>, joins the
+    /// sections, and renames the folder into place. Returns the file names written.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Cancelled; nothing was moved into place.</exception>
+    public IReadOnlyList<string> Complete(
+        ExperimentResult result, RunManifest manifest, PolicyComparison? comparison = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(manifest);
+        ObjectDisposedException.ThrowIf(_completed, this);
+        foreach (var section in _sections)
+        {
+            section.Close();
+        }
+
+        var order = _sections
+            .OrderBy(s => IndexOf(result.Policies, s.Policy))
+            .ToList();
+        var written = new List<string>();
+        void Join(string file, IReadOnlyList<string> header, Func<Section, string> part)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using (var stream = new FileStream(Path.Combine(Folder, file), FileMode.Create, FileAccess.Write))
+            {
+                using (var writer = new StreamWriter(stream, ResultsCsv.FileEncoding, leaveOpen: true))
+                {
+                    using (ResultsCsv.Open(writer, header))
+                    {
+                    }
+                }
+
+                foreach (var section in order)
+                {
+                    using var source = File.OpenRead(part(section));
+                    source.CopyTo(stream);
+                }
+            }
+
+            foreach (var section in order)
+            {
+                File.Delete(part(section));
+            }
+
+            written.Add(file);
+        }
+
+        void Csv(string file, Action<TextWriter> write)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using (var writer = new StreamWriter(Path.Combine(Folder, file), append: false, ResultsCsv.FileEncoding))
+            {
+                write(writer);
+            }
+
+            written.Add(file);
+        }
+
+        Join(ResultsWriter.SummaryFile, ResultsCsv.SummaryColumns, s => s.SummaryPath);
+        var statistics = result.Statistics.Count > 0 ? result.Statistics : LineStatistics.Compute(result.Lines);
+        Csv(ResultsWriter.StatisticsFile, w => ResultsCsv.WriteStatistics(w, statistics, cancellationToken));
+        Join(ResultsWriter.EventsFile, ResultsCsv.EventsColumns, s => s.EventsPath);
+        Join(ResultsWriter.TimeseriesFile, ResultsCsv.TimeseriesColumns, s => s.TimeseriesPath);
+        if (comparison is not null)
+        {
+            Csv(ComparisonCsv.ComparisonFile, w => ComparisonCsv.WriteComparison(w, comparison.Rows));
+            Csv(ComparisonCsv.PairedFile, w => ComparisonCsv.WritePaired(w, comparison.Paired));
+        }
+
+        written.AddRange(ResultCharts.WriteAll(Folder, result, _scenarioStart, cancellationToken));
+        if (comparison is not null)
+        {
+            written.AddRange(ComparisonCharts.WriteAll(Folder, comparison, cancellationToken));
+        }
+
+        // The manifest goes last: a folder with run.json in it was written to the end.
+        cancellationToken.ThrowIfCancellationRequested();
+        File.WriteAllText(Path.Combine(Folder, ResultsWriter.ManifestFile), manifest.ToJson(), ResultsCsv.FileEncoding);
+        written.Add(ResultsWriter.ManifestFile);
+
+        if (!_force && Directory.Exists(_fullTarget) && Directory.EnumerateFileSystemEntries(_fullTarget).Any())
+        {
+            // Someone filled the folder while the experiment ran.
+            throw new ResultsFolderNotEmptyException(_fullTarget);
+        }
+
+        ResultsWriter.MoveIntoPlace(Folder, _fullTarget, _parent, _name);
+        _completed = true;
+        return written;
+    }
+
+    /// <summary>Deletes the temporary folder unless <see cref="Complete"/> moved it into place.</summary>
+    public void Dispose()
+    {
+        foreach (var section in _sections)
+        {
+            section.Close();
+        }
+
+        if (!_completed)
+        {
+            _completed = true;
+            ResultsWriter.DeleteQuietly(Folder);
+        }
+    }
+
+    /// <summary>Writes one replication's rows; time series only for replication 0 unless every series is kept.</summary>
+    internal void Write(ReplicationResult replication, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(replication);
+        ObjectDisposedException.ThrowIf(_completed, this);
+        var section = _sections.Find(s => s.Policy == replication.Policy);
+        if (section is null)
+        {
+            section = new Section(Folder, replication.Policy, _sections.Count);
+            _sections.Add(section);
+        }
+
+        ResultsCsv.SummaryRows(section.Summary, replication.Lines, cancellationToken);
+        ResultsCsv.EventRows(section.Events, replication, _scenarioStart);
+        if (_allTimeseries || replication.Replication == 0)
+        {
+            ResultsCsv.TimeseriesRows(section.Timeseries, replication, _scenarioStart, cancellationToken);
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<string> policies, string policy)
+    {
+        for (var i = 0; i < policies.Count; i++)
+        {
+            if (policies[i] == policy)
+            {
+                return i;
+            }
+        }
+
+        return policies.Count;
+    }
+
+    /// <summary>The rows of one policy, one headerless part file per results file.</summary>
+    private sealed class Section
+    {
+        private readonly StreamWriter _summaryFile;
+        private readonly StreamWriter _eventsFile;
+        private readonly StreamWriter _timeseriesFile;
+        private bool _closed;
+
+        public Section(string folder, string policy, int index)
+        {
+            Policy = policy;
+            SummaryPath = Path.Combine(folder, $".summary.{index}.part");
+            EventsPath = Path.Combine(folder, $".events.{index}.part");
+            TimeseriesPath = Path.Combine(folder, $".timeseries.{index}.part");
+            _summaryFile = new StreamWriter(SummaryPath, append: false, ResultsCsv.FileEncoding);
+            _eventsFile = new StreamWriter(EventsPath, append: false, ResultsCsv.FileEncoding);
+            _timeseriesFile = new StreamWriter(TimeseriesPath, append: false, ResultsCsv.FileEncoding);
+            Summary = ResultsCsv.OpenBody(_summaryFile);
+            Events = ResultsCsv.OpenBody(_eventsFile);
+            Timeseries = ResultsCsv.OpenBody(_timeseriesFile);
+        }
+
+        public string Policy { get; }
+
+        public string SummaryPath { get; }
+
+        public string EventsPath { get; }
+
+        public string TimeseriesPath { get; }
+
+        public CsvWriter Summary { get; }
+
+        public CsvWriter Events { get; }
+
+        public CsvWriter Timeseries { get; }
+
+        public void Close()
+        {
+            if (_closed)
+            {
+                return;
+            }
+
+            _closed = true;
+            Summary.Dispose();
+            Events.Dispose();
+            Timeseries.Dispose();
+            _summaryFile.Dispose();
+            _eventsFile.Dispose();
+            _timeseriesFile.Dispose();
+        }
+    }
+}
