@@ -68,6 +68,12 @@ internal static class CliApp
             session.Error(message);
         }
 
+        // Users get one line; whoever reports a bug can ask for the whole trace.
+        if (code == ExitCodes.UnexpectedFailure && System.Environment.GetEnvironmentVariable("LINESIM_DEBUG") == "1")
+        {
+            session.Error(exception.ToString());
+        }
+
         return code;
     }
 }

@@ -61,6 +61,23 @@ public sealed class ResultChartsTests
     }
 
     [Test]
+    public void A_policy_under_which_no_line_ever_halts_still_renders_the_time_to_halt_chart()
+    {
+        var result = SyntheticResults.Experiment(["lean", "strategic"], 4);
+        var neverHalts = result with
+        {
+            Replications = result.Replications
+                .Select(r => r.Policy == "strategic" ? r with { Lines = r.Lines.Select(l => l with { TimeToHaltHours = null }).ToList() } : r)
+                .ToList(),
+        };
+
+        var files = ResultCharts.WriteAll(_folder, neverHalts, SyntheticResults.Start);
+
+        Assert.That(files.Select(Path.GetFileName), Does.Contain(ResultCharts.TimeToHaltFile));
+        AssertFullSizePngs(files);
+    }
+
+    [Test]
     public void Runs_without_halts_or_samples_still_render()
     {
         var empty = new RunTrace([], [], [], [], 0, 0);

@@ -50,6 +50,13 @@ internal static class TimeToHaltChart
                 }
             }
 
+            if (boxes.Count == 0)
+            {
+                // A policy under which no line ever halted has no boxes (ScottPlot cannot draw an empty box plot);
+                // its "never halted" labels carry its colour.
+                continue;
+            }
+
             var boxPlot = plot.Add.Boxes(boxes);
             boxPlot.LegendText = $"policy {policyList[p]}";
             boxPlot.FillColor = color.WithAlpha(0.45);
