@@ -142,7 +142,7 @@ public static class ResultsCsv
 
     private static readonly CsvWriterOptions Options = new() { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture };
 
-    private static CsvWriter Open(TextWriter writer, IReadOnlyList<string> header)
+    internal static CsvWriter Open(TextWriter writer, IReadOnlyList<string> header)
     {
         ArgumentNullException.ThrowIfNull(writer);
         var csv = CsvWriter.Create(writer, Options, leaveOpen: true);

@@ -59,6 +59,16 @@ public static class ResultsWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(manifest);
+        return WriteAtomically(target, force, folder => WriteFiles(folder, result, scenarioStart, manifest, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="writeFiles"/> on a hidden temporary sibling of <paramref name="target"/> and renames it into
+    /// place when it returns; on failure or cancellation the temporary folder is deleted and the target is untouched.
+    /// </summary>
+    internal static IReadOnlyList<string> WriteAtomically(
+        string target, bool force, Func<string, List<string>> writeFiles, CancellationToken cancellationToken)
+    {
         EnsureWritable(target, force);
         var fullTarget = Path.GetFullPath(target.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
         var parent = Path.GetDirectoryName(fullTarget) ?? throw new IOException($"output path '{target}' has no parent folder");
@@ -68,7 +78,7 @@ public static class ResultsWriter
         Directory.CreateDirectory(temporary);
         try
         {
-            var written = WriteFiles(temporary, result, scenarioStart, manifest, cancellationToken);
+            var written = writeFiles(temporary);
             cancellationToken.ThrowIfCancellationRequested();
             MoveIntoPlace(temporary, fullTarget, parent, name);
             return written;
