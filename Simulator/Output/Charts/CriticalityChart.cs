@@ -13,7 +13,10 @@ internal static class CriticalityChart
     internal static void Write(string path, StressTestResult result)
     {
         var shown = result.Ranking.Take(MaxBars).ToList();
-        var plot = ChartCanvas.Create(Title(result, shown.Count), "Lost units against the undisrupted baseline", string.Empty);
+        var plot = ChartCanvas.Create(
+            Title(result, shown.Count),
+            $"Lost units against the undisrupted baseline; label: hours from outage start (hour {Invariant.Number(result.ReferenceHours)}) to the first line halt, against hours down",
+            string.Empty);
         var bars = new List<Bar>();
         var largest = shown.Select(e => e.Primary.LostUnits).DefaultIfEmpty(0).Max();
         for (var i = 0; i < shown.Count; i++)
@@ -60,7 +63,7 @@ internal static class CriticalityChart
         plot.Axes.Left.MajorTickStyle.Length = 0;
 
         // Room on the right for the longest bar's label.
-        plot.Axes.SetLimitsX(0, largest > 0 ? largest * 1.32 : 1);
+        plot.Axes.SetLimitsX(0, largest > 0 ? largest * 1.45 : 1);
         plot.Axes.SetLimitsY(-0.6, Math.Max(shown.Count, 1) - 0.4);
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
         plot.ShowLegend(Edge.Bottom);
@@ -71,20 +74,26 @@ internal static class CriticalityChart
     {
         var durations = result.DurationsHours.Count > 0
             ? $"{Invariant.Number(result.DurationsHours[0])} h outages"
-            : "outages as long as each node's recovery time";
+            : "each down for its recovery time";
         var top = shown < result.Ranking.Count ? $"top {shown.ToString(CultureInfo.InvariantCulture)} of {result.Ranking.Count.ToString(CultureInfo.InvariantCulture)}, " : string.Empty;
-        var runs = result.Replications > 1 ? $", means of {result.Replications.ToString(CultureInfo.InvariantCulture)} runs" : string.Empty;
-        return $"Stress test: lost units per single outage ({top}{durations}, policy {result.Policy}{runs})";
+        var runs = result.Replications > 1 ? $", mean of {result.Replications.ToString(CultureInfo.InvariantCulture)} runs" : string.Empty;
+        return $"Lost units when one node fails ({top}{durations}, policy {result.Policy}{runs})";
     }
 
+    /// <summary>Lost units, then time-to-halt against the outage length: the mitigation rule at a glance.</summary>
     private static string Label(StressOutcome outcome)
     {
-        var halt = outcome.TimeToHaltHours is { } hours
-            ? $"halts after {hours.ToString("0.#", CultureInfo.InvariantCulture)} h"
-            : "no line halts";
-        var mitigation = outcome.NeedsMitigation ? " - needs mitigation" : string.Empty;
-        return $"{outcome.LostUnits.ToString("#,0", CultureInfo.InvariantCulture)} units, {halt}{mitigation}";
+        var units = $"{outcome.LostUnits.ToString("#,0", CultureInfo.InvariantCulture)} units";
+        if (outcome.TimeToHaltHours is not { } hours)
+        {
+            return $"{units}, no line halts";
+        }
+
+        var rule = outcome.NeedsMitigation ? "<" : ">=";
+        return $"{units}, halt {Hours(hours)} h {rule} {Hours(outcome.DurationHours)} h down";
     }
+
+    private static string Hours(double hours) => hours.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static string KindLabel(StressTargetKind kind) => kind switch
     {
