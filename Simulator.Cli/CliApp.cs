@@ -36,9 +36,14 @@ internal static class CliApp
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a scenario: every problem with file, line, column and the offending id. Exit 0 when valid.")
                 .WithExample("validate", "scenarios/quickstart.yaml");
+            config.AddCommand<StressCommand>("stress")
+                .WithDescription("Take down every supplier, IT system and shared provider on its own; rank them by lost units and time-to-halt.")
+                .WithExample("stress", "scenarios/quickstart.yaml")
+                .WithExample("stress", "scenarios/quickstart.yaml", "--durations", "24,72,168", "--out", "results/quickstart-stress");
             config.AddCommand<GraphCommand>("graph")
                 .WithDescription("Print the multi-tier supply map with IT dependencies as Graphviz DOT or Mermaid.")
-                .WithExample("graph", "scenarios/quickstart.yaml", "--format", "mermaid", "--out", "network.mmd");
+                .WithExample("graph", "scenarios/quickstart.yaml", "--format", "mermaid", "--out", "network.mmd")
+                .WithExample("graph", "scenarios/quickstart.yaml", "--highlight", "3");
         });
 
         try
@@ -47,7 +52,7 @@ internal static class CliApp
             {
                 // Show what there is, but a script that forgot its command has not succeeded.
                 app.Run(["--help"], cancellationToken);
-                session.Error("error: no command given (run, compare, validate or graph)");
+                session.Error("error: no command given (run, compare, stress, validate or graph)");
                 return ExitCodes.InvalidInput;
             }
 

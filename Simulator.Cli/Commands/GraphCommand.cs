@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Globalization;
+using Simulator.Experiments;
 using Simulator.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -27,18 +29,31 @@ internal sealed class GraphCommand(CliSession session, ISimulatorBackend backend
         [Description("File to write (default: standard output)")]
         public string? Out { get; set; }
 
+        /// <summary>Mark the K most critical targets of a default stress test.</summary>
+        [CommandOption("--highlight <K>")]
+        [Description("Run the stress test with its defaults and mark the K most critical suppliers, IT systems or providers")]
+        public int? Highlight { get; set; }
+
         /// <inheritdoc/>
-        public override ValidationResult Validate() =>
-            Format is "dot" or "mermaid"
+        public override ValidationResult Validate()
+        {
+            if (Highlight is < 1)
+            {
+                return ValidationResult.Error($"--highlight must be at least 1, got {Highlight.Value.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            return Format is "dot" or "mermaid"
                 ? ValidationResult.Success()
                 : ValidationResult.Error($"--format must be dot or mermaid, got '{Format}'");
+        }
     }
 
     /// <inheritdoc/>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var scenario = ScenarioInput.Load(backend, session, settings.Scenario);
-        var text = settings.Format == "mermaid" ? NetworkGraph.ToMermaid(scenario) : NetworkGraph.ToDot(scenario);
+        var critical = settings.Highlight is { } top ? MostCritical(scenario, top, cancellationToken) : [];
+        var text = settings.Format == "mermaid" ? NetworkGraph.ToMermaid(scenario, critical) : NetworkGraph.ToDot(scenario, critical);
         if (settings.Out is null)
         {
             session.Stdout.Write(text);
@@ -50,5 +65,30 @@ internal sealed class GraphCommand(CliSession session, ISimulatorBackend backend
         }
 
         return ExitCodes.Success;
+    }
+
+    private IReadOnlyList<string> MostCritical(Model.Specs.ScenarioSpec scenario, int top, CancellationToken cancellationToken)
+    {
+        var options = new StressTestOptions();
+        var total = StressTest.RunCount(scenario, options).ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            var progress = new Progress(done => session.Progress($"stress test for --highlight: {done.ToString(CultureInfo.InvariantCulture)}/{total} runs"));
+            return StressTest.Run(scenario, options, progress, cancellationToken).Ranking.Take(top).Select(e => e.Target.Id).ToList();
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidInputException($"error: {error.Message}", error);
+        }
+        finally
+        {
+            session.EndProgress();
+        }
+    }
+
+    /// <summary>Reports synchronously, so the progress line never lags behind the runs.</summary>
+    private sealed class Progress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
     }
 }

@@ -59,4 +59,8 @@ internal sealed class RunContext
 /// <summary>What a single run records.</summary>
 /// <param name="RecordPartSeries">Sample line-side and supplier stocks per part (false: lines only).</param>
 /// <param name="WithDisruptions">False for the paired baseline run.</param>
-public sealed record RunOptions(bool RecordPartSeries = true, bool WithDisruptions = true);
+/// <param name="Disruptions">
+/// Disruptions to inject instead of the scenario's own, or null for the scenario's; lets a stress test run one
+/// resolved network under many single disruptions without resolving it again.
+/// </param>
+public sealed record RunOptions(bool RecordPartSeries = true, bool WithDisruptions = true, IReadOnlyList<DisruptionSpec>? Disruptions = null);

@@ -71,7 +71,7 @@ public static class Simulation
         if (options.WithDisruptions)
         {
             var effects = new DisruptionEffects(network, ctx);
-            foreach (var spec in network.Scenario.Disruptions)
+            foreach (var spec in options.Disruptions ?? network.Scenario.Disruptions)
             {
                 var run = new DisruptionRun(ctx, spec, effects.For(spec), lines.Select(l => (l, effects.LineDelay(spec, l.Plan.Spec))).ToArray());
                 env.Process(run.Running(), $"disruption:{spec.Id}");

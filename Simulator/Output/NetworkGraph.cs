@@ -15,11 +15,23 @@ namespace Simulator.Output;
 /// </remarks>
 public static class NetworkGraph
 {
+    /// <summary>Colour of the outline that marks critical nodes.</summary>
+    private const string CriticalColor = "#d62728";
+
     /// <summary>Graphviz DOT text of the map (<c>dot -Tsvg</c> renders it).</summary>
-    public static string ToDot(ScenarioSpec scenario) => Render(NetworkMap.From(scenario), new DotSyntax());
+    public static string ToDot(ScenarioSpec scenario) => ToDot(scenario, []);
+
+    /// <summary>
+    /// Graphviz DOT text of the map with the suppliers, IT systems or providers in <paramref name="critical"/> (most
+    /// critical first) outlined in red and labelled <c>critical #rank</c>.
+    /// </summary>
+    public static string ToDot(ScenarioSpec scenario, IReadOnlyList<string> critical) => Render(NetworkMap.From(scenario, critical), new DotSyntax());
 
     /// <summary>Mermaid flowchart text of the map (renders in GitHub and GitLab markdown).</summary>
-    public static string ToMermaid(ScenarioSpec scenario) => Render(NetworkMap.From(scenario), new MermaidSyntax());
+    public static string ToMermaid(ScenarioSpec scenario) => ToMermaid(scenario, []);
+
+    /// <summary>Mermaid flowchart text of the map with the targets in <paramref name="critical"/> (most critical first) marked as in <see cref="ToDot(ScenarioSpec, IReadOnlyList{string})"/>.</summary>
+    public static string ToMermaid(ScenarioSpec scenario, IReadOnlyList<string> critical) => Render(NetworkMap.From(scenario, critical), new MermaidSyntax());
 
     private static string Render(NetworkMap map, IGraphSyntax syntax)
     {
@@ -81,6 +93,10 @@ public static class NetworkGraph
             var style = group.Kind == GroupKind.Provider ? "dashed" : "rounded";
             text.Append("  subgraph ").Append(Quote("cluster_" + group.Key)).Append(" {\n");
             text.Append("    label=").Append(Quote(group.Label)).Append("; style=").Append(style).Append(";\n");
+            if (group.CriticalRank is not null)
+            {
+                text.Append("    color=").Append(Quote(CriticalColor)).Append("; fontcolor=").Append(Quote(CriticalColor)).Append("; penwidth=4;\n");
+            }
         }
 
         public void EndGroup(StringBuilder text) => text.Append("  }\n");
@@ -102,7 +118,13 @@ public static class NetworkGraph
                 text.Append(", xlabel=").Append(Quote(node.Label)).Append(", label=\"\"");
             }
 
-            text.Append(", shape=").Append(shape).Append("];\n");
+            text.Append(", shape=").Append(shape);
+            if (node.CriticalRank is not null)
+            {
+                text.Append(", color=").Append(Quote(CriticalColor)).Append(", penwidth=4");
+            }
+
+            text.Append("];\n");
         }
 
         public void Edge(StringBuilder text, NetworkMap map, MapEdge edge)
@@ -140,10 +162,17 @@ public static class NetworkGraph
             text.Append("  classDef line fill:#dbe9f6,stroke:#1f4e79\n");
             text.Append("  classDef supplier fill:#fdebd3,stroke:#8a4b08\n");
             text.Append("  classDef it fill:#eadcf5,stroke:#7b2cbf\n");
+            text.Append("  classDef critical stroke:").Append(CriticalColor).Append(",stroke-width:4px\n");
         }
 
-        public void BeginGroup(StringBuilder text, MapGroup group) =>
+        public void BeginGroup(StringBuilder text, MapGroup group)
+        {
             text.Append("  subgraph ").Append(group.Key).Append("[\"").Append(Label(group.Label)).Append("\"]\n");
+            if (group.CriticalRank is not null)
+            {
+                text.Append("    style ").Append(group.Key).Append(" stroke:").Append(CriticalColor).Append(",stroke-width:4px\n");
+            }
+        }
 
         public void EndGroup(StringBuilder text) => text.Append("  end\n");
 
@@ -164,6 +193,10 @@ public static class NetworkGraph
             }
 
             text.Append('\n');
+            if (node.CriticalRank is not null)
+            {
+                text.Append("  ").Append(indent).Append("class ").Append(node.Key).Append(" critical\n");
+            }
         }
 
         public void Edge(StringBuilder text, NetworkMap map, MapEdge edge)
@@ -208,9 +241,9 @@ public static class NetworkGraph
         Provider,
     }
 
-    private sealed record MapGroup(string Key, string Label, GroupKind Kind);
+    private sealed record MapGroup(string Key, string Label, GroupKind Kind, int? CriticalRank = null);
 
-    private sealed record MapNode(string Key, string Label, NodeKind Kind, string? Group);
+    private sealed record MapNode(string Key, string Label, NodeKind Kind, string? Group, int? CriticalRank = null);
 
     private sealed record MapEdge(string From, string To, string Label, bool Dashed, string? ToGroup = null, bool ArrowHead = true);
 
@@ -222,7 +255,16 @@ public static class NetworkGraph
         private readonly Dictionary<string, string> _plantAnchorById = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _laneKeyById = new(StringComparer.Ordinal);
 
-        private NetworkMap(string title) => Title = title;
+        private readonly Dictionary<string, int> _criticalRankById = new(StringComparer.Ordinal);
+
+        private NetworkMap(string title, IReadOnlyList<string> critical)
+        {
+            Title = title;
+            for (var i = 0; i < critical.Count; i++)
+            {
+                _criticalRankById.TryAdd(critical[i], i + 1);
+            }
+        }
 
         public string Title { get; }
 
@@ -232,10 +274,14 @@ public static class NetworkGraph
 
         public List<MapEdge> Edges { get; } = [];
 
-        public static NetworkMap From(ScenarioSpec scenario)
+        public static NetworkMap From(ScenarioSpec scenario, IReadOnlyList<string> critical)
         {
             ArgumentNullException.ThrowIfNull(scenario);
-            var map = new NetworkMap($"{scenario.Name}: supply network and IT dependencies");
+            ArgumentNullException.ThrowIfNull(critical);
+            var title = critical.Count == 0
+                ? $"{scenario.Name}: supply network and IT dependencies"
+                : $"{scenario.Name}: supply network and IT dependencies, the {critical.Count.ToString(CultureInfo.InvariantCulture)} most critical marked (stress test)";
+            var map = new NetworkMap(title, critical);
             map.AddPlants(scenario.Plants);
             map.AddSuppliers(scenario.Suppliers);
             var dependentLanes = scenario.ItSystems.SelectMany(s => s.DependentLanes).ToHashSet(StringComparer.Ordinal);
@@ -245,6 +291,11 @@ public static class NetworkGraph
         }
 
         private static string Key(string prefix, int index) => prefix + index.ToString(CultureInfo.InvariantCulture);
+
+        private static string CriticalLabel(int? rank) =>
+            rank is { } r ? $"critical #{r.ToString(CultureInfo.InvariantCulture)}\n" : string.Empty;
+
+        private int? CriticalRank(string id) => _criticalRankById.TryGetValue(id, out var rank) ? rank : null;
 
         private void AddPlants(IReadOnlyList<PlantSpec> plants)
         {
@@ -288,7 +339,8 @@ public static class NetworkGraph
                 var key = Key("supplier_", i);
                 _nodeKeyById.TryAdd(supplier.Id, key);
                 var label = supplier.Name.Length > 0 && supplier.Name != supplier.Id ? $"{supplier.Id}\n{supplier.Name}" : supplier.Id;
-                Nodes.Add(new MapNode(key, label, NodeKind.Supplier, TierGroup(supplier.Tier)));
+                var rank = CriticalRank(supplier.Id);
+                Nodes.Add(new MapNode(key, CriticalLabel(rank) + label, NodeKind.Supplier, TierGroup(supplier.Tier), rank));
             }
         }
 
@@ -344,7 +396,9 @@ public static class NetworkGraph
                     {
                         providerGroup = Key("provider_", providers.Count);
                         providers.Add(system.Owner, providerGroup);
-                        Groups.Add(new MapGroup(providerGroup, $"shared provider {system.Owner}", GroupKind.Provider));
+                        var providerRank = CriticalRank(system.Owner);
+                        var suffix = providerRank is { } r ? $" (critical #{r.ToString(CultureInfo.InvariantCulture)})" : string.Empty;
+                        Groups.Add(new MapGroup(providerGroup, $"shared provider {system.Owner}{suffix}", GroupKind.Provider, providerRank));
                     }
 
                     group = providerGroup;
@@ -353,7 +407,8 @@ public static class NetworkGraph
                 var fallback = system.Fallback is { } f
                     ? $"\nfallback {f.CapacityFraction.ToString("0.##", CultureInfo.InvariantCulture)} after {f.ActivationHours.ToString("0.##", CultureInfo.InvariantCulture)} h"
                     : string.Empty;
-                Nodes.Add(new MapNode(key, $"{system.Id}\n(owner {system.Owner}){fallback}", NodeKind.ItSystem, group));
+                var rank = CriticalRank(system.Id);
+                Nodes.Add(new MapNode(key, $"{CriticalLabel(rank)}{system.Id}\n(owner {system.Owner}){fallback}", NodeKind.ItSystem, group, rank));
 
                 var functions = FunctionNames(system.Functions);
                 foreach (var dependent in system.DependentNodes)

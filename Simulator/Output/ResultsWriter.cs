@@ -85,6 +85,34 @@ public static class ResultsWriter
         return stream.Complete(result, manifest, comparison, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs <paramref name="writeFiles"/> on a hidden temporary sibling of <paramref name="target"/> and renames it into
+    /// place when it returns; on failure or cancellation the temporary folder is deleted and the target is untouched.
+    /// </summary>
+    internal static IReadOnlyList<string> WriteAtomically(
+        string target, bool force, Func<string, List<string>> writeFiles, CancellationToken cancellationToken)
+    {
+        EnsureWritable(target, force);
+        var fullTarget = Path.GetFullPath(target.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+        var parent = Path.GetDirectoryName(fullTarget) ?? throw new IOException($"output path '{target}' has no parent folder");
+        var name = Path.GetFileName(fullTarget);
+        Directory.CreateDirectory(parent);
+        var temporary = Path.Combine(parent, $".{name}.tmp-{RandomSuffix()}");
+        Directory.CreateDirectory(temporary);
+        try
+        {
+            var written = writeFiles(temporary);
+            cancellationToken.ThrowIfCancellationRequested();
+            MoveIntoPlace(temporary, fullTarget, parent, name);
+            return written;
+        }
+        catch
+        {
+            DeleteQuietly(temporary);
+            throw;
+        }
+    }
+
     internal static void MoveIntoPlace(string temporary, string target, string parent, string name)
     {
         if (!Directory.Exists(target))

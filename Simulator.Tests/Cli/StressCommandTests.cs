@@ -1,0 +1,148 @@
+using Simulator.Cli;
+using Simulator.Model.Specs;
+using Simulator.Output;
+using Simulator.Scenarios;
+using Simulator.Tests.Experiments;
+
+namespace Simulator.Tests.Cli;
+
+/// <summary><c>stress</c> and <c>graph --highlight</c> end to end on a tiny network (the real stress test, a fake loader).</summary>
+public sealed class StressCommandTests
+{
+    private CliHarness _cli = null!;
+    private string _root = string.Empty;
+    private string _scenario = string.Empty;
+    private string _out = string.Empty;
+
+    [SetUp]
+    public void CreateWorkspace()
+    {
+        _cli = new CliHarness();
+        _cli.Backend.LoadResult = new LoadResult(StressTestTests.ThinTier2DeepTier1()
+            .ItSystem("FOAM-ERP", ItFunction.OrderTransmission, ["T2-FOAM"], owner: "CLOUDCO")
+            .Build(), []);
+        _root = Path.Combine(Path.GetTempPath(), "linesim-stress-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_root);
+        _scenario = Path.Combine(_root, "tiny.yaml");
+        File.WriteAllText(_scenario, "name: tiny\n");
+        _out = Path.Combine(_root, "results", "stress1");
+    }
+
+    [TearDown]
+    public void DeleteWorkspace() => Directory.Delete(_root, recursive: true);
+
+    private void AssertNoResults() =>
+        Assert.That(Directory.Exists(Path.Combine(_root, "results")) ? Directory.GetFileSystemEntries(Path.Combine(_root, "results")) : [], Is.Empty);
+
+    [Test]
+    public void Stress_writes_the_ranking_chart_and_manifest_and_prints_the_top_entries()
+    {
+        var (code, stdout, stderr) = _cli.Run("stress", _scenario, "--duration", "20", "--out", _out);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Success), stderr);
+            Assert.That(Directory.GetFiles(_out).Select(Path.GetFileName), Is.EquivalentTo(new[] { "criticality.csv", "criticality.png", "run.json" }));
+            Assert.That(stdout, Does.Contain("T2-FOAM").And.Contain("2 (hidden)"));
+            Assert.That(stdout, Does.Contain($"results written to {_out}"));
+            Assert.That(File.ReadAllText(Path.Combine(_out, ResultsWriter.ManifestFile)), Does.Contain("\"command_line\": \"linesim stress"));
+        });
+    }
+
+    [TestCase("--duration", "24", "--durations", "24,72")]
+    [TestCase("--duration", "0")]
+    [TestCase("--duration", "-5")]
+    [TestCase("--durations", "24,0,72")]
+    [TestCase("--durations", "24,abc")]
+    [TestCase("--policy", "no-such-policy")]
+    [TestCase("--replications", "0")]
+    public void Bad_arguments_are_invalid_input_and_write_nothing(params string[] options)
+    {
+        var (code, _, stderr) = _cli.Run(["stress", _scenario, "--out", _out, .. options]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(stderr, Does.StartWith("error: "));
+            Assert.That(stderr.Trim().Split('\n'), Has.Length.EqualTo(1));
+        });
+        AssertNoResults();
+    }
+
+    [Test]
+    public void Duration_and_durations_together_say_so()
+    {
+        var (_, _, stderr) = _cli.Run("stress", _scenario, "--duration", "24", "--durations", "24,72");
+        Assert.That(stderr.Trim(), Is.EqualTo("error: --duration and --durations cannot be used together"));
+    }
+
+    [Test]
+    public void A_non_empty_output_folder_is_refused_without_force()
+    {
+        Directory.CreateDirectory(_out);
+        File.WriteAllText(Path.Combine(_out, "keep.txt"), "mine");
+
+        var refused = _cli.Run("stress", _scenario, "--duration", "20", "--out", _out);
+        var forced = _cli.Run("stress", _scenario, "--duration", "20", "--out", _out, "--force");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.Code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(forced.Code, Is.EqualTo(ExitCodes.Success));
+            Assert.That(File.Exists(Path.Combine(_out, "keep.txt")), Is.False);
+        });
+    }
+
+    [Test]
+    public void Cancelled_stress_exits_130_and_writes_nothing()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var (code, _, _) = _cli.Run(cancelled.Token, "stress", _scenario, "--out", _out);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.Cancelled));
+        AssertNoResults();
+    }
+
+    [TestCase("dot")]
+    [TestCase("mermaid")]
+    public void Graph_highlight_marks_the_top_k(string format)
+    {
+        var (code, stdout, stderr) = _cli.Run("graph", _scenario, "--format", format, "--highlight", "2");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Success), stderr);
+            Assert.That(Count(stdout, "critical #1"), Is.EqualTo(1));
+            Assert.That(Count(stdout, "critical #2"), Is.EqualTo(1));
+            Assert.That(Count(stdout, "critical #"), Is.EqualTo(2));
+            Assert.That(Count(stdout, format == "dot" ? "penwidth=4" : " critical\n"), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public void Graph_without_highlight_marks_nothing()
+    {
+        var (_, stdout, _) = _cli.Run("graph", _scenario);
+        Assert.That(stdout, Does.Not.Contain("critical"));
+    }
+
+    [Test]
+    public void Graph_highlight_must_be_positive()
+    {
+        var (code, _, stderr) = _cli.Run("graph", _scenario, "--highlight", "0");
+        Assert.That((code, stderr.Trim()), Is.EqualTo((ExitCodes.InvalidInput, "error: --highlight must be at least 1, got 0")));
+    }
+
+    private static int Count(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,67 @@
+namespace Simulator.Experiments;
+
+/// <summary>What one target's outage of one duration did, averaged over replications.</summary>
+/// <param name="DurationHours">Hours the target was down.</param>
+/// <param name="TimeToHaltHours">Hours from the outage's start to the first halt of any line; mean over the runs in which a line halted; null when none did.</param>
+/// <param name="LinesHalted">Lines that halted in at least one run, in scenario order.</param>
+/// <param name="PlantsHalted">Plants of those lines, in scenario order.</param>
+/// <param name="LostUnits">Units lost over every line against the undisrupted baseline of the same seed; mean over runs.</param>
+/// <param name="TimeToRecoverHours">
+/// Longest line time-to-recover (hours after the target's restore until back at full rate) among the lines that lost
+/// rate; mean over the runs that had a value; null when no line lost rate or none recovered within the horizon.
+/// </param>
+/// <param name="NeedsMitigation">True when <paramref name="TimeToHaltHours"/> is shorter than <paramref name="DurationHours"/>: production stops before the target is back.</param>
+/// <param name="RiskExposureIndex">Lost units divided by the largest lost units of any target at the same duration, in [0, 1] (0 when no target loses anything).</param>
+/// <param name="Runs">Replications run.</param>
+/// <param name="HaltedRuns">Runs in which a line halted; the others are censored for time-to-halt.</param>
+/// <param name="UnrecoveredRuns">Runs in which a halted line was not back at full rate by the horizon.</param>
+public sealed record StressOutcome(
+    double DurationHours,
+    double? TimeToHaltHours,
+    IReadOnlyList<string> LinesHalted,
+    IReadOnlyList<string> PlantsHalted,
+    double LostUnits,
+    double? TimeToRecoverHours,
+    bool NeedsMitigation,
+    double RiskExposureIndex,
+    int Runs,
+    int HaltedRuns,
+    int UnrecoveredRuns)
+{
+    /// <summary>Runs in which no line halted.</summary>
+    public int CensoredRuns => Runs - HaltedRuns;
+}
+
+/// <summary>One target's place in the criticality ranking.</summary>
+/// <param name="Rank">1 for the most critical.</param>
+/// <param name="Target">The supplier, IT system or provider.</param>
+/// <param name="Outcomes">One outcome per duration, in the order the durations were given; the first ranks.</param>
+public sealed record CriticalityEntry(int Rank, StressTarget Target, IReadOnlyList<StressOutcome> Outcomes)
+{
+    /// <summary>The outcome the ranking is by: the first duration's.</summary>
+    public StressOutcome Primary => Outcomes[0];
+}
+
+/// <summary>The result of a stress test: every target ranked by how hard and how fast its outage stops production.</summary>
+/// <param name="Policy">Policy the network was resolved under.</param>
+/// <param name="Seed">Root seed.</param>
+/// <param name="Replications">Runs per target and duration.</param>
+/// <param name="ReferenceHours">Hour every outage starts (the scenario's reference time).</param>
+/// <param name="HorizonHours">Simulated hours of every run.</param>
+/// <param name="DurationsHours">Durations applied to every target; empty when each target lasted its own recovery time.</param>
+/// <param name="Ranking">
+/// Every target, most critical first: by lost units (descending), then time-to-halt (ascending, never halting last),
+/// then id (ordinal), all of the first duration.
+/// </param>
+/// <param name="ProcessedEvents">Kernel events processed over every run and baseline.</param>
+/// <param name="Warnings">Things the reader should know, for example outages that outlast the horizon.</param>
+public sealed record StressTestResult(
+    string Policy,
+    ulong Seed,
+    int Replications,
+    double ReferenceHours,
+    double HorizonHours,
+    IReadOnlyList<double> DurationsHours,
+    IReadOnlyList<CriticalityEntry> Ranking,
+    long ProcessedEvents,
+    IReadOnlyList<string> Warnings);

@@ -1,0 +1,95 @@
+using Simulator.Experiments;
+
+namespace Simulator.Output;
+
+/// <summary>Writer of <c>criticality.csv</c>: one row per stress-test target, most critical first.</summary>
+/// <remarks>
+/// Line and plant ids are joined by <c>;</c>. With several durations the base columns hold the first (ranking) duration
+/// and one column set per duration follows, each column suffixed <c>_at_{hours}h</c>. With replications a
+/// <c>censored_runs</c> column (runs in which no line halted) follows each time-to-halt set.
+/// </remarks>
+public static class CriticalityCsv
+{
+    /// <summary>File name in the results folder.</summary>
+    public const string FileName = "criticality.csv";
+
+    /// <summary>The columns of a single duration and a single replication, in order.</summary>
+    public static IReadOnlyList<string> BaseColumns { get; } =
+    [
+        "rank", "node", "kind", "tier", "duration_h", "time_to_halt_h", "lines_halted", "plants_halted", "lost_units",
+        "time_to_recover_h", "needs_mitigation", "risk_exposure_index",
+    ];
+
+    private static readonly string[] OutcomeColumns =
+        ["time_to_halt_h", "lines_halted", "plants_halted", "lost_units", "time_to_recover_h", "needs_mitigation", "risk_exposure_index"];
+
+    /// <summary>The header for <paramref name="result"/>: the base columns, then the censored count and the per-duration sets when they apply.</summary>
+    public static IReadOnlyList<string> Columns(StressTestResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var columns = BaseColumns.ToList();
+        var replicated = result.Replications > 1;
+        if (replicated)
+        {
+            columns.Add("censored_runs");
+        }
+
+        if (result.DurationsHours.Count > 1)
+        {
+            foreach (var hours in result.DurationsHours)
+            {
+                var suffix = $"_at_{Invariant.Number(hours)}h";
+                columns.AddRange(OutcomeColumns.Select(c => c + suffix));
+                if (replicated)
+                {
+                    columns.Add("censored_runs" + suffix);
+                }
+            }
+        }
+
+        return columns;
+    }
+
+    /// <summary>Writes the ranking with its header.</summary>
+    public static void Write(TextWriter writer, StressTestResult result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var csv = ResultsCsv.Open(writer, Columns(result));
+        var replicated = result.Replications > 1;
+        foreach (var entry in result.Ranking)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var primary = entry.Primary;
+            csv.WriteField(Invariant.Integer(entry.Rank));
+            csv.WriteField(entry.Target.Id);
+            csv.WriteField(entry.Target.KindName);
+            csv.WriteField(entry.Target.TierText);
+            csv.WriteField(Invariant.Number(primary.DurationHours));
+            WriteOutcome(csv, primary, replicated);
+            if (result.DurationsHours.Count > 1)
+            {
+                foreach (var outcome in entry.Outcomes)
+                {
+                    WriteOutcome(csv, outcome, replicated);
+                }
+            }
+
+            csv.EndRecord();
+        }
+    }
+
+    private static void WriteOutcome(CsvHelper.CsvWriter csv, StressOutcome outcome, bool replicated)
+    {
+        csv.WriteField(Invariant.Number(outcome.TimeToHaltHours));
+        csv.WriteField(string.Join(';', outcome.LinesHalted));
+        csv.WriteField(string.Join(';', outcome.PlantsHalted));
+        csv.WriteField(Invariant.Number(outcome.LostUnits));
+        csv.WriteField(Invariant.Number(outcome.TimeToRecoverHours));
+        csv.WriteField(outcome.NeedsMitigation ? "true" : "false");
+        csv.WriteField(Invariant.Number(outcome.RiskExposureIndex));
+        if (replicated)
+        {
+            csv.WriteField(Invariant.Integer(outcome.CensoredRuns));
+        }
+    }
+}

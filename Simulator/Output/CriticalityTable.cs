@@ -1,0 +1,63 @@
+using System.Globalization;
+using Simulator.Experiments;
+
+namespace Simulator.Output;
+
+/// <summary>The top of a stress-test ranking as a console table, with notes on how to read it.</summary>
+internal static class CriticalityTable
+{
+    internal const int DefaultRows = 15;
+
+    internal static TextTable Build(StressTestResult result, int rows = DefaultRows)
+    {
+        List<string> columns =
+        [
+            "rank", "node", "kind", "tier", "duration (h)", "time to halt (h)", "time to recover (h)", "lost units", "risk index",
+            "needs mitigation", "lines halted",
+        ];
+        var cells = new List<IReadOnlyList<string>>();
+        foreach (var entry in result.Ranking.Take(rows))
+        {
+            var outcome = entry.Primary;
+            cells.Add(
+            [
+                entry.Rank.ToString(CultureInfo.InvariantCulture),
+                entry.Target.Id,
+                entry.Target.KindName,
+                entry.Target.IsHidden ? entry.Target.TierText + " (hidden)" : entry.Target.TierText,
+                Hours(outcome.DurationHours),
+                TimeToHalt(outcome, result.Replications),
+                outcome.TimeToRecoverHours is { } recover ? Hours(recover) : outcome.UnrecoveredRuns > 0 ? "beyond horizon" : "-",
+                outcome.LostUnits.ToString("#,0", CultureInfo.InvariantCulture),
+                outcome.RiskExposureIndex.ToString("0.00", CultureInfo.InvariantCulture),
+                outcome.NeedsMitigation ? "YES" : "no",
+                outcome.LinesHalted.Count == 0 ? "-" : string.Join(", ", outcome.LinesHalted),
+            ]);
+        }
+
+        var notes = new List<string>();
+        if (result.Ranking.Count > rows)
+        {
+            notes.Add($"top {rows.ToString(CultureInfo.InvariantCulture)} of {result.Ranking.Count.ToString(CultureInfo.InvariantCulture)} targets; every target is in criticality.csv");
+        }
+
+        var hidden = result.Ranking.Count(e => e.Target.IsHidden && e.Primary.LostUnits > 0);
+        var mitigate = result.Ranking.Count(e => e.Primary.NeedsMitigation);
+        notes.Add($"{mitigate.ToString(CultureInfo.InvariantCulture)} targets stop a line before they are back (time to halt < duration): they need stock, a second source or a fallback; "
+            + $"{hidden.ToString(CultureInfo.InvariantCulture)} of the targets that cost production are beyond Tier 1 (hidden)");
+        notes.Add($"every outage starts at hour {Invariant.Number(result.ReferenceHours)}; lost units are against the undisrupted run with the same seed"
+            + (result.Replications > 1 ? $"; means over {result.Replications.ToString(CultureInfo.InvariantCulture)} replications, time to halt over the runs that halted (k/n: k of n runs never halted)" : string.Empty));
+        notes.AddRange(result.Warnings.Select(w => "warning: " + w));
+        return new TextTable(columns, cells, notes);
+    }
+
+    private static string Hours(double hours) => hours.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string TimeToHalt(StressOutcome outcome, int replications)
+    {
+        var censored = replications > 1 && outcome.CensoredRuns > 0
+            ? $" ({outcome.CensoredRuns.ToString(CultureInfo.InvariantCulture)}/{outcome.Runs.ToString(CultureInfo.InvariantCulture)})"
+            : string.Empty;
+        return (outcome.TimeToHaltHours is { } hours ? Hours(hours) : "never") + censored;
+    }
+}

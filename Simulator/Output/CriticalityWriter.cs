@@ -1,0 +1,42 @@
+using Simulator.Experiments;
+using Simulator.Output.Charts;
+
+namespace Simulator.Output;
+
+/// <summary>
+/// Writes a stress test's results folder (<c>criticality.csv</c>, <c>criticality.png</c>, <c>run.json</c>) the way
+/// <see cref="ResultsWriter"/> writes a run: into a hidden temporary folder renamed into place when complete.
+/// </summary>
+public static class CriticalityWriter
+{
+    /// <summary>The ranking chart.</summary>
+    public const string ChartFile = "criticality.png";
+
+    /// <summary>
+    /// Writes every file into <paramref name="target"/> and returns the names written. A non-empty existing folder is
+    /// replaced only with <paramref name="force"/>; on failure or cancellation nothing is left behind.
+    /// </summary>
+    /// <exception cref="ResultsFolderNotEmptyException">The folder holds something and <paramref name="force"/> is false.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; no folder was created or changed.</exception>
+    public static IReadOnlyList<string> Write(
+        string target, StressTestResult result, RunManifest manifest, bool force = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(manifest);
+        return ResultsWriter.WriteAtomically(target, force, folder =>
+        {
+            using (var writer = new StreamWriter(Path.Combine(folder, CriticalityCsv.FileName), append: false, ResultsCsv.FileEncoding))
+            {
+                CriticalityCsv.Write(writer, result, cancellationToken);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            CriticalityChart.Write(Path.Combine(folder, ChartFile), result);
+
+            // The manifest goes last: a folder with run.json in it was written to the end.
+            cancellationToken.ThrowIfCancellationRequested();
+            File.WriteAllText(Path.Combine(folder, ResultsWriter.ManifestFile), manifest.ToJson(), ResultsCsv.FileEncoding);
+            return [CriticalityCsv.FileName, ChartFile, ResultsWriter.ManifestFile];
+        }, cancellationToken);
+    }
+}
