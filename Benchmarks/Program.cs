@@ -12,4 +12,27 @@ if (args is ["machine-shop"])
     return;
 }
 
+if (args is ["scenario", var size, ..])
+{
+    // A quick timed replication outside BenchmarkDotNet: wall time, events and allocation of one run.
+    var network = ScenarioBenchmarks.Build(size);
+    var partSeries = args.Contains("--part-series");
+    Simulator.Model.Simulation.Run(network, 1, new Simulator.Model.RunOptions(RecordPartSeries: partSeries));
+    var before = GC.GetTotalAllocatedBytes(precise: true);
+    var watch = Stopwatch.StartNew();
+    var trace = Simulator.Model.Simulation.Run(network, 2, new Simulator.Model.RunOptions(RecordPartSeries: partSeries));
+    var seconds = watch.Elapsed.TotalSeconds;
+    var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+    if (args.Contains("--profile"))
+    {
+        var lanes = network.Scenario.Lanes;
+        Console.WriteLine($"lanes {lanes.Count}: " + string.Join(", ", lanes.GroupBy(l => l.Trigger.Kind).Select(g => $"{g.Key} {g.Count()} (mean cadence {g.Average(l => l.DispatchEveryHours):F2} h)")));
+        Console.WriteLine($"suppliers {network.Scenario.Suppliers.Count}, lines {network.Scenario.Plants.Sum(p => p.Lines.Count)}, line parts {network.Scenario.Plants.SelectMany(p => p.Lines).Sum(l => l.Bom.Count)}");
+        var env = new Simulator.Engine.Environment();
+    }
+
+    Console.WriteLine($"{size}: {seconds:F3} s, {trace.ProcessedEvents} events ({trace.ProcessedEvents / seconds / 1e6:F2} M/s), {allocated / 1048576.0:F0} MiB allocated, peak working set {System.Environment.WorkingSet / 1048576.0:F0} MiB");
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
