@@ -19,9 +19,11 @@ internal sealed class EventQueue
 
     public double PeekTime => _count == 0 ? double.PositiveInfinity : _items[0].Time;
 
-    public void Push(double time, EventPriority priority, Event item)
+    /// <summary>Adds an entry and returns its key, unique within the queue.</summary>
+    public ulong Push(double time, EventPriority priority, Event item)
     {
-        var entry = new Entry(time, ((ulong)priority << PriorityShift) | _sequence++, item);
+        var key = ((ulong)priority << PriorityShift) | _sequence++;
+        var entry = new Entry(time, key, item);
         if (_count == _items.Length)
         {
             Array.Resize(ref _items, _items.Length * 2);
@@ -42,13 +44,15 @@ internal sealed class EventQueue
         }
 
         items[index] = entry;
+        return key;
     }
 
-    public Event Pop(out double time)
+    public Event Pop(out double time, out ulong key)
     {
         var items = _items;
         var root = items[0];
         time = root.Time;
+        key = root.Key;
         var last = items[--_count];
         items[_count] = default;
         if (_count > 0)
