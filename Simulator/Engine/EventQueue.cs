@@ -19,6 +19,9 @@ internal sealed class EventQueue
 
     public double PeekTime => _count == 0 ? double.PositiveInfinity : _items[0].Time;
 
+    /// <summary>The item that <see cref="Pop"/> returns next, or null.</summary>
+    public Event? PeekItem => _count == 0 ? null : _items[0].Item;
+
     /// <summary>Adds an entry and returns its key, unique within the queue.</summary>
     public ulong Push(double time, EventPriority priority, Event item)
     {
