@@ -196,7 +196,7 @@ public sealed class Environment
 
             // Start loading the next event's object now, so that its cache miss overlaps with this event's work
             // (there is no prefetch instruction without unsafe code); it matters with 10,000s of pending events.
-            _touched = _queue.PeekItem?.State ?? default;
+            _touched = _queue.NextCandidate?.State ?? default;
             if (item is not Process process)
             {
                 break;
