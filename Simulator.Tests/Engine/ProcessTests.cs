@@ -334,6 +334,31 @@ public sealed class ProcessTests
     }
 
     [Test]
+    public void Run_until_a_time_stops_at_the_bound_even_behind_a_stale_delay()
+    {
+        var env = new Environment();
+        var sleeper = env.Process(Sleeper(), "sleeper");
+        env.Process(InterruptAt(env, sleeper, 1.0));
+        var later = env.Timeout(8.0);
+
+        env.Run(until: 6.0);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(later.IsProcessed, Is.False);
+            Assert.That(env.Now, Is.EqualTo(6.0));
+            Assert.That(env.PeekTime, Is.EqualTo(8.0));
+        }
+
+        IEnumerable<Event> Sleeper()
+        {
+            yield return env.Delay(5.0);
+            env.ActiveProcess!.HandleInterrupt();
+            yield return env.Delay(10.0);
+        }
+    }
+
+    [Test]
     public void Yielding_a_used_delay_again_fails_with_a_message_naming_the_process()
     {
         var env = new Environment();

@@ -50,7 +50,14 @@ public sealed class Environment
     public Action<Event>? Trace { get; set; }
 
     /// <summary>The time of the next scheduled event, or positive infinity when the queue is empty.</summary>
-    public double PeekTime => _queue.PeekTime;
+    public double PeekTime
+    {
+        get
+        {
+            DropStaleEntries();
+            return _queue.PeekTime;
+        }
+    }
 
     /// <summary>Creates a pending event that the caller succeeds or fails later.</summary>
     public Event Event() => new(this);
@@ -147,7 +154,7 @@ public sealed class Environment
             throw new ArgumentOutOfRangeException(nameof(until), until, $"Cannot run until {Format(until)} h, which is before now = {Format(_now)} h.");
         }
 
-        while (_queue.PeekTime < until)
+        while (PeekTime < until)
         {
             Step();
         }
@@ -236,6 +243,15 @@ public sealed class Environment
     }
 
     internal ulong Schedule(Event item, double delayHours, EventPriority priority) => _queue.Push(_now + delayHours, priority, item);
+
+    /// <summary>Removes stale process entries from the front, so that the front is the next event really processed.</summary>
+    private void DropStaleEntries()
+    {
+        while (_queue.Count > 0 && _queue.Peek(out _, out var key) is Process process && key != process.QueueKey)
+        {
+            _queue.Pop(out _, out _);
+        }
+    }
 
     private static void FireOrThrow(Event item)
     {

@@ -31,6 +31,16 @@ internal sealed class EventQueue
         }
     }
 
+    /// <summary>The first entry without removing it; the caller checks <see cref="Count"/> first.</summary>
+    public Event Peek(out double time, out ulong key)
+    {
+        Settle();
+        var root = _items[0];
+        time = root.Time;
+        key = root.Key;
+        return root.Item;
+    }
+
     /// <summary>
     /// A likely next item, for warming the cache: the root, or while the root slot is empty its smallest child.
     /// Never changes the heap.
