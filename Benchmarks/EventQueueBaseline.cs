@@ -6,6 +6,7 @@ namespace Benchmarks;
 
 /// <summary>The kernel's own event heap alone, popping one entry and pushing one later, to split heap cost from process cost.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class EventQueueBaseline
 {
     private const int Operations = 500_000;

@@ -4,6 +4,7 @@ namespace Benchmarks;
 
 /// <summary>The floor for the timeout benchmark: a bare .NET PriorityQueue popping one entry and pushing one later.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class PriorityQueueBaseline
 {
     private const int Operations = 500_000;

@@ -6,6 +6,7 @@ namespace Benchmarks;
 
 /// <summary>Two processes alternately request and release a capacity-1 resource; one operation is one request granted and released.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ResourceBenchmarks
 {
     private const int Operations = 500_000;

@@ -6,6 +6,7 @@ namespace Benchmarks;
 
 /// <summary>One process repeatedly starts an empty sub-process and waits for it; one operation is one finished sub-process.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class SpawnBenchmarks
 {
     private const int Operations = 500_000;

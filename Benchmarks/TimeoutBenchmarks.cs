@@ -10,6 +10,7 @@ namespace Benchmarks;
 /// <see cref="Environment.Delay"/>; the allocating one a fresh <see cref="Simulator.Engine.Timeout"/> per wait.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class TimeoutBenchmarks
 {
     private const int Operations = 500_000;

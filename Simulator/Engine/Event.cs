@@ -104,8 +104,6 @@ public class Event
 
     internal virtual string Describe() => $"{GetType().Name} event";
 
-    internal bool HasObservers => _firstObserver is not null;
-
     /// <summary>Observers are processes, conditions or callbacks; storing them untyped avoids a delegate per wait.</summary>
     internal void AddObserver(object observer)
     {
