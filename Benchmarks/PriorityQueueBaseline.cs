@@ -7,7 +7,9 @@ namespace Benchmarks;
 [MedianColumn]
 public class PriorityQueueBaseline
 {
-    private const int Operations = 500_000;
+    internal const int OperationsPerInvoke = 500_000;
+
+    private const int Operations = OperationsPerInvoke;
 
     private PriorityQueue<int, double> _queue = null!;
     private Simulator.Engine.RandomStream _random = null!;

@@ -12,4 +12,10 @@ if (args is ["machine-shop"])
     return;
 }
 
+if (args is ["quick", ..])
+{
+    QuickRun.Run(args.Length > 1 ? args[1] : string.Empty);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -9,7 +9,9 @@ namespace Benchmarks;
 [MedianColumn]
 public class SpawnBenchmarks
 {
-    private const int Operations = 500_000;
+    internal const int OperationsPerInvoke = 500_000;
+
+    private const int Operations = OperationsPerInvoke;
 
     private Environment _env = null!;
 
