@@ -4,6 +4,7 @@ namespace Benchmarks;
 
 /// <summary>Ten machines, one repairman, ten years (520 weeks) of simulated minutes; one operation is the whole run.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class MachineShopBenchmark
 {
     internal const double TenYearsMinutes = 520 * 7 * 24 * 60.0;

@@ -4,9 +4,12 @@ namespace Benchmarks;
 
 /// <summary>The floor for the timeout benchmark: a bare .NET PriorityQueue popping one entry and pushing one later.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class PriorityQueueBaseline
 {
-    private const int Operations = 500_000;
+    internal const int OperationsPerInvoke = 500_000;
+
+    private const int Operations = OperationsPerInvoke;
 
     private PriorityQueue<int, double> _queue = null!;
     private Simulator.Engine.RandomStream _random = null!;

@@ -28,10 +28,15 @@ if (args is ["scenario", var size, ..])
         var lanes = network.Scenario.Lanes;
         Console.WriteLine($"lanes {lanes.Count}: " + string.Join(", ", lanes.GroupBy(l => l.Trigger.Kind).Select(g => $"{g.Key} {g.Count()} (mean cadence {g.Average(l => l.DispatchEveryHours):F2} h)")));
         Console.WriteLine($"suppliers {network.Scenario.Suppliers.Count}, lines {network.Scenario.Plants.Sum(p => p.Lines.Count)}, line parts {network.Scenario.Plants.SelectMany(p => p.Lines).Sum(l => l.Bom.Count)}");
-        var env = new Simulator.Engine.Environment();
     }
 
     Console.WriteLine($"{size}: {seconds:F3} s, {trace.ProcessedEvents} events ({trace.ProcessedEvents / seconds / 1e6:F2} M/s), {allocated / 1048576.0:F0} MiB allocated, peak working set {System.Environment.WorkingSet / 1048576.0:F0} MiB");
+    return;
+}
+
+if (args is ["quick", ..])
+{
+    QuickRun.Run(args.Length > 1 ? args[1] : string.Empty);
     return;
 }
 

@@ -6,9 +6,12 @@ namespace Benchmarks;
 
 /// <summary>Two processes alternately request and release a capacity-1 resource; one operation is one request granted and released.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ResourceBenchmarks
 {
-    private const int Operations = 500_000;
+    internal const int OperationsPerInvoke = 500_000;
+
+    private const int Operations = OperationsPerInvoke;
 
     private Environment _env = null!;
 

@@ -6,9 +6,12 @@ namespace Benchmarks;
 
 /// <summary>One process repeatedly starts an empty sub-process and waits for it; one operation is one finished sub-process.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class SpawnBenchmarks
 {
-    private const int Operations = 500_000;
+    internal const int OperationsPerInvoke = 500_000;
+
+    private const int Operations = OperationsPerInvoke;
 
     private Environment _env = null!;
 

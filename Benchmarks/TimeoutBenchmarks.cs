@@ -10,9 +10,12 @@ namespace Benchmarks;
 /// <see cref="Environment.Delay"/>; the allocating one a fresh <see cref="Simulator.Engine.Timeout"/> per wait.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class TimeoutBenchmarks
 {
-    private const int Operations = 500_000;
+    internal const int OperationsPerInvoke = 500_000;
+
+    private const int Operations = OperationsPerInvoke;
 
     private Environment _env = null!;
 

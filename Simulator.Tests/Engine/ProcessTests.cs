@@ -310,6 +310,84 @@ public sealed class ProcessTests
         }
     }
 
+    [Test]
+    public void An_interrupted_delay_does_not_wake_the_process_later()
+    {
+        var env = new Environment();
+        var resumedAt = new List<double>();
+        var sleeper = env.Process(Sleeper(), "sleeper");
+        env.Process(InterruptAt(env, sleeper, 1.0));
+
+        env.Run();
+
+        // Interrupted at 1 while waiting until 5, then waits 10 more: the stale wake-up at 5 must be ignored.
+        Assert.That(resumedAt, Is.EqualTo(new[] { 1.0, 11.0 }));
+
+        IEnumerable<Event> Sleeper()
+        {
+            yield return env.Delay(5.0);
+            resumedAt.Add(env.Now);
+            env.ActiveProcess!.HandleInterrupt();
+            yield return env.Delay(10.0);
+            resumedAt.Add(env.Now);
+        }
+    }
+
+    [Test]
+    public void Run_until_a_time_stops_at_the_bound_even_behind_a_stale_delay()
+    {
+        var env = new Environment();
+        var sleeper = env.Process(Sleeper(), "sleeper");
+        env.Process(InterruptAt(env, sleeper, 1.0));
+        var later = env.Timeout(8.0);
+
+        env.Run(until: 6.0);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(later.IsProcessed, Is.False);
+            Assert.That(env.Now, Is.EqualTo(6.0));
+            Assert.That(env.PeekTime, Is.EqualTo(8.0));
+        }
+
+        IEnumerable<Event> Sleeper()
+        {
+            yield return env.Delay(5.0);
+            env.ActiveProcess!.HandleInterrupt();
+            yield return env.Delay(10.0);
+        }
+    }
+
+    [Test]
+    public void Yielding_a_used_delay_again_fails_with_a_message_naming_the_process()
+    {
+        var env = new Environment();
+        env.Process(Twice(), "reuser");
+
+        Assert.That(() => env.Run(), Throws.InvalidOperationException.With.Message.Contains("'reuser'").And.Message.Contains("already used"));
+
+        IEnumerable<Event> Twice()
+        {
+            var delay = env.Delay(1.0);
+            yield return delay;
+            yield return delay;
+        }
+    }
+
+    [Test]
+    public void A_delay_cannot_be_put_in_a_condition()
+    {
+        var env = new Environment();
+        env.Process(Combine(), "combiner");
+
+        Assert.That(() => env.Run(), Throws.InvalidOperationException.With.Message.Contains("'combiner'").And.Message.Contains("Timeout()"));
+
+        IEnumerable<Event> Combine()
+        {
+            yield return env.AnyOf(env.Delay(1.0), env.Timeout(2.0));
+        }
+    }
+
     private static IEnumerable<Event> Ignorant(Environment env)
     {
         yield return env.Timeout(5.0);

@@ -86,6 +86,47 @@ public sealed class ResourceTests
     }
 
     [Test]
+    public void Preempted_job_resumes_its_remaining_work_after_the_preempting_job()
+    {
+        var env = new Environment();
+        var worker = new PreemptiveResource(env, name: "worker");
+        var finishedAt = -1.0;
+        env.Process(SideJob(), "side-job");
+        env.Process(Urgent());
+
+        env.Run();
+
+        // 30 h of work, 10 h done before a 5 h urgent job: the side job ends at 35 h.
+        Assert.That(finishedAt, Is.EqualTo(35.0));
+
+        IEnumerable<Event> SideJob()
+        {
+            var remaining = 30.0;
+            while (remaining > 0.0)
+            {
+                var request = worker.Request(priority: 2);
+                yield return request;
+                var started = env.Now;
+                yield return env.Delay(remaining);
+                remaining = env.ActiveProcess!.IsInterrupted ? remaining - (env.Now - started) : 0.0;
+                env.ActiveProcess.HandleInterrupt();
+                worker.Release(request);
+            }
+
+            finishedAt = env.Now;
+        }
+
+        IEnumerable<Event> Urgent()
+        {
+            yield return env.Timeout(10.0);
+            var request = worker.Request(priority: 1);
+            yield return request;
+            yield return env.Delay(5.0);
+            worker.Release(request);
+        }
+    }
+
+    [Test]
     public void Request_without_preempt_waits_for_the_user_to_finish()
     {
         var env = new Environment();

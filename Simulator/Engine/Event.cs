@@ -104,11 +104,15 @@ public class Event
 
     internal virtual string Describe() => $"{GetType().Name} event";
 
-    internal bool HasObservers => _firstObserver is not null;
-
     /// <summary>Observers are processes, conditions or callbacks; storing them untyped avoids a delegate per wait.</summary>
     internal void AddObserver(object observer)
     {
+        if (this is Timeout { Owner: { } owner })
+        {
+            throw new InvalidOperationException(
+                $"The Delay() of process '{owner.Name}' can only be yielded by that process; use Timeout() to wait on it otherwise.");
+        }
+
         if (_firstObserver is null && _moreObservers is null)
         {
             _firstObserver = observer;

@@ -15,13 +15,76 @@ internal sealed class EventQueue
     private int _count;
     private ulong _sequence;
 
-    public int Count => _count;
+    // Pop leaves the root slot empty instead of refilling it at once: the event being processed usually pushes
+    // its successor (a process yielding its next timeout), which then drops into that slot with a single
+    // sift-down, saving the refill's sift-down or the push's sift-up.
+    private bool _rootEmpty;
 
-    public double PeekTime => _count == 0 ? double.PositiveInfinity : _items[0].Time;
+    public int Count => _rootEmpty ? _count - 1 : _count;
 
-    public void Push(double time, EventPriority priority, Event item)
+    public double PeekTime
     {
-        var entry = new Entry(time, ((ulong)priority << PriorityShift) | _sequence++, item);
+        get
+        {
+            Settle();
+            return _count == 0 ? double.PositiveInfinity : _items[0].Time;
+        }
+    }
+
+    /// <summary>The first entry without removing it; the caller checks <see cref="Count"/> first.</summary>
+    public Event Peek(out double time, out ulong key)
+    {
+        Settle();
+        var root = _items[0];
+        time = root.Time;
+        key = root.Key;
+        return root.Item;
+    }
+
+    /// <summary>
+    /// A likely next item, for warming the cache: the root, or while the root slot is empty its smallest child.
+    /// Never changes the heap.
+    /// </summary>
+    public Event? NextCandidate
+    {
+        get
+        {
+            if (!_rootEmpty)
+            {
+                return _count == 0 ? null : _items[0].Item;
+            }
+
+            var end = Math.Min(5, _count);
+            if (end <= 1)
+            {
+                return null;
+            }
+
+            var best = 1;
+            for (var child = 2; child < end; child++)
+            {
+                if (Less(_items[child], _items[best]))
+                {
+                    best = child;
+                }
+            }
+
+            return _items[best].Item;
+        }
+    }
+
+    /// <summary>Adds an entry and returns its key, unique within the queue.</summary>
+    public ulong Push(double time, EventPriority priority, Event item)
+    {
+        var key = ((ulong)priority << PriorityShift) | _sequence++;
+        var entry = new Entry(time, key, item);
+        if (_rootEmpty)
+        {
+            _rootEmpty = false;
+            SiftDown(_items, entry, _count);
+            return key;
+        }
+
         if (_count == _items.Length)
         {
             Array.Resize(ref _items, _items.Length * 2);
@@ -42,21 +105,36 @@ internal sealed class EventQueue
         }
 
         items[index] = entry;
+        return key;
     }
 
-    public Event Pop(out double time)
+    /// <summary>Removes the first entry; the caller checks <see cref="Count"/> first.</summary>
+    public Event Pop(out double time, out ulong key)
     {
-        var items = _items;
-        var root = items[0];
+        Settle();
+        var root = _items[0];
         time = root.Time;
+        key = root.Key;
+        _rootEmpty = true;
+        return root.Item;
+    }
+
+    /// <summary>Refills an empty root slot with the last entry.</summary>
+    private void Settle()
+    {
+        if (!_rootEmpty)
+        {
+            return;
+        }
+
+        _rootEmpty = false;
+        var items = _items;
         var last = items[--_count];
         items[_count] = default;
         if (_count > 0)
         {
             SiftDown(items, last, _count);
         }
-
-        return root.Item;
     }
 
     private static void SiftDown(Entry[] items, Entry entry, int count)

@@ -22,6 +22,8 @@ public sealed class Process : Event
 
     private readonly long _number;
     private string? _name;
+    private Timeout? _ownDelay;
+    private bool _delayArmed;
 
     internal Process(Environment environment, IEnumerable<Event> generator, string? name, long number)
         : base(environment)
@@ -31,8 +33,15 @@ public sealed class Process : Event
         _generator = generator.GetEnumerator();
 
         // The process itself stands in the queue while still pending: that marks its start and saves an event.
-        environment.Schedule(this, 0.0, EventPriority.Urgent);
+        QueueKey = environment.Schedule(this, 0.0, EventPriority.Urgent);
     }
+
+    /// <summary>The key of the process's one live queue entry (start, Delay wake-up or completion); older entries are stale.</summary>
+    internal ulong QueueKey { get; private set; }
+
+    internal bool IsStarted { get; private set; }
+
+    internal Timeout? OwnDelay => _ownDelay;
 
     /// <summary>The name used in error messages and traces.</summary>
     public string Name => _name ??= string.Create(System.Globalization.CultureInfo.InvariantCulture, $"process-{_number}");
@@ -131,9 +140,29 @@ public sealed class Process : Event
         }
     }
 
-    /// <summary>Starts the iterator; called when the process's own start entry leaves the queue.</summary>
-    internal void Start()
+    /// <summary>Schedules the process's own wake-up and returns the marker it yields for it.</summary>
+    internal Timeout ArmDelay(double delayHours)
     {
+        _delayArmed = true;
+        QueueKey = Environment.Schedule(this, delayHours, EventPriority.Normal);
+        return _ownDelay ??= new Timeout(this);
+    }
+
+    /// <summary>Starts the iterator, or resumes it from a Delay; called when the process's live entry leaves the queue.</summary>
+    internal void Wake()
+    {
+        if (IsStarted)
+        {
+            // A wake-up counts only while the process still waits on its Delay (not after an interrupt, say).
+            if (_target != _ownDelay || _target is null)
+            {
+                return;
+            }
+
+            _target = null;
+        }
+
+        IsStarted = true;
         var environment = Environment;
         environment.ActiveProcess = this;
         try
@@ -195,6 +224,22 @@ public sealed class Process : Event
                 return;
             }
 
+            if (next is Timeout { Owner: { } owner })
+            {
+                if (owner != this || !_delayArmed)
+                {
+                    Terminate(new InvalidOperationException(
+                        owner != this
+                            ? $"Process '{Name}' yielded the Delay() of process '{owner.Name}'; a Delay can only be yielded by the process that created it."
+                            : $"Process '{Name}' yielded a Delay() that was already used; call Delay() for each wait."));
+                    return;
+                }
+
+                _delayArmed = false;
+                _target = next;
+                return;
+            }
+
             if (next.State != EventState.Processed)
             {
                 _target = next;
@@ -215,7 +260,7 @@ public sealed class Process : Event
         ReleaseGenerator();
         ValueCore = _returnValue;
         State = EventState.Triggered;
-        Environment.Schedule(this, 0.0, EventPriority.Normal);
+        QueueKey = Environment.Schedule(this, 0.0, EventPriority.Normal);
     }
 
     private void Terminate(Exception error)
@@ -226,7 +271,7 @@ public sealed class Process : Event
         ReleaseGenerator();
         ErrorCore = error;
         State = EventState.Triggered;
-        Environment.Schedule(this, 0.0, EventPriority.Normal);
+        QueueKey = Environment.Schedule(this, 0.0, EventPriority.Normal);
     }
 
     private void ReleaseGenerator()

@@ -10,7 +10,19 @@ public sealed class Timeout : Event
         Arm(delayHours, value);
     }
 
-    /// <summary>The delay in hours between the creation of the timeout and its processing.</summary>
+    /// <summary>The marker a process yields for <see cref="Environment.Delay"/>; it is never queued itself.</summary>
+    internal Timeout(Process owner)
+        : base(owner.Environment)
+    {
+        Owner = owner;
+        Delay = double.NaN;
+        State = EventState.Triggered;
+    }
+
+    /// <summary>The process that owns this marker, or null for an ordinary timeout.</summary>
+    internal Process? Owner { get; }
+
+    /// <summary>The delay in hours between the creation of the timeout and its processing (NaN for a process's Delay marker).</summary>
     public double Delay { get; private set; }
 
     /// <summary>Pooled timeouts come from <see cref="Environment.Delay"/> and return to the pool once their process resumed.</summary>
@@ -24,5 +36,5 @@ public sealed class Timeout : Event
         Environment.Schedule(this, delayHours, EventPriority.Normal);
     }
 
-    internal override string Describe() => $"Timeout({Delay.ToString(System.Globalization.CultureInfo.InvariantCulture)} h)";
+    internal override string Describe() => Owner is { } owner ? $"Delay of process '{owner.Name}'" : $"Timeout({Delay.ToString(System.Globalization.CultureInfo.InvariantCulture)} h)";
 }
