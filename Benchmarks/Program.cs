@@ -25,6 +25,13 @@ if (args is ["scenario", var size, ..])
     var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
     if (args.Contains("--profile"))
     {
+        var counts = new Dictionary<string, long>();
+        Simulator.Model.Simulation.Run(network, 2, new Simulator.Model.RunOptions(RecordPartSeries: partSeries, Trace: e =>
+        {
+            var key = e is Simulator.Engine.Process p ? p.Name.Split(':')[0] + (p.Name.StartsWith("lane:") ? "" : "") : e.GetType().Name;
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }));
+        Console.WriteLine(string.Join(", ", counts.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")));
         var lanes = network.Scenario.Lanes;
         Console.WriteLine($"lanes {lanes.Count}: " + string.Join(", ", lanes.GroupBy(l => l.Trigger.Kind).Select(g => $"{g.Key} {g.Count()} (mean cadence {g.Average(l => l.DispatchEveryHours):F2} h)")));
         Console.WriteLine($"suppliers {network.Scenario.Suppliers.Count}, lines {network.Scenario.Plants.Sum(p => p.Lines.Count)}, line parts {network.Scenario.Plants.SelectMany(p => p.Lines).Sum(l => l.Bom.Count)}");

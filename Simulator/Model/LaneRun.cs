@@ -141,7 +141,7 @@ internal sealed class LaneRun : IGateListener
                 var due = Math.Ceiling((woken / every) - 1e-9) * every;
                 if (due > woken)
                 {
-                    yield return _ctx.Env.Timeout(due - woken);
+                    yield return _ctx.Env.Delay(due - woken);
                 }
 
                 continue;
@@ -149,7 +149,7 @@ internal sealed class LaneRun : IGateListener
 
             var now = _ctx.Env.Now;
             var next = (Math.Floor(now / every + 1e-9) + 1) * every;
-            yield return _ctx.Env.Timeout(next - now);
+            yield return _ctx.Env.Delay(next - now);
         }
     }
 

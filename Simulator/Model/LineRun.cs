@@ -119,7 +119,7 @@ internal sealed class LineRun : IGateListener
                     yield break;
                 }
 
-                yield return env.Timeout(next - now);
+                yield return env.Delay(next - now);
                 continue;
             }
 
@@ -150,7 +150,7 @@ internal sealed class LineRun : IGateListener
             }
 
             StartJob();
-            yield return env.Timeout(JobEnd(now, rate * control * RampFactor(now)) - now);
+            yield return env.Delay(JobEnd(now, rate * control * RampFactor(now)) - now);
             JobsCompleted++;
         }
     }

@@ -63,4 +63,5 @@ internal sealed class RunContext
 /// Disruptions to inject instead of the scenario's own, or null for the scenario's; lets a stress test run one
 /// resolved network under many single disruptions without resolving it again.
 /// </param>
-public sealed record RunOptions(bool RecordPartSeries = true, bool WithDisruptions = true, IReadOnlyList<DisruptionSpec>? Disruptions = null);
+/// <param name="Trace">Called for every kernel event as it is processed (profiling, debugging), or null.</param>
+public sealed record RunOptions(bool RecordPartSeries = true, bool WithDisruptions = true, IReadOnlyList<DisruptionSpec>? Disruptions = null, Action<Event>? Trace = null);

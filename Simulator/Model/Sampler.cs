@@ -33,7 +33,7 @@ internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IRea
                 yield break;
             }
 
-            yield return ctx.Env.Timeout(next - ctx.Env.Now);
+            yield return ctx.Env.Delay(next - ctx.Env.Now);
         }
     }
 

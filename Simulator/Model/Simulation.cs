@@ -12,13 +12,16 @@ public static class Simulation
     /// only, so the same seed gives the same trace bit for bit, on any thread.
     /// </summary>
     public static RunTrace Run(Network network, ulong seed, RunOptions? options = null) =>
-        RunDetailed(network, seed, options).Trace;
+        RunCore(network, seed, options, withBalance: false).Trace;
 
     /// <summary>Runs and also returns the material balance per part, for conservation checks.</summary>
-    internal static (RunTrace Trace, IReadOnlyList<PartBalance> Balance) RunDetailed(Network network, ulong seed, RunOptions? options = null)
+    internal static (RunTrace Trace, IReadOnlyList<PartBalance> Balance) RunDetailed(Network network, ulong seed, RunOptions? options = null) =>
+        RunCore(network, seed, options, withBalance: true);
+
+    private static (RunTrace Trace, IReadOnlyList<PartBalance> Balance) RunCore(Network network, ulong seed, RunOptions? options, bool withBalance)
     {
         options ??= new RunOptions();
-        var env = new SimEnvironment();
+        var env = new SimEnvironment { Trace = options.Trace };
         var ctx = new RunContext(network, env, new RandomStreams(seed), options);
 
         var feeds = network.Feeds.Select(f => new FeedRun(ctx, f)).ToArray();
@@ -90,7 +93,7 @@ public static class Simulation
             ctx.Samples.ToArray(),
             sampler.AverageInventoryValue,
             env.ProcessedEvents);
-        return (trace, PartBalance.Of(network, feeds, suppliers, lanes));
+        return (trace, withBalance ? PartBalance.Of(network, feeds, suppliers, lanes) : []);
     }
 
     private static IEnumerable<Event> Reviewing(SimEnvironment env, FeedRun feed)
@@ -108,7 +111,7 @@ public static class Simulation
                 feed.Order(plan.OrderQuantityUnits);
             }
 
-            yield return env.Timeout(plan.ReviewHours);
+            yield return env.Delay(plan.ReviewHours);
         }
     }
 }

@@ -15,6 +15,8 @@ internal sealed class SupplierRun : IGateListener
     private readonly Queue<OrderSlice>[] _book;
     private readonly double[] _produced;
     private readonly double[] _backlogBefore;
+    private readonly List<LaneRun> _sequenceLanes = [];
+    private readonly double[] _backlog;
     private double _advancedTo;
     private bool _advancing;
 
@@ -28,6 +30,7 @@ internal sealed class SupplierRun : IGateListener
         _free = (double[])_finished.Clone();
         _book = _finished.Select(_ => new Queue<OrderSlice>()).ToArray();
         _backlogBefore = new double[_finished.Length];
+        _backlog = new double[_finished.Length];
         Production = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.ProductionControl)]);
         OrderTransmission = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.OrderTransmission)]);
         Logistics = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.Logistics)]);
@@ -58,6 +61,10 @@ internal sealed class SupplierRun : IGateListener
         foreach (var lane in lanes.Where(l => l.Plan.Origin == Plan))
         {
             Outgoing[lane.Plan.ProductIndex].Add(lane);
+            if (lane.Feed.Plan.Trigger == TriggerKind.Sequence)
+            {
+                _sequenceLanes.Add(lane);
+            }
         }
     }
 
@@ -77,12 +84,14 @@ internal sealed class SupplierRun : IGateListener
         var taken = Math.Min(units, lane.Ready);
         lane.Ready -= taken;
         _finished[product] -= taken;
+        _backlog[product] -= taken;
         return taken;
     }
 
     /// <summary>Books newly transmitted orders: served from free finished goods, else queued for production.</summary>
     public void Enqueue(int product, LaneRun lane, double units)
     {
+        _backlog[product] += units;
         var fromStock = Math.Min(_free[product], units);
         _free[product] -= fromStock;
         lane.Ready += fromStock;
@@ -104,6 +113,7 @@ internal sealed class SupplierRun : IGateListener
 
         _free[product] += lane.Ready;
         lane.Ready = 0;
+        _backlog[product] -= lane.Backlog;
     }
 
     /// <summary>Brings production up to the current time.</summary>
@@ -127,11 +137,12 @@ internal sealed class SupplierRun : IGateListener
             _backlogBefore[p] = Backlog(p);
         }
 
-        foreach (var lanes in Outgoing)
+        // Other lanes' orders change only at the instants they are placed, each preceded by an advance.
+        foreach (var lane in _sequenceLanes)
         {
-            foreach (var lane in lanes)
+            lane.Feed.SyncSequence();
+            if (lane.Allocated > lane.Transmitted)
             {
-                lane.Feed.SyncSequence();
                 lane.SyncTransmission();
             }
         }
@@ -183,16 +194,8 @@ internal sealed class SupplierRun : IGateListener
         return caughtUp >= hours ? capacity * hours : (capacity * caughtUp) + (arrivals * (hours - caughtUp));
     }
 
-    private double Backlog(int p)
-    {
-        var backlog = 0.0;
-        foreach (var lane in Outgoing[p])
-        {
-            backlog += lane.Backlog;
-        }
-
-        return backlog;
-    }
+    /// <summary>Transmitted, unshipped pieces of a product over all its lanes; kept as orders come and go.</summary>
+    private double Backlog(int p) => _backlog[p];
 
     private void Produce(int p, double hours, double factor, double arrived)
     {
