@@ -16,6 +16,7 @@ internal sealed class LaneRun : IGateListener
     private Event? _wake;
     private bool _sourceDown;
     private int _failGeneration;
+    private long _jobsAtLastTick = -1;
 
     public LaneRun(RunContext ctx, LanePlan plan, FeedRun feed, SupplierRun origin, GateGroup destinationTransmission, GateGroup destinationLogistics)
     {
@@ -117,23 +118,31 @@ internal sealed class LaneRun : IGateListener
         if (Transmitted > before + 1e-12)
         {
             Origin.Enqueue(Plan.ProductIndex, this, Transmitted - before);
-            _wake?.Succeed();
-            _wake = null;
+            WakeUp();
         }
     }
 
     public IEnumerable<Event> Dispatching()
     {
         var every = Plan.Spec.DispatchEveryHours;
-        var continuous = Feed.Plan.Trigger == TriggerKind.Sequence;
         while (true)
         {
             Feed.SyncSequence();
             SyncTransmission();
             Ship(every);
-            if (!continuous && Backlog <= 1e-9)
+            var lineJobs = Feed.Line?.JobsStarted ?? 0;
+            var lineIdle = Feed.Plan.Trigger != TriggerKind.Sequence || lineJobs == _jobsAtLastTick;
+            _jobsAtLastTick = lineJobs;
+            if (lineIdle && Backlog <= 1e-9 && Allocated <= Transmitted + 1e-9)
             {
+                // Nothing to ship: sleep until an order is placed or (sequence lanes) the line starts a job, rather
+                // than sending empty trucks through every night and weekend.
                 _wake = _ctx.Env.Event();
+                if (Feed.Plan.Trigger == TriggerKind.Sequence)
+                {
+                    Feed.Line?.SleepUntilNextJob(this);
+                }
+
                 yield return _wake;
 
                 // Woken by an order: the truck leaves at the next dispatch time, which may be right now.
@@ -150,6 +159,17 @@ internal sealed class LaneRun : IGateListener
             var now = _ctx.Env.Now;
             var next = (Math.Floor(now / every + 1e-9) + 1) * every;
             yield return _ctx.Env.Delay(next - now);
+        }
+    }
+
+    /// <summary>Wakes the lane if it sleeps: new call-offs may be on their way.</summary>
+    public void WakeUp()
+    {
+        var wake = _wake;
+        _wake = null;
+        if (wake is { IsTriggered: false })
+        {
+            wake.Succeed();
         }
     }
 

@@ -14,6 +14,7 @@ internal sealed class LineRun : IGateListener
     private readonly FeedHeap _runout = new(f => f.JobsAllowed, reorderSlot: false);
     private readonly FeedHeap _reorder = new(f => f.NextReorderJob, reorderSlot: true);
     private readonly long _restartJobs;
+    private readonly List<LaneRun> _sleepingLanes = [];
     private Event? _wake;
     private double _haltStart;
     private double _rampStart;
@@ -217,9 +218,22 @@ internal sealed class LineRun : IGateListener
         return double.IsPositiveInfinity(units) ? long.MaxValue : (long)Math.Floor(units / plan.QuantityPerJob + 1e-9);
     }
 
+    /// <summary>Registers a sequence lane to be woken at this line's next job, whose call-off it must carry.</summary>
+    public void SleepUntilNextJob(LaneRun lane) => _sleepingLanes.Add(lane);
+
     private void StartJob()
     {
         JobsStarted++;
+        if (_sleepingLanes.Count > 0)
+        {
+            foreach (var lane in _sleepingLanes)
+            {
+                lane.WakeUp();
+            }
+
+            _sleepingLanes.Clear();
+        }
+
         while (_reorder.MinKey <= JobsStarted)
         {
             var feed = _reorder.Min;
