@@ -44,6 +44,10 @@ internal static class CliApp
                 .WithDescription("Print the multi-tier supply map with IT dependencies as Graphviz DOT or Mermaid.")
                 .WithExample("graph", "scenarios/quickstart.yaml", "--format", "mermaid", "--out", "network.mmd")
                 .WithExample("graph", "scenarios/quickstart.yaml", "--highlight", "3");
+            config.AddCommand<GenerateCommand>("generate")
+                .WithDescription("Write a synthetic multi-tier network (shared bills of materials, sequence and kanban parts, supplier tiers, IT systems, calendars), valid by construction, for scale tests or to start from.")
+                .WithExample("generate", "--preset", "medium", "--out", "scenarios/medium.yaml")
+                .WithExample("generate", "--plants", "2", "--lines-per-plant", "3", "--parts", "400", "--tiers", "3", "--suppliers-per-tier", "70,35,15", "--seed", "7", "--no-disruption", "--out", "my-network.yaml");
         });
 
         try
@@ -52,7 +56,7 @@ internal static class CliApp
             {
                 // Show what there is, but a script that forgot its command has not succeeded.
                 app.Run(["--help"], cancellationToken);
-                session.Error("error: no command given (run, compare, stress, validate or graph)");
+                session.Error("error: no command given (run, compare, stress, validate, graph or generate)");
                 return ExitCodes.InvalidInput;
             }
 
