@@ -10,7 +10,7 @@ namespace Simulator.Model;
 internal sealed class LaneRun : IGateListener
 {
     private readonly RunContext _ctx;
-    private readonly Random _transit;
+    private Random? _transit;
     private double _lastTransmitSync;
     private double _atGate;
     private Event? _wake;
@@ -24,7 +24,6 @@ internal sealed class LaneRun : IGateListener
         Plan = plan;
         Feed = feed;
         Origin = origin;
-        _transit = ctx.Streams.For($"lane:{plan.Spec.Id}/transit");
         var laneTransmission = ctx.Gate(plan.Spec.Id, ItFunction.OrderTransmission);
         var laneLogistics = ctx.Gate(plan.Spec.Id, ItFunction.Logistics);
         Transmission = new GateGroup([.. destinationTransmission.Gates, .. origin.OrderTransmission.Gates, laneTransmission]);
@@ -194,7 +193,10 @@ internal sealed class LaneRun : IGateListener
         }
 
         Shipped += units;
-        var transit = DurationSampler.Sample(Plan.Spec.TransitHours, _transit);
+        // Fixed transit times draw nothing; the stream (named, so it never shifts another) is made when first needed.
+        var transit = Plan.Spec.TransitHours.IsDeterministic
+            ? Plan.Spec.TransitHours.Mean
+            : DurationSampler.Sample(Plan.Spec.TransitHours, _transit ??= _ctx.Streams.For($"lane:{Plan.Spec.Id}/transit"));
         _ctx.Env.Timeout(transit).AddCallback(_ => Arrive(units));
     }
 

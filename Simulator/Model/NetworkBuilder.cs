@@ -46,6 +46,17 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
             lane.NominalPerHour = lane.Feed.DemandPerOpenHour * lane.Spec.Share;
         }
 
+        var cost = scenario.Parts.ToDictionary(p => p.Id, p => p.UnitCost);
+        foreach (var feed in _feedList)
+        {
+            feed.UnitCost = cost[feed.PartId];
+        }
+
+        foreach (var product in suppliers.SelectMany(s => s.Products))
+        {
+            product.UnitCost = cost[product.Spec.PartId];
+        }
+
         return create(lines, suppliers, _feedList, lanes, scenario.Parts.ToDictionary(p => p.Id));
     }
 

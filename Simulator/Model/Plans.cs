@@ -34,6 +34,9 @@ internal sealed class ProductPlan(ProductSpec spec)
 {
     public ProductSpec Spec { get; } = spec;
 
+    /// <summary>Value of one piece (resolved once: the sampler values every stock at every sample).</summary>
+    public double UnitCost { get; set; }
+
     /// <summary>Demand per working day of the supplier.</summary>
     public double DemandPerDay { get; set; }
 
@@ -63,6 +66,9 @@ internal sealed class FeedPlan(int index, string destinationId, bool toLine, str
     public bool ToLine { get; } = toLine;
 
     public string PartId { get; } = partId;
+
+    /// <summary>Value of one piece (resolved once: the sampler values every stock at every sample).</summary>
+    public double UnitCost { get; set; }
 
     /// <summary>Line feeds: pieces per job. Supplier feeds: unused (1).</summary>
     public double QuantityPerJob { get; set; } = 1;

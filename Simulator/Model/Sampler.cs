@@ -49,7 +49,6 @@ internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IRea
         var dt = double.IsNaN(_lastTime) ? 0 : now - _lastTime;
         _lastTime = now;
         var samples = ctx.Samples;
-        var parts = ctx.Network.Parts;
         var detail = ctx.Options.RecordPartSeries;
         var value = 0.0;
         for (var i = 0; i < lines.Count; i++)
@@ -64,7 +63,7 @@ internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IRea
             {
                 var feed = line.Feeds[f];
                 var onHand = feed.OnHand;
-                value += onHand * parts[feed.Plan.PartId].UnitCost;
+                value += onHand * feed.Plan.UnitCost;
                 if (detail)
                 {
                     var entity = _feedEntities[i][f];
@@ -79,9 +78,8 @@ internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IRea
             var supplier = suppliers[s];
             for (var p = 0; p < supplier.Plan.Products.Count; p++)
             {
-                var partId = supplier.Plan.Products[p].Spec.PartId;
                 var units = supplier.FinishedUnits(p);
-                value += units * parts[partId].UnitCost;
+                value += units * supplier.Plan.Products[p].UnitCost;
                 if (detail)
                 {
                     samples.Add(new Sample(now, _productEntities[s][p], "stock_units", units));
@@ -90,13 +88,13 @@ internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IRea
 
             foreach (var feed in supplier.Inputs)
             {
-                value += feed.OnHand * parts[feed.Plan.PartId].UnitCost;
+                value += feed.OnHand * feed.Plan.UnitCost;
             }
         }
 
         foreach (var lane in lanes)
         {
-            value += lane.InTransit * parts[lane.Plan.Spec.PartId].UnitCost;
+            value += lane.InTransit * lane.Feed.Plan.UnitCost;
         }
 
         _valueSum += value;
