@@ -49,13 +49,7 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
     /// <exception cref="ResultsFolderNotEmptyException">The folder holds something and <paramref name="force"/> is false.</exception>
     public static ResultsStream Create(string target, DateTimeOffset scenarioStart, bool force = false, bool allTimeseries = false)
     {
-        ResultsWriter.EnsureWritable(target, force);
-        var fullTarget = Path.GetFullPath(target.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
-        var parent = Path.GetDirectoryName(fullTarget) ?? throw new IOException($"output path '{target}' has no parent folder");
-        var name = Path.GetFileName(fullTarget);
-        Directory.CreateDirectory(parent);
-        var temporary = Path.Combine(parent, $".{name}.tmp-{ResultsWriter.RandomSuffix()}");
-        Directory.CreateDirectory(temporary);
+        var (fullTarget, parent, name, temporary) = ResultsWriter.Stage(target, force);
         return new ResultsStream(fullTarget, parent, name, temporary, scenarioStart, force, allTimeseries);
     }
 

@@ -92,13 +92,7 @@ public static class ResultsWriter
     internal static IReadOnlyList<string> WriteAtomically(
         string target, bool force, Func<string, List<string>> writeFiles, CancellationToken cancellationToken)
     {
-        EnsureWritable(target, force);
-        var fullTarget = Path.GetFullPath(target.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
-        var parent = Path.GetDirectoryName(fullTarget) ?? throw new IOException($"output path '{target}' has no parent folder");
-        var name = Path.GetFileName(fullTarget);
-        Directory.CreateDirectory(parent);
-        var temporary = Path.Combine(parent, $".{name}.tmp-{RandomSuffix()}");
-        Directory.CreateDirectory(temporary);
+        var (fullTarget, parent, name, temporary) = Stage(target, force);
         try
         {
             var written = writeFiles(temporary);
@@ -111,6 +105,19 @@ public static class ResultsWriter
             DeleteQuietly(temporary);
             throw;
         }
+    }
+
+    /// <summary>Checks <paramref name="target"/> may be written and creates the hidden temporary sibling to write into.</summary>
+    internal static (string FullTarget, string Parent, string Name, string Temporary) Stage(string target, bool force)
+    {
+        EnsureWritable(target, force);
+        var fullTarget = Path.GetFullPath(target.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+        var parent = Path.GetDirectoryName(fullTarget) ?? throw new IOException($"output path '{target}' has no parent folder");
+        var name = Path.GetFileName(fullTarget);
+        Directory.CreateDirectory(parent);
+        var temporary = Path.Combine(parent, $".{name}.tmp-{RandomSuffix()}");
+        Directory.CreateDirectory(temporary);
+        return (fullTarget, parent, name, temporary);
     }
 
     internal static void MoveIntoPlace(string temporary, string target, string parent, string name)
