@@ -372,6 +372,26 @@ public sealed class EndToEndTests
         });
     }
 
+    [TestCase("run")]
+    [TestCase("compare")]
+    [TestCase("stress")]
+    public void An_out_path_that_is_a_file_is_invalid_input_and_the_file_is_untouched(string command)
+    {
+        var output = Path.Combine(_root, "results.txt");
+        File.WriteAllText(output, "not a folder\n");
+
+        var (code, _, stderr) = EndToEndCli.Run(command, Quickstart, "--out", output);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(InvalidInput), stderr);
+            Assert.That(stderr.Trim(), Does.StartWith("error: ").And.Contain("is a file, not a folder").And.Not.Contain("unexpected"));
+            AssertNoStackTrace(stderr);
+            Assert.That(File.ReadAllText(output), Is.EqualTo("not a folder\n"));
+            Assert.That(Directory.GetFileSystemEntries(_root).Select(Path.GetFileName), Is.EqualTo(new[] { "results.txt" }));
+        });
+    }
+
     private static ScenarioSpec Load(string path)
     {
         var load = ScenarioLoader.Load(path);
