@@ -183,14 +183,19 @@ public sealed class EndToEndTests
         });
     }
 
-    [Test]
-    public void A_broken_yaml_file_is_invalid_input_located_by_line_and_column_and_writes_nothing()
+    [TestCase("run")]
+    [TestCase("compare")]
+    [TestCase("stress")]
+    [TestCase("graph")]
+    [TestCase("validate")]
+    public void A_broken_yaml_file_is_invalid_input_located_by_line_and_column_and_writes_nothing(string command)
     {
         var scenario = Path.Combine(_root, "broken.yaml");
         File.WriteAllText(scenario, "plants: [unclosed\n  - : :\n");
         var results = Path.Combine(_root, "results");
+        string[] args = command == "validate" ? [command, scenario] : [command, scenario, "--out", Path.Combine(results, "broken")];
 
-        var (code, _, stderr) = EndToEndCli.Run("run", scenario, "--out", Path.Combine(results, "broken"));
+        var (code, stdout, stderr) = EndToEndCli.Run(args);
 
         var problems = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Multiple(() =>
@@ -199,6 +204,7 @@ public sealed class EndToEndTests
             Assert.That(problems, Is.Not.Empty);
             Assert.That(problems, Has.All.Match("^" + Regex.Escape(scenario) + @":[1-9]\d*:[1-9]\d*: "), "file:line:col on every line");
             AssertNoStackTrace(stderr);
+            Assert.That(stdout, Does.Not.Contain("valid").And.Not.Contain("written"));
             Assert.That(Directory.Exists(results), Is.False, "--out (or its parent) was created");
         });
     }
