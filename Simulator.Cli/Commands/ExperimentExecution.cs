@@ -35,6 +35,11 @@ internal static class ExperimentExecution
         {
             throw new InvalidInputException($"error: {error.Message} (hint: use --force to replace it, or choose another --out)");
         }
+        catch (IOException error) when (File.Exists(output))
+        {
+            // --out names a file: the user's argument, not a failure of the machine.
+            throw new InvalidInputException($"error: {error.Message} (hint: --out takes a folder; choose another path)");
+        }
 
         using (stream)
         {

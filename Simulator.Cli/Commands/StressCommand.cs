@@ -110,6 +110,11 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         {
             throw new InvalidInputException($"error: {error.Message} (hint: use --force to replace it, or choose another --out)");
         }
+        catch (IOException error) when (File.Exists(output))
+        {
+            // --out names a file: the user's argument, not a failure of the machine.
+            throw new InvalidInputException($"error: {error.Message} (hint: --out takes a folder; choose another path)");
+        }
 
         var options = new StressTestOptions(settings.Policy, settings.DurationList, settings.Replications, settings.Seed);
         var startedAt = DateTimeOffset.Now;
