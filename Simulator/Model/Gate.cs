@@ -2,6 +2,12 @@ using Simulator.Model.Specs;
 
 namespace Simulator.Model;
 
+/// <summary>The number of gate changes so far in one run.</summary>
+internal sealed class GateEpoch
+{
+    public int Value { get; set; }
+}
+
 /// <summary>Reacts to a change of a gate: before it (to settle lazily computed state) and after it.</summary>
 internal interface IGateListener
 {
@@ -14,7 +20,7 @@ internal interface IGateListener
 /// The capacity left of one function of one node or lane: 1 when up, a fallback fraction, or 0 when down.
 /// Several outages may hold the same gate; the lowest factor wins.
 /// </summary>
-internal sealed class Gate(string entity, ItFunction function)
+internal sealed class Gate(string entity, ItFunction function, GateEpoch epoch)
 {
     private readonly List<(string Key, double Factor, string Label)> _holds = [];
     private readonly List<IGateListener> _listeners = [];
@@ -22,6 +28,9 @@ internal sealed class Gate(string entity, ItFunction function)
     public string Entity { get; } = entity;
 
     public ItFunction Function { get; } = function;
+
+    /// <summary>Counts gate changes in the run, so that groups can cache their factor between changes.</summary>
+    public GateEpoch Epoch { get; } = epoch;
 
     public double Factor { get; private set; } = 1;
 
@@ -69,6 +78,7 @@ internal sealed class Gate(string entity, ItFunction function)
         }
 
         mutate();
+        Epoch.Value++;
         Factor = 1;
         Cause = null;
         foreach (var (_, factor, label) in _holds)
@@ -90,18 +100,29 @@ internal sealed class Gate(string entity, ItFunction function)
 /// <summary>Several gates that must all be up for a function to work (for example a line's and its plant's MES).</summary>
 internal sealed class GateGroup(IReadOnlyList<Gate> gates)
 {
+    private int _epoch = -1;
+    private double _factor = 1;
+
     public IReadOnlyList<Gate> Gates { get; } = gates;
 
+    /// <summary>The lowest factor of the gates; read on every dispatch, so cached until any gate of the run changes.</summary>
     public double Factor
     {
         get
         {
+            if (Gates.Count == 0 || Gates[0].Epoch.Value == _epoch)
+            {
+                return _factor;
+            }
+
             var f = 1.0;
             foreach (var g in Gates)
             {
                 f = Math.Min(f, g.Factor);
             }
 
+            _epoch = Gates[0].Epoch.Value;
+            _factor = f;
             return f;
         }
     }

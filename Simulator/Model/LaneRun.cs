@@ -11,6 +11,7 @@ internal sealed class LaneRun : IGateListener
 {
     private readonly RunContext _ctx;
     private Random? _transit;
+    private Action<Event>? _arrival;
     private double _lastTransmitSync;
     private double _atGate;
     private Event? _wake;
@@ -197,7 +198,7 @@ internal sealed class LaneRun : IGateListener
         var transit = Plan.Spec.TransitHours.IsDeterministic
             ? Plan.Spec.TransitHours.Mean
             : DurationSampler.Sample(Plan.Spec.TransitHours, _transit ??= _ctx.Streams.For($"lane:{Plan.Spec.Id}/transit"));
-        _ctx.Env.Timeout(transit).AddCallback(_ => Arrive(units));
+        _ctx.Env.Timeout(transit, units).AddCallback(_arrival ??= e => Arrive((double)e.Value!));
     }
 
     private void Arrive(double units)

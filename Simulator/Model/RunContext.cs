@@ -8,6 +8,7 @@ namespace Simulator.Model;
 internal sealed class RunContext
 {
     private readonly Dictionary<(string Entity, ItFunction Function), Gate> _gates = [];
+    private readonly GateEpoch _epoch = new();
 
     public RunContext(Network network, SimEnvironment env, RandomStreams streams, RunOptions options)
     {
@@ -40,7 +41,7 @@ internal sealed class RunContext
     {
         if (!_gates.TryGetValue((entity, function), out var gate))
         {
-            gate = new Gate(entity, function);
+            gate = new Gate(entity, function, _epoch);
             _gates[(entity, function)] = gate;
         }
 
