@@ -60,6 +60,13 @@ internal sealed class GraphCommand(CliSession session, ISimulatorBackend backend
         }
         else
         {
+            // Like the results folders of run, a missing parent folder is created rather than refused.
+            var folder = Path.GetDirectoryName(Path.GetFullPath(settings.Out));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
             File.WriteAllText(settings.Out, text);
             session.Stdout.WriteLine($"graph written to {settings.Out}");
         }

@@ -304,6 +304,20 @@ public sealed class EndToEndTests
     }
 
     [Test]
+    public void Graph_creates_the_missing_folder_of_its_output_file()
+    {
+        var file = Path.Combine(_root, "maps", "network.dot");
+
+        var (code, _, stderr) = EndToEndCli.Run("graph", Quickstart, "--out", file);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(Success), stderr);
+            Assert.That(File.ReadAllText(file), Does.StartWith("digraph "));
+        });
+    }
+
+    [Test]
     public void Compare_writes_a_row_per_policy_and_the_comparison_chart()
     {
         var scenarioPath = BundledScenarios.PathOf("buffer-policies.yaml");
