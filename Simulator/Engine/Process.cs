@@ -212,6 +212,22 @@ public sealed class Process : Event
             }
 
             var next = generator.Current;
+
+            // The process's own Delay marker, recognised by reference without loading the marker object (at
+            // 100,000s of pending waits that load is a cache miss per wake-up).
+            if (ReferenceEquals(next, _ownDelay) && next is not null)
+            {
+                if (!_delayArmed)
+                {
+                    Terminate(new InvalidOperationException($"Process '{Name}' yielded a Delay() that was already used; call Delay() for each wait."));
+                    return;
+                }
+
+                _delayArmed = false;
+                _target = next;
+                return;
+            }
+
             if (next is null)
             {
                 Terminate(new InvalidOperationException($"Process '{Name}' yielded null; a process may only yield events."));
