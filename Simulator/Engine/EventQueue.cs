@@ -42,35 +42,38 @@ internal sealed class EventQueue
     }
 
     /// <summary>
-    /// A likely next item, for warming the cache: the root, or while the root slot is empty its smallest child.
-    /// Never changes the heap.
+    /// Warms the cache for the next events and returns the likely next item: the root, or while the root slot is
+    /// empty (just after a pop) its smallest child. Starts loading the items of all the root's children, among
+    /// which the next and most often the one after it are; an entry pushed later may come first. Never changes
+    /// the heap.
     /// </summary>
-    public Event? NextCandidate
+    public Event? WarmNext()
     {
-        get
+        var items = _items;
+        var count = _count;
+        if (!_rootEmpty)
         {
-            if (!_rootEmpty)
-            {
-                return _count == 0 ? null : _items[0].Item;
-            }
-
-            var end = Math.Min(5, _count);
-            if (end <= 1)
-            {
-                return null;
-            }
-
-            var best = 1;
-            for (var child = 2; child < end; child++)
-            {
-                if (Less(_items[child], _items[best]))
-                {
-                    best = child;
-                }
-            }
-
-            return _items[best].Item;
+            return count == 0 ? null : items[0].Item;
         }
+
+        var end = Math.Min(5, count);
+        if (end <= 1)
+        {
+            return null;
+        }
+
+        var best = 1;
+        CacheWarming.Prefetch(items[1].Item);
+        for (var child = 2; child < end; child++)
+        {
+            CacheWarming.Prefetch(items[child].Item);
+            if (Less(items[child], items[best]))
+            {
+                best = child;
+            }
+        }
+
+        return items[best].Item;
     }
 
     /// <summary>Adds an entry and returns its key, unique within the queue.</summary>

@@ -43,6 +43,8 @@ public sealed class Process : Event
 
     internal Timeout? OwnDelay => _ownDelay;
 
+    internal IEnumerator<Event>? Generator => _generator;
+
     /// <summary>The name used in error messages and traces.</summary>
     public string Name => _name ??= string.Create(System.Globalization.CultureInfo.InvariantCulture, $"process-{_number}");
 
