@@ -43,8 +43,8 @@ internal sealed class EventQueue
 
     /// <summary>
     /// Warms the cache for the next events and returns the likely next item: the root, or while the root slot is
-    /// empty (just after a pop) its smallest child. Starts loading the items of all the root's children, among
-    /// which the next and most often the one after it are; an entry pushed later may come first. Never changes
+    /// empty (just after a pop) its smallest child. Starts loading the items of all the root's children and of
+    /// that child's children, among which the next two are unless entries pushed later come first. Never changes
     /// the heap.
     /// </summary>
     public Event? WarmNext()
@@ -71,6 +71,14 @@ internal sealed class EventQueue
             {
                 best = child;
             }
+        }
+
+        // The best child's children, one of which moves up among the root's children with the next push.
+        var first = (best << 2) + 1;
+        end = Math.Min(first + 4, count);
+        for (var child = first; child < end; child++)
+        {
+            CacheWarming.Prefetch(items[child].Item);
         }
 
         return items[best].Item;
