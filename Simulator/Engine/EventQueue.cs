@@ -11,6 +11,10 @@ internal sealed class EventQueue
 {
     private const int PriorityShift = 62;
 
+    // Below this many entries, the heap and the objects of its events stay in the core's caches, and prefetching
+    // costs more than it saves (5 % at 100 to 1,000 pending, 7 % for the machine shop).
+    private const int WarmThreshold = 2048;
+
     private Entry[] _items = new Entry[64];
     private int _count;
     private ulong _sequence;
@@ -42,7 +46,7 @@ internal sealed class EventQueue
     }
 
     /// <summary>
-    /// Warms the cache for the next events and returns the likely next item: the root, or while the root slot is
+    /// Warms the cache for the next events (only in a large queue) and returns the likely next item: the root, or while the root slot is
     /// empty (just after a pop) its smallest child. Starts loading the items of all the root's children and of
     /// that child's children, among which the next two are unless entries pushed later come first. Never changes
     /// the heap.
@@ -51,9 +55,14 @@ internal sealed class EventQueue
     {
         var items = _items;
         var count = _count;
+        if (count < WarmThreshold)
+        {
+            return null;
+        }
+
         if (!_rootEmpty)
         {
-            return count == 0 ? null : items[0].Item;
+            return items[0].Item;
         }
 
         var end = Math.Min(5, count);
