@@ -12,7 +12,7 @@ internal static class QuickRun
 
     public static void Run(string only)
     {
-        foreach (var processes in only == "large" ? new[] { 10_000, 100_000 } : new[] { 1, 100, 1_000, 10_000, 100_000 })
+        foreach (var processes in only == "heap" ? [] : only == "large" ? new[] { 10_000, 100_000 } : new[] { 1, 100, 1_000, 10_000, 100_000 })
         {
             foreach (var pooled in new[] { true, false })
             {
@@ -24,6 +24,21 @@ internal static class QuickRun
 
         if (only == "large")
         {
+            return;
+        }
+
+        if (only == "heap")
+        {
+            foreach (var pending in new[] { 1_000, 10_000, 100_000 })
+            {
+                var heap = new EventQueueBaseline { Pending = pending };
+                heap.Setup();
+                Report($"EventQueue pending={pending}", EventQueueBaseline.OperationsPerInvoke, () => (long)heap.PopPush());
+                var baseline = new PriorityQueueBaseline { Pending = pending };
+                baseline.Setup();
+                Report($"PriorityQueue pending={pending}", PriorityQueueBaseline.OperationsPerInvoke, () => baseline.PopPush());
+            }
+
             return;
         }
 

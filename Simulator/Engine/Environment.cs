@@ -14,7 +14,6 @@ public sealed class Environment
     private double _now;
     private long _processedEvents;
     private long _processCount;
-    private EventState _touched;
 
     /// <summary>Creates an environment whose clock starts at 0 h.</summary>
     public Environment()
@@ -201,9 +200,9 @@ public sealed class Environment
             item = _queue.Pop(out var time, out var key);
             _now = time;
 
-            // Start loading the next event's object now, so that its cache miss overlaps with this event's work
-            // (there is no prefetch instruction without unsafe code); it matters with 10,000s of pending events.
-            _touched = _queue.NextCandidate?.State ?? default;
+            // Start loading what the next events will touch, so that their cache misses overlap with this
+            // event's work; it matters with 10,000s of pending events.
+            CacheWarming.PrefetchWakeData(_queue.WarmNext());
             if (item is not Process process)
             {
                 break;

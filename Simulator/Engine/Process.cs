@@ -43,6 +43,8 @@ public sealed class Process : Event
 
     internal Timeout? OwnDelay => _ownDelay;
 
+    internal IEnumerator<Event>? Generator => _generator;
+
     /// <summary>The name used in error messages and traces.</summary>
     public string Name => _name ??= string.Create(System.Globalization.CultureInfo.InvariantCulture, $"process-{_number}");
 
@@ -212,6 +214,22 @@ public sealed class Process : Event
             }
 
             var next = generator.Current;
+
+            // The process's own Delay marker, recognised by reference without loading the marker object (at
+            // 100,000s of pending waits that load is a cache miss per wake-up).
+            if (ReferenceEquals(next, _ownDelay) && next is not null)
+            {
+                if (!_delayArmed)
+                {
+                    Terminate(new InvalidOperationException($"Process '{Name}' yielded a Delay() that was already used; call Delay() for each wait."));
+                    return;
+                }
+
+                _delayArmed = false;
+                _target = next;
+                return;
+            }
+
             if (next is null)
             {
                 Terminate(new InvalidOperationException($"Process '{Name}' yielded null; a process may only yield events."));
