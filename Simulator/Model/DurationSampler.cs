@@ -25,18 +25,6 @@ public static class DurationSampler
         return Math.Max(0, value);
     }
 
-    /// <summary>The mean of <paramref name="spec"/> (after clamping at zero for the normal, approximately its mean).</summary>
-    public static double Mean(DistributionSpec spec) => spec.Kind switch
-    {
-        DistributionKind.Fixed or DistributionKind.Exponential or DistributionKind.Normal or DistributionKind.LogNormal => spec.Mean,
-        DistributionKind.Gamma => spec.Shape * spec.Scale,
-        DistributionKind.Weibull => spec.Scale * MathNet.Numerics.SpecialFunctions.Gamma(1 + 1 / spec.Shape),
-        DistributionKind.Triangular => (spec.Min + spec.Mode + spec.Max) / 3,
-        DistributionKind.Uniform => (spec.Min + spec.Max) / 2,
-        DistributionKind.Empirical => spec.Values!.Average(),
-        _ => double.NaN,
-    };
-
     private static double SampleLogNormal(DistributionSpec spec, Random random)
     {
         // The file gives the mean and deviation of the duration itself; convert to the underlying normal.
