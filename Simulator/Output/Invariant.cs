@@ -14,8 +14,9 @@ public static class Invariant
 
     /// <summary>
     /// ISO-8601 wall-clock time of an hour offset from the scenario start, keeping the start's UTC offset,
-    /// for example <c>2025-09-01T16:00:00+01:00</c>; fractions of a second appear only when present.
+    /// for example <c>2025-09-01T16:00:00+01:00</c>; to the millisecond, fractions shown only when present (the exact
+    /// instant is in the <c>time_h</c> column).
     /// </summary>
     public static string Timestamp(DateTimeOffset scenarioStart, double hours) =>
-        scenarioStart.AddHours(hours).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+        scenarioStart.AddHours(hours).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFzzz", CultureInfo.InvariantCulture);
 }
