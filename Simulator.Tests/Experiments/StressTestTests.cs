@@ -65,6 +65,42 @@ public sealed class StressTestTests
     }
 
     [Test]
+    public void Risk_exposure_weighs_lost_units_by_line_margin_where_the_scenario_gives_one()
+    {
+        // Both suppliers down 0..20 h with 2 h of seats at their line: CHEAP (120/h, margin 100) loses about twice the
+        // units of PREMIUM (60/h, margin 5,000), but PREMIUM's loss is worth 25 times as much per unit.
+        var scenario = new ScenarioBuilder()
+            .Horizon(48)
+            .Part("SEAT")
+            .Line("CHEAP", "P1", 120, [("SEAT", 240)])
+            .Line("PREMIUM", "P2", 60, [("SEAT", 120)])
+            .Supplier("T1-A", 1, "SEAT", capacityPerHour: 300)
+            .Supplier("T1-B", 1, "SEAT", capacityPerHour: 300)
+            .Lane("A-CHEAP", "T1-A", "CHEAP", "SEAT", Sequence(1))
+            .Lane("B-PREMIUM", "T1-B", "PREMIUM", "SEAT", Sequence(1))
+            .Build();
+        double Margin(string line) => line == "CHEAP" ? 100 : 5000;
+        scenario = scenario with
+        {
+            Plants = scenario.Plants.Select(p => p with { Lines = p.Lines.Select(l => l with { MarginPerUnit = Margin(l.Id) }).ToList() }).ToList(),
+        };
+
+        var result = Stress(scenario, new StressTestOptions(DurationsHours: [20]));
+        var a = result.Ranking.Single(e => e.Target.Id == "T1-A").Primary;
+        var b = result.Ranking.Single(e => e.Target.Id == "T1-B").Primary;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(a.LostUnits, Is.GreaterThan(b.LostUnits));
+            Assert.That(a.LostMargin, Is.EqualTo(a.LostUnits * 100).Within(1e-6));
+            Assert.That(b.LostMargin, Is.EqualTo(b.LostUnits * 5000).Within(1e-6));
+            Assert.That(b.RiskExposureIndex, Is.EqualTo(1));
+            Assert.That(a.RiskExposureIndex, Is.EqualTo(a.LostMargin / b.LostMargin).Within(1e-12));
+            Assert.That(CriticalityCsv.Columns(result), Does.Contain("lost_margin"));
+        });
+    }
+
+    [Test]
     public void Ranking_is_by_lost_units_then_time_to_halt_then_id()
     {
         var result = Stress(ThinTier2DeepTier1().Build(), new StressTestOptions(DurationsHours: [20]));

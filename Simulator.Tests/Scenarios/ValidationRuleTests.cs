@@ -185,7 +185,7 @@ public sealed class ValidationRuleTests
     {
         var problem = Problem(Load(With("rate_per_hour: 10", "rate_per_hour: 10\n        colour: red")), "unknown key 'colour'");
 
-        Assert.That(problem.Hint, Is.EqualTo("valid keys here: id, rate_per_hour, calendar, restart, bom, stock"));
+        Assert.That(problem.Hint, Is.EqualTo("valid keys here: id, rate_per_hour, calendar, restart, bom, stock, margin_per_unit"));
     }
 
     [Test]

@@ -59,6 +59,9 @@ public static class StressTest
             Completed();
         });
 
+        var lineSpecs = network.Scenario.Plants.SelectMany(p => p.Lines).ToArray();
+        var margins = lineSpecs.Select(l => l.MarginPerUnit ?? 0).ToArray();
+        var hasMargins = lineSpecs.Any(l => l.MarginPerUnit is not null);
         var runs = new TargetRun[targets.Count * durationCount * replications];
         Parallel.For(0, runs.Length, parallel, i =>
         {
@@ -69,21 +72,25 @@ public static class StressTest
             var outage = new DisruptionSpec(
                 $"stress:{target.Id}", [target.Id], scenario.ReferenceHours, DistributionSpec.Fixed(hours), RecoverySpec.Default);
             var disrupted = Simulation.Run(network, seeds[r], new RunOptions(RecordPartSeries: false, Disruptions: [outage]));
-            runs[i] = TargetRun.Of(LineMetricsCalculator.Compute(policy, r, seeds[r], disrupted, baselines[r]), disrupted.ProcessedEvents);
+            runs[i] = TargetRun.Of(LineMetricsCalculator.Compute(policy, r, seeds[r], disrupted, baselines[r]), margins, disrupted.ProcessedEvents);
             Completed();
         });
 
         var lineIds = network.Scenario.Plants.SelectMany(p => p.Lines).Select(l => (l.Id, l.PlantId)).ToArray();
         var lost = new double[targets.Count, durationCount];
+        var lostMargin = new double[targets.Count, durationCount];
         for (var t = 0; t < targets.Count; t++)
         {
             for (var d = 0; d < durationCount; d++)
             {
                 lost[t, d] = Slice(runs, t, d, durationCount, replications).Average(x => x.LostUnits);
+                lostMargin[t, d] = Slice(runs, t, d, durationCount, replications).Average(x => x.LostMargin);
             }
         }
 
-        var largest = Enumerable.Range(0, durationCount).Select(d => Enumerable.Range(0, targets.Count).Select(t => lost[t, d]).DefaultIfEmpty(0).Max()).ToArray();
+        // The risk exposure index weighs losses by margin where the scenario gives margins, else by units.
+        var exposure = hasMargins ? lostMargin : lost;
+        var largest = Enumerable.Range(0, durationCount).Select(d => Enumerable.Range(0, targets.Count).Select(t => exposure[t, d]).DefaultIfEmpty(0).Max()).ToArray();
         var entries = new List<(StressTarget Target, StressOutcome[] Outcomes)>();
         for (var t = 0; t < targets.Count; t++)
         {
@@ -91,7 +98,12 @@ public static class StressTest
             for (var d = 0; d < durationCount; d++)
             {
                 outcomes[d] = Outcome(
-                    Slice(runs, t, d, durationCount, replications), DurationOf(targets[t], options.Durations, d), lost[t, d], largest[d], lineIds);
+                    Slice(runs, t, d, durationCount, replications), DurationOf(targets[t], options.Durations, d), lost[t, d], largest[d], lineIds)
+                    with
+                    {
+                        RiskExposureIndex = largest[d] > 0 ? Math.Max(0, exposure[t, d]) / largest[d] : 0,
+                        LostMargin = hasMargins ? lostMargin[t, d] : null,
+                    };
             }
 
             entries.Add((targets[t], outcomes));
@@ -177,7 +189,13 @@ public static class StressTest
     /// <summary>One target's run reduced to what the ranking needs.</summary>
     private sealed record TargetRun(double? TimeToHaltHours, IReadOnlySet<int> HaltedLines, double LostUnits, double? TimeToRecoverHours, bool Unrecovered, long ProcessedEvents)
     {
-        public static TargetRun Of(IReadOnlyList<LineMetrics> lines, long processedEvents)
+        /// <summary>Lost units weighted by each line's margin (0 for lines without one).</summary>
+        public double LostMargin { get; init; }
+
+        public static TargetRun Of(IReadOnlyList<LineMetrics> lines, double[] margins, long processedEvents) =>
+            Of(lines, processedEvents) with { LostMargin = lines.Select((l, i) => l.LostUnits * margins[i]).Sum() };
+
+        private static TargetRun Of(IReadOnlyList<LineMetrics> lines, long processedEvents)
         {
             var halted = new HashSet<int>();
             double? timeToHalt = null;

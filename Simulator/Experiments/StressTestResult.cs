@@ -11,10 +11,11 @@ namespace Simulator.Experiments;
 /// rate; mean over the runs that had a value; null when no line lost rate or none recovered within the horizon.
 /// </param>
 /// <param name="NeedsMitigation">True when <paramref name="TimeToHaltHours"/> is shorter than <paramref name="DurationHours"/>: production stops before the target is back.</param>
-/// <param name="RiskExposureIndex">Lost units divided by the largest lost units of any target at the same duration, in [0, 1] (0 when no target loses anything).</param>
+/// <param name="RiskExposureIndex">Lost margin (where the scenario gives line margins, else lost units) divided by the largest of any target at the same duration, in [0, 1] (0 when no target loses anything).</param>
 /// <param name="Runs">Replications run.</param>
 /// <param name="HaltedRuns">Runs in which a line halted; the others are censored for time-to-halt.</param>
 /// <param name="UnrecoveredRuns">Runs in which a halted line was not back at full rate by the horizon.</param>
+/// <param name="LostMargin">Lost units weighted by each line's <c>margin_per_unit</c>; null when the scenario gives no margins (the risk index then weighs units).</param>
 public sealed record StressOutcome(
     double DurationHours,
     double? TimeToHaltHours,
@@ -26,7 +27,8 @@ public sealed record StressOutcome(
     double RiskExposureIndex,
     int Runs,
     int HaltedRuns,
-    int UnrecoveredRuns)
+    int UnrecoveredRuns,
+    double? LostMargin = null)
 {
     /// <summary>Runs in which no line halted.</summary>
     public int CensoredRuns => Runs - HaltedRuns;

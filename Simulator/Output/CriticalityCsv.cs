@@ -29,6 +29,12 @@ public static class CriticalityCsv
         ArgumentNullException.ThrowIfNull(result);
         var columns = BaseColumns.ToList();
         var replicated = result.Replications > 1;
+        var margins = HasMargins(result);
+        if (margins)
+        {
+            columns.Add("lost_margin");
+        }
+
         if (replicated)
         {
             columns.Add("censored_runs");
@@ -40,6 +46,11 @@ public static class CriticalityCsv
             {
                 var suffix = $"_at_{Invariant.Number(hours)}h";
                 columns.AddRange(OutcomeColumns.Select(c => c + suffix));
+                if (margins)
+                {
+                    columns.Add("lost_margin" + suffix);
+                }
+
                 if (replicated)
                 {
                     columns.Add("censored_runs" + suffix);
@@ -65,12 +76,13 @@ public static class CriticalityCsv
             csv.WriteField(entry.Target.KindName);
             csv.WriteField(entry.Target.TierText);
             csv.WriteField(Invariant.Number(primary.DurationHours));
-            WriteOutcome(csv, primary, replicated);
+            var margins = HasMargins(result);
+            WriteOutcome(csv, primary, replicated, margins);
             if (result.DurationsHours.Count > 1)
             {
                 foreach (var outcome in entry.Outcomes)
                 {
-                    WriteOutcome(csv, outcome, replicated);
+                    WriteOutcome(csv, outcome, replicated, margins);
                 }
             }
 
@@ -78,7 +90,9 @@ public static class CriticalityCsv
         }
     }
 
-    private static void WriteOutcome(CsvHelper.CsvWriter csv, StressOutcome outcome, bool replicated)
+    private static bool HasMargins(StressTestResult result) => result.Ranking.Any(e => e.Primary.LostMargin is not null);
+
+    private static void WriteOutcome(CsvHelper.CsvWriter csv, StressOutcome outcome, bool replicated, bool margins)
     {
         csv.WriteField(Invariant.Number(outcome.TimeToHaltHours));
         csv.WriteField(string.Join(';', outcome.LinesHalted));
@@ -87,6 +101,11 @@ public static class CriticalityCsv
         csv.WriteField(Invariant.Number(outcome.TimeToRecoverHours));
         csv.WriteField(outcome.NeedsMitigation ? "true" : "false");
         csv.WriteField(Invariant.Number(outcome.RiskExposureIndex));
+        if (margins)
+        {
+            csv.WriteField(Invariant.Number(outcome.LostMargin));
+        }
+
         if (replicated)
         {
             csv.WriteField(Invariant.Integer(outcome.CensoredRuns));

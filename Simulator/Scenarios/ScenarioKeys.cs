@@ -43,7 +43,7 @@ internal static class ScenarioKeys
         [Shift] = ["days", "start", "end"],
         [Part] = ["id", "description", "unit_cost", "kind"],
         [Plant] = ["id", "name", "lines"],
-        [Line] = ["id", "rate_per_hour", "calendar", "restart", "bom", "stock"],
+        [Line] = ["id", "rate_per_hour", "calendar", "restart", "bom", "stock", "margin_per_unit"],
         [Restart] = ["stock_hours", "ramp_up_hours", "ramp_start_fraction"],
         [BomItem] = ["part", "quantity"],
         [LineStock] = ["part", "initial", "maximum"],

@@ -21,7 +21,8 @@ internal static partial class ScenarioReader
         var restart = r.Child("restart", ScenarioKeys.Restart) is { } rr ? ReadRestart(rr) : RestartRule.Immediate;
         var bom = r.Items("bom", ScenarioKeys.BomItem, required: true).Select(ReadBomItem).ToList();
         var stocks = r.Items("stock", ScenarioKeys.LineStock).Select(ReadLineStock).ToList();
-        return r.Register(new LineSpec(id, plantId, rate, calendar, bom, stocks, restart));
+        var margin = r.Number("margin_per_unit", NumberRule.NonNegative);
+        return r.Register(new LineSpec(id, plantId, rate, calendar, bom, stocks, restart, margin));
     }
 
     private static RestartRule ReadRestart(MappingReader r) => new(

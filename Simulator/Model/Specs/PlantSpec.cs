@@ -14,6 +14,7 @@ public sealed record PlantSpec(string Id, string Name, IReadOnlyList<LineSpec> L
 /// <param name="Bom">Bill of materials: parts consumed per job.</param>
 /// <param name="Stocks">Line-side stock per part; parts missing here start empty.</param>
 /// <param name="Restart">What the line needs to restart after a halt and how fast it ramps up.</param>
+/// <param name="MarginPerUnit">Contribution margin of one vehicle, for lost margin and the stress test's risk index; null when not given.</param>
 public sealed record LineSpec(
     string Id,
     string PlantId,
@@ -21,7 +22,8 @@ public sealed record LineSpec(
     string CalendarId,
     IReadOnlyList<BomItem> Bom,
     IReadOnlyList<LineStockSpec> Stocks,
-    RestartRule Restart);
+    RestartRule Restart,
+    double? MarginPerUnit = null);
 
 /// <summary>One row of a bill of materials.</summary>
 /// <param name="PartId">Part consumed.</param>

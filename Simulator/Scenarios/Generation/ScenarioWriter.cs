@@ -79,6 +79,10 @@ public static class ScenarioWriter
                 w.Append("      - id: ").AppendLine(Id(l.Id));
                 w.Append("        rate_per_hour: ").AppendLine(Number(l.RatePerHour));
                 w.Append("        calendar: ").AppendLine(Id(l.CalendarId));
+                if (l.MarginPerUnit is { } margin)
+                {
+                    w.Append("        margin_per_unit: ").AppendLine(Number(margin));
+                }
                 w.Append("        restart: { stock_hours: ").Append(Number(l.Restart.StockHours))
                     .Append(", ramp_up_hours: ").Append(Number(l.Restart.RampUpHours))
                     .Append(", ramp_start_fraction: ").Append(Number(l.Restart.RampStartFraction)).AppendLine(" }");
