@@ -6,6 +6,7 @@ namespace Simulator.Tests.Cli;
 public sealed class CliAppTests
 {
     private CliHarness _cli = null!;
+    private CliWorkspace _workspace = null!;
     private string _root = string.Empty;
     private string _scenario = string.Empty;
     private string _out = string.Empty;
@@ -14,18 +15,14 @@ public sealed class CliAppTests
     public void CreateWorkspace()
     {
         _cli = new CliHarness();
-        _root = Path.Combine(Path.GetTempPath(), "linesim-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_root);
-        _scenario = Path.Combine(_root, "outage.yaml");
-        File.WriteAllText(_scenario, "name: synthetic\n");
-        _out = Path.Combine(_root, "results", "run1");
+        _workspace = new CliWorkspace("linesim-cli", "outage.yaml", "run1");
+        (_root, _scenario, _out) = (_workspace.Root, _workspace.Scenario, _workspace.Out);
     }
 
     [TearDown]
-    public void DeleteWorkspace() => Directory.Delete(_root, recursive: true);
+    public void DeleteWorkspace() => _workspace.Dispose();
 
-    private void AssertNoResults() =>
-        Assert.That(Directory.Exists(Path.Combine(_root, "results")) ? Directory.GetFileSystemEntries(Path.Combine(_root, "results")) : [], Is.Empty);
+    private void AssertNoResults() => _workspace.AssertNoResults();
 
     [Test]
     public void Zero_replications_is_invalid_input_and_nothing_runs()

@@ -10,6 +10,7 @@ namespace Simulator.Tests.Cli;
 public sealed class CompareCommandTests
 {
     private CliHarness _cli = null!;
+    private CliWorkspace _workspace = null!;
     private string _root = string.Empty;
     private string _scenario = string.Empty;
     private string _out = string.Empty;
@@ -27,15 +28,12 @@ public sealed class CompareCommandTests
             ],
         };
         _cli.Backend.LoadResult = new LoadResult(scenario, []);
-        _root = Path.Combine(Path.GetTempPath(), "linesim-compare-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_root);
-        _scenario = Path.Combine(_root, "outage.yaml");
-        File.WriteAllText(_scenario, "name: synthetic\n");
-        _out = Path.Combine(_root, "results", "compare1");
+        _workspace = new CliWorkspace("linesim-compare", "outage.yaml", "compare1");
+        (_root, _scenario, _out) = (_workspace.Root, _workspace.Scenario, _workspace.Out);
     }
 
     [TearDown]
-    public void DeleteWorkspace() => Directory.Delete(_root, recursive: true);
+    public void DeleteWorkspace() => _workspace.Dispose();
 
     [Test]
     public void Compare_runs_every_policy_of_the_scenario_by_default_with_twenty_replications()

@@ -10,6 +10,7 @@ namespace Simulator.Tests.Cli;
 public sealed class StressCommandTests
 {
     private CliHarness _cli = null!;
+    private CliWorkspace _workspace = null!;
     private string _root = string.Empty;
     private string _scenario = string.Empty;
     private string _out = string.Empty;
@@ -21,18 +22,14 @@ public sealed class StressCommandTests
         _cli.Backend.LoadResult = new LoadResult(StressTestTests.ThinTier2DeepTier1()
             .ItSystem("FOAM-ERP", ItFunction.OrderTransmission, ["T2-FOAM"], owner: "CLOUDCO")
             .Build(), []);
-        _root = Path.Combine(Path.GetTempPath(), "linesim-stress-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_root);
-        _scenario = Path.Combine(_root, "tiny.yaml");
-        File.WriteAllText(_scenario, "name: tiny\n");
-        _out = Path.Combine(_root, "results", "stress1");
+        _workspace = new CliWorkspace("linesim-stress-cli", "tiny.yaml", "stress1");
+        (_root, _scenario, _out) = (_workspace.Root, _workspace.Scenario, _workspace.Out);
     }
 
     [TearDown]
-    public void DeleteWorkspace() => Directory.Delete(_root, recursive: true);
+    public void DeleteWorkspace() => _workspace.Dispose();
 
-    private void AssertNoResults() =>
-        Assert.That(Directory.Exists(Path.Combine(_root, "results")) ? Directory.GetFileSystemEntries(Path.Combine(_root, "results")) : [], Is.Empty);
+    private void AssertNoResults() => _workspace.AssertNoResults();
 
     [Test]
     public void Stress_writes_the_ranking_chart_and_manifest_and_prints_the_top_entries()
