@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Simulator.Engine;
-using Environment = Simulator.Engine.Environment;
 
 namespace Benchmarks;
 
@@ -22,7 +21,7 @@ public class EventQueueBaseline
     [GlobalSetup]
     public void Setup()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         _random = RandomStreams.Create(1, "baseline");
         _queue = new EventQueue();
         for (var i = 0; i < Pending; i++)

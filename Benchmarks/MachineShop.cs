@@ -1,5 +1,4 @@
 using Simulator.Engine;
-using Environment = Simulator.Engine.Environment;
 
 namespace Benchmarks;
 
@@ -15,7 +14,7 @@ internal sealed class MachineShop
     private const double RepairMinutes = 30.0;
     private const double SideJobMinutes = 30.0;
 
-    private readonly Environment _env = new();
+    private readonly SimEnvironment _env = new();
     private readonly PreemptiveResource _repairman;
     private readonly RandomStreams _streams;
 
@@ -72,7 +71,7 @@ internal sealed class MachineShop
     {
         private bool _broken;
 
-        public Process Process { get; set; } = null!;
+        public SimProcess Process { get; set; } = null!;
 
         public IEnumerable<Event> Work()
         {

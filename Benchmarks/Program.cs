@@ -30,7 +30,7 @@ if (args is ["scenario", var size, ..])
         var counts = new Dictionary<string, long>();
         Simulator.Model.Simulation.Run(network, 2, new Simulator.Model.RunOptions(RecordPartSeries: partSeries, Trace: e =>
         {
-            var key = e is Simulator.Engine.Process p ? p.Name.Split(':')[0] + (p.Name.StartsWith("lane:") ? "" : "") : e.GetType().Name;
+            var key = e is Simulator.Engine.SimProcess p ? p.Name.Split(':')[0] + (p.Name.StartsWith("lane:") ? "" : "") : e.GetType().Name;
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }));
         Console.WriteLine(string.Join(", ", counts.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")));

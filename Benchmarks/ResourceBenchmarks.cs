@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Simulator.Engine;
-using Environment = Simulator.Engine.Environment;
 
 namespace Benchmarks;
 
@@ -13,12 +12,12 @@ public class ResourceBenchmarks
 
     private const int Operations = OperationsPerInvoke;
 
-    private Environment _env = null!;
+    private SimEnvironment _env = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _env = new Environment();
+        _env = new SimEnvironment();
         var resource = new Resource(_env);
         _env.Process(User(resource));
         _env.Process(User(resource));

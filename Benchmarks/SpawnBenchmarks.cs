@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Simulator.Engine;
-using Environment = Simulator.Engine.Environment;
 
 namespace Benchmarks;
 
@@ -13,12 +12,12 @@ public class SpawnBenchmarks
 
     private const int Operations = OperationsPerInvoke;
 
-    private Environment _env = null!;
+    private SimEnvironment _env = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _env = new Environment();
+        _env = new SimEnvironment();
         _env.Process(Parent(_env));
         _env.Step();
     }
@@ -37,7 +36,7 @@ public class SpawnBenchmarks
         return env.ProcessedEvents;
     }
 
-    private static IEnumerable<Event> Parent(Environment env)
+    private static IEnumerable<Event> Parent(SimEnvironment env)
     {
         while (true)
         {

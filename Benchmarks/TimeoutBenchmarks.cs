@@ -1,13 +1,12 @@
 using BenchmarkDotNet.Attributes;
 using Simulator.Engine;
-using Environment = Simulator.Engine.Environment;
 
 namespace Benchmarks;
 
 /// <summary>
 /// n processes each loop on a timeout of uniform(0, 2n), so n timeouts are always pending. One operation is one
 /// completed timeout (a queue pop, a process resume and a queue push). The pooled variant yields
-/// <see cref="Environment.Delay"/>; the allocating one a fresh <see cref="Simulator.Engine.Timeout"/> per wait.
+/// <see cref="SimEnvironment.Delay"/>; the allocating one a fresh <see cref="Simulator.Engine.TimeoutEvent"/> per wait.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -17,7 +16,7 @@ public class TimeoutBenchmarks
 
     private const int Operations = OperationsPerInvoke;
 
-    private Environment _env = null!;
+    private SimEnvironment _env = null!;
 
     [Params(1, 100, 1_000, 10_000, 100_000)]
     public int Processes { get; set; }
@@ -28,7 +27,7 @@ public class TimeoutBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _env = new Environment();
+        _env = new SimEnvironment();
         var random = RandomStreams.Create(1, "timeouts");
         var maxDelay = 2.0 * Processes;
         for (var i = 0; i < Processes; i++)
@@ -55,7 +54,7 @@ public class TimeoutBenchmarks
         return env.ProcessedEvents;
     }
 
-    private static IEnumerable<Event> LoopPooled(Environment env, RandomStream random, double maxDelay)
+    private static IEnumerable<Event> LoopPooled(SimEnvironment env, RandomStream random, double maxDelay)
     {
         while (true)
         {
@@ -63,7 +62,7 @@ public class TimeoutBenchmarks
         }
     }
 
-    private static IEnumerable<Event> LoopAllocating(Environment env, RandomStream random, double maxDelay)
+    private static IEnumerable<Event> LoopAllocating(SimEnvironment env, RandomStream random, double maxDelay)
     {
         while (true)
         {

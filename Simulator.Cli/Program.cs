@@ -1,6 +1,6 @@
 namespace Simulator.Cli;
 
-/// <summary>Process entry: wires Ctrl+C to cancellation and the real console to the command line app.</summary>
+/// <summary>SimProcess entry: wires Ctrl+C to cancellation and the real console to the command line app.</summary>
 internal static class Program
 {
     /// <summary>Runs the command line; the return value is the process exit code (see <see cref="ExitCodes"/>).</summary>

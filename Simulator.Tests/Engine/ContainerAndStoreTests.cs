@@ -1,5 +1,4 @@
 using Simulator.Engine;
-using Environment = Simulator.Engine.Environment;
 
 namespace Simulator.Tests.Engine;
 
@@ -8,7 +7,7 @@ public sealed class ContainerAndStoreTests
     [Test]
     public void Container_get_waits_until_the_level_allows_it_and_waiters_are_served_in_order()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var tank = new Container(env, capacity: 100, initialLevel: 0, name: "tank");
         var log = new List<string>();
         env.Process(Take(env, tank, 30, "big", log));
@@ -25,7 +24,7 @@ public sealed class ContainerAndStoreTests
     [Test]
     public void Container_put_waits_for_room_below_the_capacity()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var tank = new Container(env, capacity: 10, initialLevel: 8);
         var putAt = -1.0;
         env.Process(Put());
@@ -49,7 +48,7 @@ public sealed class ContainerAndStoreTests
     [Test]
     public void Container_rejects_amounts_above_its_capacity()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var tank = new Container(env, capacity: 10, name: "tank");
 
         Assert.That(() => tank.Get(11), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("'tank'"));
@@ -58,7 +57,7 @@ public sealed class ContainerAndStoreTests
     [Test]
     public void Store_gets_wait_for_items_and_are_served_in_arrival_order()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var store = new Store<string>(env);
         var log = new List<string>();
         env.Process(Consume(env, store, "first", log));
@@ -73,7 +72,7 @@ public sealed class ContainerAndStoreTests
     [Test]
     public void Store_put_waits_while_the_store_is_full()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var store = new Store<int>(env, capacity: 1);
         var puts = new List<double>();
         env.Process(PutMany());
@@ -106,7 +105,7 @@ public sealed class ContainerAndStoreTests
     [Test]
     public void Filter_store_serves_a_later_get_whose_item_is_present_before_an_earlier_one()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var store = new FilterStore<int>(env);
         var log = new List<string>();
         env.Process(Want(x => x > 10, "big"));
@@ -136,7 +135,7 @@ public sealed class ContainerAndStoreTests
     [Test]
     public void A_cancelled_store_get_receives_no_item()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var store = new Store<int>(env);
         var get = store.Get();
         Assert.That(get.Cancel(), Is.True);
@@ -151,14 +150,14 @@ public sealed class ContainerAndStoreTests
         }
     }
 
-    private static IEnumerable<Event> Take(Environment env, Container tank, double amount, string name, List<string> log, double delay = 0.0)
+    private static IEnumerable<Event> Take(SimEnvironment env, Container tank, double amount, string name, List<string> log, double delay = 0.0)
     {
         yield return env.Timeout(delay);
         yield return tank.Get(amount);
         log.Add($"{name}@{env.Now}");
     }
 
-    private static IEnumerable<Event> Fill(Environment env, Container tank, double amount, double every, int times)
+    private static IEnumerable<Event> Fill(SimEnvironment env, Container tank, double amount, double every, int times)
     {
         for (var i = 0; i < times; i++)
         {
@@ -167,14 +166,14 @@ public sealed class ContainerAndStoreTests
         }
     }
 
-    private static IEnumerable<Event> Consume(Environment env, Store<string> store, string name, List<string> log)
+    private static IEnumerable<Event> Consume(SimEnvironment env, Store<string> store, string name, List<string> log)
     {
         var get = store.Get();
         yield return get;
         log.Add($"{name} got {get.Item}@{env.Now}");
     }
 
-    private static IEnumerable<Event> Produce(Environment env, Store<string> store, string[] items)
+    private static IEnumerable<Event> Produce(SimEnvironment env, Store<string> store, string[] items)
     {
         foreach (var item in items)
         {

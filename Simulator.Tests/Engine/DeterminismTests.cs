@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Simulator.Engine;
-using Environment = Simulator.Engine.Environment;
 
 namespace Simulator.Tests.Engine;
 
@@ -36,7 +35,7 @@ public sealed class DeterminismTests
 
     private static string TraceHash(ulong seed)
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         env.Trace = evt => hash.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{env.Now:R}|{evt}\n")));
         var streams = new RandomStreams(seed);

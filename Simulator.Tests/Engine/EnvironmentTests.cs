@@ -1,5 +1,4 @@
 using Simulator.Engine;
-using Environment = Simulator.Engine.Environment;
 
 namespace Simulator.Tests.Engine;
 
@@ -8,7 +7,7 @@ public sealed class EnvironmentTests
     [Test]
     public void Same_time_events_run_in_fifo_order()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var order = new List<int>();
         for (var i = 0; i < 5; i++)
         {
@@ -24,7 +23,7 @@ public sealed class EnvironmentTests
     [Test]
     public void Events_run_in_time_order_whatever_their_creation_order()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var times = new List<double>();
         foreach (var delay in new[] { 5.0, 1.0, 3.0, 0.5, 4.0 })
         {
@@ -39,7 +38,7 @@ public sealed class EnvironmentTests
     [Test]
     public void Process_start_is_urgent_and_runs_before_normal_events_due_now()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var order = new List<string>();
         env.Timeout(0.0).AddCallback(_ => order.Add("timeout"));
         env.Process(Mark(order, "process"));
@@ -52,7 +51,7 @@ public sealed class EnvironmentTests
     [Test]
     public void Clock_starts_at_the_initial_time()
     {
-        var env = new Environment(10.0);
+        var env = new SimEnvironment(10.0);
         env.Timeout(2.5);
         env.Run();
 
@@ -62,7 +61,7 @@ public sealed class EnvironmentTests
     [Test]
     public void Run_until_a_time_stops_before_events_at_the_bound_and_sets_now_exactly()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var fired = new List<double>();
         foreach (var delay in new[] { 1.0, 2.0, 3.0 })
         {
@@ -89,7 +88,7 @@ public sealed class EnvironmentTests
     [Test]
     public void Run_until_an_event_stops_once_it_is_processed()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var target = env.Timeout(3.0);
         env.Timeout(7.0);
 
@@ -106,7 +105,7 @@ public sealed class EnvironmentTests
     [Test]
     public void Run_until_an_event_throws_when_the_queue_runs_empty_first()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         env.Timeout(1.0);
         var never = env.Event();
 
@@ -116,7 +115,7 @@ public sealed class EnvironmentTests
     [Test]
     public void Run_until_a_time_in_the_past_is_rejected()
     {
-        var env = new Environment(5.0);
+        var env = new SimEnvironment(5.0);
 
         Assert.That(() => env.Run(4.0), Throws.InstanceOf<ArgumentOutOfRangeException>());
     }
@@ -124,7 +123,7 @@ public sealed class EnvironmentTests
     [Test]
     public void Step_returns_false_and_peek_time_is_infinite_when_the_queue_is_empty()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         env.Timeout(1.0);
 
         using (Assert.EnterMultipleScope())
@@ -139,7 +138,7 @@ public sealed class EnvironmentTests
     [Test]
     public void Processed_events_counts_every_event_taken_from_the_queue()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         env.Process(Ticks(env, 3));
 
         env.Run();
@@ -151,7 +150,7 @@ public sealed class EnvironmentTests
     [Test]
     public void Callbacks_run_in_the_order_they_were_added()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var order = new List<int>();
         var evt = env.Event();
         evt.AddCallback(_ => order.Add(1));
@@ -171,7 +170,7 @@ public sealed class EnvironmentTests
     [Test]
     public void Adding_a_callback_to_a_processed_event_throws()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var evt = env.Event().Succeed();
         env.Run();
 
@@ -181,7 +180,7 @@ public sealed class EnvironmentTests
     [Test]
     public void Succeeding_an_event_twice_throws()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var evt = env.Event();
         evt.Succeed();
 
@@ -191,7 +190,7 @@ public sealed class EnvironmentTests
     [Test]
     public void An_unobserved_failed_event_surfaces_from_run()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         env.Event().Fail(new TimeoutException("lost"));
 
         Assert.That(() => env.Run(), Throws.InstanceOf<TimeoutException>().With.Message.EqualTo("lost"));
@@ -200,7 +199,7 @@ public sealed class EnvironmentTests
     [Test]
     public void Negative_delay_throws_an_error_naming_the_process()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var process = env.Process(NegativeDelay(env), "sleeper");
 
         Assert.That(() => env.Run(), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("'sleeper'"));
@@ -210,7 +209,7 @@ public sealed class EnvironmentTests
     [Test]
     public void Scheduling_in_the_past_throws_an_error_naming_the_process()
     {
-        var env = new Environment(10.0);
+        var env = new SimEnvironment(10.0);
         env.Process(ScheduleAt(env, 5.0), "time-traveller");
 
         Assert.That(() => env.Run(), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("'time-traveller'").And.Message.Contains("past"));
@@ -219,7 +218,7 @@ public sealed class EnvironmentTests
     [Test]
     public void Timeout_at_an_absolute_time_is_processed_then()
     {
-        var env = new Environment(10.0);
+        var env = new SimEnvironment(10.0);
         var timeout = env.TimeoutAt(12.5, "v");
         env.Run();
 
@@ -237,7 +236,7 @@ public sealed class EnvironmentTests
         yield break;
     }
 
-    private static IEnumerable<Event> Ticks(Environment env, int count)
+    private static IEnumerable<Event> Ticks(SimEnvironment env, int count)
     {
         for (var i = 0; i < count; i++)
         {
@@ -245,13 +244,13 @@ public sealed class EnvironmentTests
         }
     }
 
-    private static IEnumerable<Event> NegativeDelay(Environment env)
+    private static IEnumerable<Event> NegativeDelay(SimEnvironment env)
     {
         yield return env.Timeout(1.0);
         yield return env.Timeout(-1.0);
     }
 
-    private static IEnumerable<Event> ScheduleAt(Environment env, double time)
+    private static IEnumerable<Event> ScheduleAt(SimEnvironment env, double time)
     {
         yield return env.TimeoutAt(time);
     }

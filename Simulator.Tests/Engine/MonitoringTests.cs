@@ -1,5 +1,4 @@
 using Simulator.Engine;
-using Environment = Simulator.Engine.Environment;
 
 namespace Simulator.Tests.Engine;
 
@@ -8,7 +7,7 @@ public sealed class MonitoringTests
     [Test]
     public void Level_monitor_weights_each_level_by_how_long_it_held()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var monitor = new LevelMonitor(env, initialLevel: 0);
         env.Process(Change());
 
@@ -37,7 +36,7 @@ public sealed class MonitoringTests
     [Test]
     public void Level_monitor_reset_discards_the_warm_up()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var monitor = new LevelMonitor(env, initialLevel: 100);
         env.Run(until: 5.0);
         monitor.Reset();

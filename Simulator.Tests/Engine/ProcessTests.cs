@@ -1,6 +1,4 @@
 using Simulator.Engine;
-using Environment = Simulator.Engine.Environment;
-using Timeout = Simulator.Engine.Timeout;
 
 namespace Simulator.Tests.Engine;
 
@@ -9,7 +7,7 @@ public sealed class ProcessTests
     [Test]
     public void Timeout_resumes_the_process_after_its_delay_with_its_value()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         object? received = null;
         var resumedAt = -1.0;
         env.Process(Wait());
@@ -34,7 +32,7 @@ public sealed class ProcessTests
     [Test]
     public void A_process_is_an_event_that_succeeds_with_its_returned_value()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         object? childValue = null;
         var parent = env.Process(Parent());
 
@@ -66,7 +64,7 @@ public sealed class ProcessTests
     [Test]
     public void Yielding_an_already_processed_event_continues_at_once()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var done = env.Event().Succeed(7);
         var resumedAt = new List<double>();
         env.Process(Twice());
@@ -87,7 +85,7 @@ public sealed class ProcessTests
     [Test]
     public void Interrupt_while_waiting_on_a_timeout_is_delivered_and_the_process_continues()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var log = new List<string>();
         var worker = env.Process(Worker(), "worker");
         env.Process(Interrupter());
@@ -122,7 +120,7 @@ public sealed class ProcessTests
     [Test]
     public void An_unhandled_interrupt_fails_the_process_with_a_message_naming_it()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var worker = env.Process(Ignorant(env), "stubborn");
         env.Process(InterruptAt(env, worker, 1.0));
 
@@ -133,7 +131,7 @@ public sealed class ProcessTests
     [Test]
     public void Interrupting_a_terminated_process_throws()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var process = env.Process(Ignorant(env), "done");
         env.Run();
 
@@ -143,7 +141,7 @@ public sealed class ProcessTests
     [Test]
     public void A_failed_event_resumes_its_waiter_with_a_fault_it_can_handle()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var signal = env.Event();
         var handled = false;
         var waiter = env.Process(Wait());
@@ -173,7 +171,7 @@ public sealed class ProcessTests
     [Test]
     public void An_unhandled_fault_propagates_through_the_chain_of_waiting_processes()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var signal = env.Event();
         Exception? seenByParent = null;
         env.Process(Parent());
@@ -206,7 +204,7 @@ public sealed class ProcessTests
     [Test]
     public void An_exception_in_a_process_nobody_waits_on_surfaces_from_run()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         env.Process(Throwing(env), "thrower");
 
         Assert.That(() => env.Run(), Throws.InstanceOf<FormatException>().With.Message.EqualTo("boom"));
@@ -215,7 +213,7 @@ public sealed class ProcessTests
     [Test]
     public void Yielding_null_fails_with_a_message_naming_the_process()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         env.Process(YieldNull(env), "nuller");
 
         Assert.That(() => env.Run(), Throws.InvalidOperationException.With.Message.Contains("'nuller'").And.Message.Contains("null"));
@@ -224,8 +222,8 @@ public sealed class ProcessTests
     [Test]
     public void Yielding_an_event_of_another_environment_fails_with_a_message_naming_the_process()
     {
-        var env = new Environment();
-        var other = new Environment();
+        var env = new SimEnvironment();
+        var other = new SimEnvironment();
         env.Process(YieldForeign(other), "stranger");
 
         Assert.That(() => env.Run(), Throws.InvalidOperationException.With.Message.Contains("'stranger'").And.Message.Contains("another environment"));
@@ -234,7 +232,7 @@ public sealed class ProcessTests
     [Test]
     public void AllOf_waits_for_every_event_and_lists_them()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var first = env.Timeout(1.0, "a");
         var second = env.Timeout(3.0, "b");
         var all = env.AllOf(first, second);
@@ -251,7 +249,7 @@ public sealed class ProcessTests
     [Test]
     public void AnyOf_succeeds_with_the_first_event_processed()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var slow = env.Timeout(5.0);
         var fast = env.Timeout(2.0);
         var any = slow | fast;
@@ -268,7 +266,7 @@ public sealed class ProcessTests
     [Test]
     public void Empty_conditions_succeed_at_once()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var all = env.AllOf();
         var any = env.AnyOf();
         env.Run();
@@ -279,7 +277,7 @@ public sealed class ProcessTests
     [Test]
     public void A_condition_fails_when_one_of_its_events_fails()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var failing = env.Event();
         var all = env.AllOf(env.Timeout(5.0), failing);
         failing.Fail(new InvalidDataException("x"));
@@ -291,7 +289,7 @@ public sealed class ProcessTests
     [Test]
     public void Delay_timeouts_are_reused_once_their_process_resumed()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
         env.Process(Loop());
 
@@ -313,7 +311,7 @@ public sealed class ProcessTests
     [Test]
     public void An_interrupted_delay_does_not_wake_the_process_later()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var resumedAt = new List<double>();
         var sleeper = env.Process(Sleeper(), "sleeper");
         env.Process(InterruptAt(env, sleeper, 1.0));
@@ -336,7 +334,7 @@ public sealed class ProcessTests
     [Test]
     public void Run_until_a_time_stops_at_the_bound_even_behind_a_stale_delay()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var sleeper = env.Process(Sleeper(), "sleeper");
         env.Process(InterruptAt(env, sleeper, 1.0));
         var later = env.Timeout(8.0);
@@ -361,7 +359,7 @@ public sealed class ProcessTests
     [Test]
     public void Yielding_a_used_delay_again_fails_with_a_message_naming_the_process()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         env.Process(Twice(), "reuser");
 
         Assert.That(() => env.Run(), Throws.InvalidOperationException.With.Message.Contains("'reuser'").And.Message.Contains("already used"));
@@ -377,7 +375,7 @@ public sealed class ProcessTests
     [Test]
     public void A_delay_cannot_be_put_in_a_condition()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         env.Process(Combine(), "combiner");
 
         Assert.That(() => env.Run(), Throws.InvalidOperationException.With.Message.Contains("'combiner'").And.Message.Contains("Timeout()"));
@@ -388,31 +386,31 @@ public sealed class ProcessTests
         }
     }
 
-    private static IEnumerable<Event> Ignorant(Environment env)
+    private static IEnumerable<Event> Ignorant(SimEnvironment env)
     {
         yield return env.Timeout(5.0);
         yield return env.Timeout(5.0);
     }
 
-    private static IEnumerable<Event> InterruptAt(Environment env, Process victim, double time)
+    private static IEnumerable<Event> InterruptAt(SimEnvironment env, SimProcess victim, double time)
     {
         yield return env.Timeout(time);
         victim.Interrupt();
     }
 
-    private static IEnumerable<Event> Throwing(Environment env)
+    private static IEnumerable<Event> Throwing(SimEnvironment env)
     {
         yield return env.Timeout(1.0);
         throw new FormatException("boom");
     }
 
-    private static IEnumerable<Event> YieldNull(Environment env)
+    private static IEnumerable<Event> YieldNull(SimEnvironment env)
     {
         yield return env.Timeout(1.0);
         yield return null!;
     }
 
-    private static IEnumerable<Event> YieldForeign(Environment other)
+    private static IEnumerable<Event> YieldForeign(SimEnvironment other)
     {
         yield return other.Timeout(1.0);
     }

@@ -1,12 +1,11 @@
 using Simulator.Engine;
-using Environment = Simulator.Engine.Environment;
 
 namespace Simulator.Tests.Engine;
 
 /// <summary>A G/G/c queue on the kernel: Poisson arrivals, a given service sampler, FIFO servers.</summary>
 internal sealed class QueueingSystem
 {
-    private readonly Environment _env;
+    private readonly SimEnvironment _env;
     private readonly Resource _servers;
     private readonly RandomStream _arrivals;
     private readonly Func<double> _serviceHours;
@@ -14,7 +13,7 @@ internal sealed class QueueingSystem
     private readonly int _customers;
     private readonly int _warmUp;
 
-    public QueueingSystem(Environment env, int servers, double arrivalRatePerHour, Func<double> serviceHours, RandomStream arrivals, int customers, int warmUp)
+    public QueueingSystem(SimEnvironment env, int servers, double arrivalRatePerHour, Func<double> serviceHours, RandomStream arrivals, int customers, int warmUp)
     {
         _env = env;
         _servers = new Resource(env, servers, "servers");

@@ -1,6 +1,5 @@
 using MathNet.Numerics.Statistics;
 using Simulator.Engine;
-using Environment = Simulator.Engine.Environment;
 
 namespace Simulator.Tests.Engine;
 
@@ -25,7 +24,7 @@ public sealed class QueueingTheoryTests
         const double mu = 1.0;
         var streams = new RandomStreams(2024);
         var service = streams.For("service");
-        var system = new QueueingSystem(new Environment(), 1, lambda, () => service.Exponential(1.0 / mu), streams.For("arrivals"), 1_000_000, 20_000);
+        var system = new QueueingSystem(new SimEnvironment(), 1, lambda, () => service.Exponential(1.0 / mu), streams.For("arrivals"), 1_000_000, 20_000);
 
         system.Run();
 
@@ -40,7 +39,7 @@ public sealed class QueueingTheoryTests
         const int servers = 3;
         var streams = new RandomStreams(77);
         var service = streams.For("service");
-        var system = new QueueingSystem(new Environment(), servers, lambda, () => service.Exponential(1.0 / mu), streams.For("arrivals"), 600_000, 20_000);
+        var system = new QueueingSystem(new SimEnvironment(), servers, lambda, () => service.Exponential(1.0 / mu), streams.For("arrivals"), 600_000, 20_000);
 
         system.Run();
 
@@ -53,7 +52,7 @@ public sealed class QueueingTheoryTests
         const double lambda = 0.8;
         const double serviceHours = 1.0;
         var streams = new RandomStreams(31337);
-        var system = new QueueingSystem(new Environment(), 1, lambda, () => serviceHours, streams.For("arrivals"), 600_000, 20_000);
+        var system = new QueueingSystem(new SimEnvironment(), 1, lambda, () => serviceHours, streams.For("arrivals"), 600_000, 20_000);
 
         system.Run();
 
@@ -67,7 +66,7 @@ public sealed class QueueingTheoryTests
     {
         var streams = new RandomStreams(5);
         var service = streams.For("service");
-        var env = new Environment();
+        var env = new SimEnvironment();
         var system = new QueueingSystem(env, 2, 1.5, () => service.Gamma(2.0, 0.5), streams.For("arrivals"), 200_000, 5_000);
 
         system.Run();

@@ -1,5 +1,4 @@
 using Simulator.Engine;
-using Environment = Simulator.Engine.Environment;
 
 namespace Simulator.Tests.Engine;
 
@@ -8,7 +7,7 @@ public sealed class ResourceTests
     [Test]
     public void Resource_grants_units_first_come_first_served()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var resource = new Resource(env, capacity: 2, name: "desk");
         var log = new List<string>();
         foreach (var name in new[] { "a", "b", "c", "d" })
@@ -24,7 +23,7 @@ public sealed class ResourceTests
     [Test]
     public void Priority_resource_serves_lower_priority_numbers_first_then_in_arrival_order()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var resource = new PriorityResource(env);
         var log = new List<string>();
         env.Process(UsePriority(env, resource, "holder", 0, 0.0, log));
@@ -40,7 +39,7 @@ public sealed class ResourceTests
     [Test]
     public void Preemptive_request_interrupts_the_lower_priority_user_with_a_preempted_cause()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var resource = new PreemptiveResource(env, name: "crane");
         Preempted? cause = null;
         var worked = 0.0;
@@ -88,7 +87,7 @@ public sealed class ResourceTests
     [Test]
     public void Preempted_job_resumes_its_remaining_work_after_the_preempting_job()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var worker = new PreemptiveResource(env, name: "worker");
         var finishedAt = -1.0;
         env.Process(SideJob(), "side-job");
@@ -129,7 +128,7 @@ public sealed class ResourceTests
     [Test]
     public void Request_without_preempt_waits_for_the_user_to_finish()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var resource = new PreemptiveResource(env);
         var grantedAt = -1.0;
         env.Process(UsePriority(env, resource, "low", 5, 0.0, []));
@@ -152,7 +151,7 @@ public sealed class ResourceTests
     [Test]
     public void Interrupt_while_waiting_on_a_resource_lets_the_process_withdraw_its_request()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var resource = new Resource(env, name: "phone");
         var log = new List<string>();
         env.Process(Use(env, resource, "holder", 5.0, log), "holder");
@@ -184,7 +183,7 @@ public sealed class ResourceTests
     [Test]
     public void Releasing_a_request_twice_throws_an_error_naming_the_process()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var resource = new Resource(env, name: "printer");
         env.Process(ReleaseTwice(), "careless");
 
@@ -204,7 +203,7 @@ public sealed class ResourceTests
     [Test]
     public void Resource_reports_users_and_queue()
     {
-        var env = new Environment();
+        var env = new SimEnvironment();
         var resource = new Resource(env);
         var first = resource.Request();
         var second = resource.Request();
@@ -218,7 +217,7 @@ public sealed class ResourceTests
         }
     }
 
-    private static IEnumerable<Event> Use(Environment env, Resource resource, string name, double hours, List<string> log)
+    private static IEnumerable<Event> Use(SimEnvironment env, Resource resource, string name, double hours, List<string> log)
     {
         var request = resource.Request();
         yield return request;
@@ -227,7 +226,7 @@ public sealed class ResourceTests
         resource.Release(request);
     }
 
-    private static IEnumerable<Event> UsePriority(Environment env, ResourceBase resource, string name, int priority, double arrival, List<string> log)
+    private static IEnumerable<Event> UsePriority(SimEnvironment env, ResourceBase resource, string name, int priority, double arrival, List<string> log)
     {
         yield return env.Timeout(arrival);
         var request = resource switch
@@ -242,7 +241,7 @@ public sealed class ResourceTests
         resource.Release(request);
     }
 
-    private static IEnumerable<Event> InterruptAt(Environment env, Process victim, double time)
+    private static IEnumerable<Event> InterruptAt(SimEnvironment env, SimProcess victim, double time)
     {
         yield return env.Timeout(time);
         victim.Interrupt("timeout");

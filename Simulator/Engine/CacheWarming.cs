@@ -34,7 +34,7 @@ internal static class CacheWarming
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void PrefetchWakeData(Event? item)
     {
-        if (item is Process process)
+        if (item is SimProcess process)
         {
             Prefetch(process.Generator);
         }

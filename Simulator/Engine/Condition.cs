@@ -12,7 +12,7 @@ public class Condition : Event
     private readonly bool _requireAll;
     private int _processedCount;
 
-    internal Condition(Environment environment, Event[] events, bool requireAll)
+    internal Condition(SimEnvironment environment, Event[] events, bool requireAll)
         : base(environment)
     {
         ArgumentNullException.ThrowIfNull(events);

@@ -14,7 +14,7 @@ public sealed class Container
 
     /// <summary>Creates a container holding <paramref name="initialLevel"/> out of <paramref name="capacity"/> (unbounded by default).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The capacity is not positive or the initial level lies outside [0, capacity].</exception>
-    public Container(Environment environment, double capacity = double.PositiveInfinity, double initialLevel = 0.0, string? name = null)
+    public Container(SimEnvironment environment, double capacity = double.PositiveInfinity, double initialLevel = 0.0, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         if (!(capacity > 0.0))
@@ -34,7 +34,7 @@ public sealed class Container
     }
 
     /// <summary>The environment the container lives in.</summary>
-    public Environment Environment { get; }
+    public SimEnvironment Environment { get; }
 
     /// <summary>The name used in error messages.</summary>
     public string Name { get; }

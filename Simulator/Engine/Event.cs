@@ -7,12 +7,12 @@ namespace Simulator.Engine;
 /// </summary>
 public class Event
 {
-    private readonly Environment _environment;
+    private readonly SimEnvironment _environment;
     private object? _firstObserver;
     private List<object>? _moreObservers;
 
     /// <summary>Creates a pending event bound to <paramref name="environment"/>.</summary>
-    public Event(Environment environment)
+    public Event(SimEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         _environment = environment;
@@ -23,7 +23,7 @@ public class Event
     internal Exception? ErrorCore;
 
     /// <summary>The environment that schedules this event.</summary>
-    public Environment Environment => _environment;
+    public SimEnvironment Environment => _environment;
 
     /// <summary>True once the event has been succeeded or failed (it is scheduled or already processed).</summary>
     public bool IsTriggered => State != EventState.Pending;
@@ -53,7 +53,7 @@ public class Event
 
     /// <summary>
     /// Triggers the event as failed. Processes waiting on it resume with the fault pending (see
-    /// <see cref="Process.HandleFault"/>); a failure that nothing observes surfaces from <see cref="Environment.Run()"/>.
+    /// <see cref="SimProcess.HandleFault"/>); a failure that nothing observes surfaces from <see cref="SimEnvironment.Run()"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">The event was already triggered.</exception>
     public Event Fail(Exception error)
@@ -107,7 +107,7 @@ public class Event
     /// <summary>Observers are processes, conditions or callbacks; storing them untyped avoids a delegate per wait.</summary>
     internal void AddObserver(object observer)
     {
-        if (this is Timeout { Owner: { } owner })
+        if (this is TimeoutEvent { Owner: { } owner })
         {
             throw new InvalidOperationException(
                 $"The Delay() of process '{owner.Name}' can only be yielded by that process; use Timeout() to wait on it otherwise.");
@@ -183,7 +183,7 @@ public class Event
     {
         switch (observer)
         {
-            case Process process:
+            case SimProcess process:
                 process.Resume(this);
                 break;
             case Condition condition:

@@ -16,7 +16,7 @@ public sealed class FilterStore<T>
     private int _cancelledPuts;
 
     /// <summary>Creates an empty store for at most <paramref name="capacity"/> items (unbounded by default).</summary>
-    public FilterStore(Environment environment, int capacity = int.MaxValue, string? name = null)
+    public FilterStore(SimEnvironment environment, int capacity = int.MaxValue, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
@@ -27,7 +27,7 @@ public sealed class FilterStore<T>
     }
 
     /// <summary>The environment the store lives in.</summary>
-    public Environment Environment { get; }
+    public SimEnvironment Environment { get; }
 
     /// <summary>The name used in error messages.</summary>
     public string Name { get; }

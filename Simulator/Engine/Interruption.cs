@@ -3,7 +3,7 @@ namespace Simulator.Engine;
 /// <summary>Delivers an interrupt to a process at the current time, ahead of the normal events due now.</summary>
 internal sealed class Interruption : Event
 {
-    public Interruption(Process process, object? cause)
+    public Interruption(SimProcess process, object? cause)
         : base(process.Environment)
     {
         Process = process;
@@ -13,7 +13,7 @@ internal sealed class Interruption : Event
         Environment.Schedule(this, 0.0, EventPriority.Urgent);
     }
 
-    public Process Process { get; }
+    public SimProcess Process { get; }
 
     internal override string Describe() => $"Interruption of process '{Process.Name}'";
 }

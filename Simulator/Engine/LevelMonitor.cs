@@ -7,14 +7,14 @@ namespace Simulator.Engine;
 /// </summary>
 public sealed class LevelMonitor
 {
-    private readonly Environment _environment;
+    private readonly SimEnvironment _environment;
     private double _startTime;
     private double _lastTime;
     private double _integral;
     private double _timeAtZero;
 
     /// <summary>Starts monitoring at the current time with <paramref name="initialLevel"/>.</summary>
-    public LevelMonitor(Environment environment, double initialLevel = 0.0)
+    public LevelMonitor(SimEnvironment environment, double initialLevel = 0.0)
     {
         ArgumentNullException.ThrowIfNull(environment);
         _environment = environment;

@@ -5,4 +5,4 @@ namespace Simulator.Engine;
 /// <param name="UsageSince">The time in hours at which the preempted request had been granted.</param>
 /// <param name="Resource">The resource whose unit was taken.</param>
 /// <param name="Request">The preempted request; it no longer holds the unit.</param>
-public sealed record Preempted(Process? By, double UsageSince, ResourceBase Resource, Request Request);
+public sealed record Preempted(SimProcess? By, double UsageSince, ResourceBase Resource, Request Request);

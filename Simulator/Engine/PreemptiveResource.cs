@@ -8,7 +8,7 @@ namespace Simulator.Engine;
 public sealed class PreemptiveResource : ResourceBase
 {
     /// <summary>Creates a resource with <paramref name="capacity"/> units (at least one).</summary>
-    public PreemptiveResource(Environment environment, int capacity = 1, string? name = null)
+    public PreemptiveResource(SimEnvironment environment, int capacity = 1, string? name = null)
         : base(environment, capacity, name)
     {
     }

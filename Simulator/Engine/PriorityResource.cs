@@ -4,7 +4,7 @@ namespace Simulator.Engine;
 public sealed class PriorityResource : ResourceBase
 {
     /// <summary>Creates a resource with <paramref name="capacity"/> units (at least one).</summary>
-    public PriorityResource(Environment environment, int capacity = 1, string? name = null)
+    public PriorityResource(SimEnvironment environment, int capacity = 1, string? name = null)
         : base(environment, capacity, name)
     {
     }

@@ -27,7 +27,7 @@ public sealed class Request : Event
     public bool Preempt { get; }
 
     /// <summary>The process that made the request, or null when it was made outside any process.</summary>
-    public Process? Owner { get; }
+    public SimProcess? Owner { get; }
 
     /// <summary>The time in hours at which the request was made.</summary>
     public double RequestTime { get; }

@@ -4,7 +4,7 @@ namespace Simulator.Engine;
 public sealed class Resource : ResourceBase
 {
     /// <summary>Creates a resource with <paramref name="capacity"/> units (at least one).</summary>
-    public Resource(Environment environment, int capacity = 1, string? name = null)
+    public Resource(SimEnvironment environment, int capacity = 1, string? name = null)
         : base(environment, capacity, name)
     {
     }

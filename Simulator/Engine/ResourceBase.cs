@@ -11,7 +11,7 @@ public abstract class ResourceBase
     private readonly List<Request> _users;
     private long _sequence;
 
-    private protected ResourceBase(Environment environment, int capacity, string? name)
+    private protected ResourceBase(SimEnvironment environment, int capacity, string? name)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
@@ -22,7 +22,7 @@ public abstract class ResourceBase
     }
 
     /// <summary>The environment the resource lives in.</summary>
-    public Environment Environment { get; }
+    public SimEnvironment Environment { get; }
 
     /// <summary>How many units the resource has.</summary>
     public int Capacity { get; }

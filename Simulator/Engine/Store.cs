@@ -15,7 +15,7 @@ public sealed class Store<T>
     private int _cancelledGets;
 
     /// <summary>Creates an empty store for at most <paramref name="capacity"/> items (unbounded by default).</summary>
-    public Store(Environment environment, int capacity = int.MaxValue, string? name = null)
+    public Store(SimEnvironment environment, int capacity = int.MaxValue, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
@@ -26,7 +26,7 @@ public sealed class Store<T>
     }
 
     /// <summary>The environment the store lives in.</summary>
-    public Environment Environment { get; }
+    public SimEnvironment Environment { get; }
 
     /// <summary>The name used in error messages.</summary>
     public string Name { get; }

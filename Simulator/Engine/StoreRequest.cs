@@ -6,7 +6,7 @@ public sealed class StoreRequest<T> : Event
 {
     private readonly Action<StoreRequest<T>> _withdraw;
 
-    internal StoreRequest(Environment environment, bool isPut, T item, Func<T, bool>? filter, Action<StoreRequest<T>> withdraw)
+    internal StoreRequest(SimEnvironment environment, bool isPut, T item, Func<T, bool>? filter, Action<StoreRequest<T>> withdraw)
         : base(environment)
     {
         IsPut = isPut;

@@ -1,6 +1,5 @@
 using Simulator.Engine;
 using Simulator.Model.Specs;
-using SimEnvironment = Simulator.Engine.Environment;
 
 namespace Simulator.Model;
 

@@ -7,23 +7,23 @@ namespace Simulator.Engine;
 /// The simulation clock (in hours) and its event queue. Events run in order of (time, priority, insertion
 /// sequence), so events due at the same time and priority run first in, first out, and a run is deterministic.
 /// </summary>
-public sealed class Environment
+public sealed class SimEnvironment
 {
     private readonly EventQueue _queue = new();
-    private readonly Stack<Timeout> _timeoutPool = new();
+    private readonly Stack<TimeoutEvent> _timeoutPool = new();
     private double _now;
     private long _processedEvents;
     private long _processCount;
 
     /// <summary>Creates an environment whose clock starts at 0 h.</summary>
-    public Environment()
+    public SimEnvironment()
         : this(0.0)
     {
     }
 
     /// <summary>Creates an environment whose clock starts at <paramref name="initialTime"/> hours.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The time is not finite.</exception>
-    public Environment(double initialTime)
+    public SimEnvironment(double initialTime)
     {
         if (!double.IsFinite(initialTime))
         {
@@ -40,7 +40,7 @@ public sealed class Environment
     public long ProcessedEvents => _processedEvents;
 
     /// <summary>The process whose iterator is running right now, or null between process steps.</summary>
-    public Process? ActiveProcess { get; internal set; }
+    public SimProcess? ActiveProcess { get; internal set; }
 
     /// <summary>
     /// Called with each event just before it is processed (the clock already at its time), process starts included;
@@ -63,10 +63,10 @@ public sealed class Environment
 
     /// <summary>Creates a timeout processed <paramref name="delayHours"/> after now, succeeding with <paramref name="value"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The delay is negative, infinite or NaN.</exception>
-    public Timeout Timeout(double delayHours, object? value = null)
+    public TimeoutEvent Timeout(double delayHours, object? value = null)
     {
         CheckDelay(delayHours);
-        return new Timeout(this, delayHours, value, pooled: false);
+        return new TimeoutEvent(this, delayHours, value, pooled: false);
     }
 
     /// <summary>
@@ -77,7 +77,7 @@ public sealed class Environment
     /// recycled once the process that yields it has resumed.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The delay is negative, infinite or NaN.</exception>
-    public Timeout Delay(double delayHours)
+    public TimeoutEvent Delay(double delayHours)
     {
         CheckDelay(delayHours);
         if (ActiveProcess is { } process)
@@ -91,12 +91,12 @@ public sealed class Environment
             return timeout;
         }
 
-        return new Timeout(this, delayHours, null, pooled: true);
+        return new TimeoutEvent(this, delayHours, null, pooled: true);
     }
 
     /// <summary>Creates a timeout processed at the absolute time <paramref name="timeHours"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The time lies in the past or is not finite.</exception>
-    public Timeout TimeoutAt(double timeHours, object? value = null)
+    public TimeoutEvent TimeoutAt(double timeHours, object? value = null)
     {
         if (!(timeHours >= _now) || !double.IsFinite(timeHours))
         {
@@ -106,18 +106,18 @@ public sealed class Environment
                 $"Cannot schedule at {Format(timeHours)} h, which is in the past of now = {Format(_now)} h{InActiveProcess()}.");
         }
 
-        return new Timeout(this, timeHours - _now, value, pooled: false);
+        return new TimeoutEvent(this, timeHours - _now, value, pooled: false);
     }
 
     /// <summary>
     /// Starts a process that runs <paramref name="generator"/> from now on, ahead of normal events due now; without a
     /// <paramref name="name"/> it is called "process-N", N counting the processes of this environment from 1.
     /// </summary>
-    public Process Process(IEnumerable<Event> generator, string? name = null)
+    public SimProcess Process(IEnumerable<Event> generator, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(generator);
         _processCount++;
-        return new Process(this, generator, name, _processCount);
+        return new SimProcess(this, generator, name, _processCount);
     }
 
     /// <summary>An event that succeeds once all <paramref name="events"/> succeeded, or fails with the first failure.</summary>
@@ -203,7 +203,7 @@ public sealed class Environment
             // Start loading what the next events will touch, so that their cache misses overlap with this
             // event's work; it matters with 10,000s of pending events.
             CacheWarming.PrefetchWakeData(_queue.WarmNext());
-            if (item is not Process process)
+            if (item is not SimProcess process)
             {
                 break;
             }
@@ -229,11 +229,11 @@ public sealed class Environment
 
         _processedEvents++;
         Trace?.Invoke(item);
-        var recycle = item is Timeout { IsPooled: true } && item.PeekSoleObserver() is Process;
+        var recycle = item is TimeoutEvent { IsPooled: true } && item.PeekSoleObserver() is SimProcess;
         FireOrThrow(item);
         if (recycle)
         {
-            var timeout = (Timeout)item;
+            var timeout = (TimeoutEvent)item;
             timeout.ResetForReuse();
             _timeoutPool.Push(timeout);
         }
@@ -246,7 +246,7 @@ public sealed class Environment
     /// <summary>Removes stale process entries from the front, so that the front is the next event really processed.</summary>
     private void DropStaleEntries()
     {
-        while (_queue.Count > 0 && _queue.Peek(out _, out var key) is Process process && key != process.QueueKey)
+        while (_queue.Count > 0 && _queue.Peek(out _, out var key) is SimProcess process && key != process.QueueKey)
         {
             _queue.Pop(out _, out _);
         }

@@ -1,17 +1,17 @@
 namespace Simulator.Engine;
 
 /// <summary>An event that the environment processes a fixed delay after its creation; it is triggered from the start.</summary>
-public sealed class Timeout : Event
+public sealed class TimeoutEvent : Event
 {
-    internal Timeout(Environment environment, double delayHours, object? value, bool pooled)
+    internal TimeoutEvent(SimEnvironment environment, double delayHours, object? value, bool pooled)
         : base(environment)
     {
         IsPooled = pooled;
         Arm(delayHours, value);
     }
 
-    /// <summary>The marker a process yields for <see cref="Environment.Delay"/>; it is never queued itself.</summary>
-    internal Timeout(Process owner)
+    /// <summary>The marker a process yields for <see cref="SimEnvironment.Delay"/>; it is never queued itself.</summary>
+    internal TimeoutEvent(SimProcess owner)
         : base(owner.Environment)
     {
         Owner = owner;
@@ -20,12 +20,12 @@ public sealed class Timeout : Event
     }
 
     /// <summary>The process that owns this marker, or null for an ordinary timeout.</summary>
-    internal Process? Owner { get; }
+    internal SimProcess? Owner { get; }
 
     /// <summary>The delay in hours between the creation of the timeout and its processing (NaN for a process's Delay marker).</summary>
     public double Delay { get; private set; }
 
-    /// <summary>Pooled timeouts come from <see cref="Environment.Delay"/> and return to the pool once their process resumed.</summary>
+    /// <summary>Pooled timeouts come from <see cref="SimEnvironment.Delay"/> and return to the pool once their process resumed.</summary>
     internal bool IsPooled { get; }
 
     internal void Arm(double delayHours, object? value)

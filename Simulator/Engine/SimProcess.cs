@@ -9,9 +9,9 @@ namespace Simulator.Engine;
 /// C# iterators cannot receive exceptions at their yield, so interrupts and failures of awaited events are
 /// delivered as flags: after each <c>yield return</c> the process code checks <see cref="IsInterrupted"/> and
 /// calls <see cref="HandleInterrupt"/>, or calls <see cref="HandleFault"/> when the awaited event may fail.
-/// The running process is <see cref="Environment.ActiveProcess"/>.
+/// The running process is <see cref="SimEnvironment.ActiveProcess"/>.
 /// </remarks>
-public sealed class Process : Event
+public sealed class SimProcess : Event
 {
     private IEnumerator<Event>? _generator;
     private Event? _target;
@@ -22,10 +22,10 @@ public sealed class Process : Event
 
     private readonly long _number;
     private string? _name;
-    private Timeout? _ownDelay;
+    private TimeoutEvent? _ownDelay;
     private bool _delayArmed;
 
-    internal Process(Environment environment, IEnumerable<Event> generator, string? name, long number)
+    internal SimProcess(SimEnvironment environment, IEnumerable<Event> generator, string? name, long number)
         : base(environment)
     {
         _name = name;
@@ -41,7 +41,7 @@ public sealed class Process : Event
 
     internal bool IsStarted { get; private set; }
 
-    internal Timeout? OwnDelay => _ownDelay;
+    internal TimeoutEvent? OwnDelay => _ownDelay;
 
     internal IEnumerator<Event>? Generator => _generator;
 
@@ -97,18 +97,18 @@ public sealed class Process : Event
     {
         if (!IsAlive)
         {
-            throw new InvalidOperationException($"Process '{Name}' has terminated and cannot be interrupted.");
+            throw new InvalidOperationException($"SimProcess '{Name}' has terminated and cannot be interrupted.");
         }
 
         if (Environment.ActiveProcess == this)
         {
-            throw new InvalidOperationException($"Process '{Name}' cannot interrupt itself.");
+            throw new InvalidOperationException($"SimProcess '{Name}' cannot interrupt itself.");
         }
 
         _ = new Interruption(this, cause);
     }
 
-    internal override string Describe() => $"Process '{Name}'";
+    internal override string Describe() => $"SimProcess '{Name}'";
 
     /// <summary>Advances the iterator; <paramref name="trigger"/> is the processed event that woke the process.</summary>
     internal void Resume(Event trigger)
@@ -143,11 +143,11 @@ public sealed class Process : Event
     }
 
     /// <summary>Schedules the process's own wake-up and returns the marker it yields for it.</summary>
-    internal Timeout ArmDelay(double delayHours)
+    internal TimeoutEvent ArmDelay(double delayHours)
     {
         _delayArmed = true;
         QueueKey = Environment.Schedule(this, delayHours, EventPriority.Normal);
-        return _ownDelay ??= new Timeout(this);
+        return _ownDelay ??= new TimeoutEvent(this);
     }
 
     /// <summary>Starts the iterator, or resumes it from a Delay; called when the process's live entry leaves the queue.</summary>
@@ -177,7 +177,7 @@ public sealed class Process : Event
         }
     }
 
-    private void Advance(Environment environment)
+    private void Advance(SimEnvironment environment)
     {
         var generator = _generator!;
         while (true)
@@ -202,7 +202,7 @@ public sealed class Process : Event
             if (_interrupted)
             {
                 Terminate(new InvalidOperationException(
-                    $"Process '{Name}' was interrupted (cause: {_interruptCause ?? "none"}) and " +
+                    $"SimProcess '{Name}' was interrupted (cause: {_interruptCause ?? "none"}) and " +
                     $"{(moved ? "yielded again" : "ended")} without calling HandleInterrupt()."));
                 return;
             }
@@ -221,7 +221,7 @@ public sealed class Process : Event
             {
                 if (!_delayArmed)
                 {
-                    Terminate(new InvalidOperationException($"Process '{Name}' yielded a Delay() that was already used; call Delay() for each wait."));
+                    Terminate(new InvalidOperationException($"SimProcess '{Name}' yielded a Delay() that was already used; call Delay() for each wait."));
                     return;
                 }
 
@@ -232,24 +232,24 @@ public sealed class Process : Event
 
             if (next is null)
             {
-                Terminate(new InvalidOperationException($"Process '{Name}' yielded null; a process may only yield events."));
+                Terminate(new InvalidOperationException($"SimProcess '{Name}' yielded null; a process may only yield events."));
                 return;
             }
 
             if (next.Environment != environment)
             {
-                Terminate(new InvalidOperationException($"Process '{Name}' yielded {next.Describe()} of another environment."));
+                Terminate(new InvalidOperationException($"SimProcess '{Name}' yielded {next.Describe()} of another environment."));
                 return;
             }
 
-            if (next is Timeout { Owner: { } owner })
+            if (next is TimeoutEvent { Owner: { } owner })
             {
                 if (owner != this || !_delayArmed)
                 {
                     Terminate(new InvalidOperationException(
                         owner != this
-                            ? $"Process '{Name}' yielded the Delay() of process '{owner.Name}'; a Delay can only be yielded by the process that created it."
-                            : $"Process '{Name}' yielded a Delay() that was already used; call Delay() for each wait."));
+                            ? $"SimProcess '{Name}' yielded the Delay() of process '{owner.Name}'; a Delay can only be yielded by the process that created it."
+                            : $"SimProcess '{Name}' yielded a Delay() that was already used; call Delay() for each wait."));
                     return;
                 }
 
