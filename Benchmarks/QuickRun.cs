@@ -18,7 +18,7 @@ internal static class QuickRun
             {
                 var timeouts = new TimeoutBenchmarks { Processes = processes, Pooled = pooled };
                 timeouts.Setup();
-                Report($"Timeouts n={processes} {(pooled ? "Delay" : "TimeoutEvent")}", TimeoutBenchmarks.OperationsPerInvoke, () => timeouts.Timeouts());
+                Report($"Timeouts n={processes} {(pooled ? "Delay" : "Timeout")}", TimeoutBenchmarks.OperationsPerInvoke, () => timeouts.Timeouts());
             }
         }
 

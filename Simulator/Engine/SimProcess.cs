@@ -97,18 +97,18 @@ public sealed class SimProcess : Event
     {
         if (!IsAlive)
         {
-            throw new InvalidOperationException($"SimProcess '{Name}' has terminated and cannot be interrupted.");
+            throw new InvalidOperationException($"Process '{Name}' has terminated and cannot be interrupted.");
         }
 
         if (Environment.ActiveProcess == this)
         {
-            throw new InvalidOperationException($"SimProcess '{Name}' cannot interrupt itself.");
+            throw new InvalidOperationException($"Process '{Name}' cannot interrupt itself.");
         }
 
         _ = new Interruption(this, cause);
     }
 
-    internal override string Describe() => $"SimProcess '{Name}'";
+    internal override string Describe() => $"Process '{Name}'";
 
     /// <summary>Advances the iterator; <paramref name="trigger"/> is the processed event that woke the process.</summary>
     internal void Resume(Event trigger)
@@ -202,7 +202,7 @@ public sealed class SimProcess : Event
             if (_interrupted)
             {
                 Terminate(new InvalidOperationException(
-                    $"SimProcess '{Name}' was interrupted (cause: {_interruptCause ?? "none"}) and " +
+                    $"Process '{Name}' was interrupted (cause: {_interruptCause ?? "none"}) and " +
                     $"{(moved ? "yielded again" : "ended")} without calling HandleInterrupt()."));
                 return;
             }
@@ -221,7 +221,7 @@ public sealed class SimProcess : Event
             {
                 if (!_delayArmed)
                 {
-                    Terminate(new InvalidOperationException($"SimProcess '{Name}' yielded a Delay() that was already used; call Delay() for each wait."));
+                    Terminate(new InvalidOperationException($"Process '{Name}' yielded a Delay() that was already used; call Delay() for each wait."));
                     return;
                 }
 
@@ -232,13 +232,13 @@ public sealed class SimProcess : Event
 
             if (next is null)
             {
-                Terminate(new InvalidOperationException($"SimProcess '{Name}' yielded null; a process may only yield events."));
+                Terminate(new InvalidOperationException($"Process '{Name}' yielded null; a process may only yield events."));
                 return;
             }
 
             if (next.Environment != environment)
             {
-                Terminate(new InvalidOperationException($"SimProcess '{Name}' yielded {next.Describe()} of another environment."));
+                Terminate(new InvalidOperationException($"Process '{Name}' yielded {next.Describe()} of another environment."));
                 return;
             }
 
@@ -248,8 +248,8 @@ public sealed class SimProcess : Event
                 {
                     Terminate(new InvalidOperationException(
                         owner != this
-                            ? $"SimProcess '{Name}' yielded the Delay() of process '{owner.Name}'; a Delay can only be yielded by the process that created it."
-                            : $"SimProcess '{Name}' yielded a Delay() that was already used; call Delay() for each wait."));
+                            ? $"Process '{Name}' yielded the Delay() of process '{owner.Name}'; a Delay can only be yielded by the process that created it."
+                            : $"Process '{Name}' yielded a Delay() that was already used; call Delay() for each wait."));
                     return;
                 }
 
