@@ -1,10 +1,12 @@
 namespace Simulator.Engine;
 
 /// <summary>
-/// An event over a set of events: it fails as soon as one of them fails, and otherwise succeeds when its rule
-/// holds (all processed for <see cref="AllOf"/>, one processed for <see cref="AnyOf"/>). Its value is the
-/// <see cref="IReadOnlyList{T}"/> of the listed events that had been processed successfully at that moment, in
-/// the order they were listed.
+/// An event over a set of events: it fails as soon as one of them fails (taking that failure over, so it does
+/// not end the run on its own), and otherwise succeeds when its rule holds (all processed for <see cref="AllOf"/>,
+/// one processed for <see cref="AnyOf"/>). Once triggered it stops watching its events, so a member that fails
+/// later must be handled by someone else. Its value, set when the condition is processed, is the
+/// <see cref="IReadOnlyList{T}"/> of the leaf events processed successfully by then: nested conditions are
+/// flattened into their own events, depth first in the order listed.
 /// </summary>
 public class Condition : Event
 {
@@ -31,19 +33,17 @@ public class Condition : Event
             }
         }
 
+        // The condition observes itself first, so that its value is built when it is processed, before anyone
+        // waiting on it reads it.
+        AddObserver(this);
         if (events.Length == 0)
         {
-            Complete();
+            Succeed();
             return;
         }
 
         foreach (var item in events)
         {
-            if (State != EventState.Pending)
-            {
-                break;
-            }
-
             if (item.IsProcessed)
             {
                 Check(item);
@@ -51,6 +51,12 @@ public class Condition : Event
             else
             {
                 item.AddObserver(this);
+            }
+
+            if (State != EventState.Pending)
+            {
+                StopWatching();
+                break;
             }
         }
     }
@@ -60,6 +66,18 @@ public class Condition : Event
 
     internal void Check(Event item)
     {
+        if (ReferenceEquals(item, this))
+        {
+            if (ErrorCore is null)
+            {
+                var leaves = new List<Event>(_events.Length);
+                CollectLeaves(leaves);
+                ValueCore = leaves;
+            }
+
+            return;
+        }
+
         if (State != EventState.Pending)
         {
             return;
@@ -68,28 +86,48 @@ public class Condition : Event
         _processedCount++;
         if (item.ErrorCore is { } error)
         {
+            item.Defused = true;
             Fail(error);
         }
         else if (!_requireAll || _processedCount == _events.Length)
         {
-            Complete();
+            Succeed();
         }
+        else
+        {
+            return;
+        }
+
+        StopWatching();
     }
 
     internal override string Describe() => _requireAll ? "AllOf condition" : "AnyOf condition";
 
-    private void Complete()
+    private void CollectLeaves(List<Event> leaves)
     {
-        var fired = new List<Event>(_events.Length);
         foreach (var item in _events)
         {
-            if (item.IsProcessed && item.ErrorCore is null)
+            if (item is Condition nested)
             {
-                fired.Add(item);
+                nested.CollectLeaves(leaves);
+            }
+            else if (item.IsProcessed && item.ErrorCore is null)
+            {
+                leaves.Add(item);
             }
         }
+    }
 
-        Succeed(fired);
+    /// <summary>Unregisters from the members not processed yet; the member being processed has let go of its observers.</summary>
+    private void StopWatching()
+    {
+        foreach (var item in _events)
+        {
+            if (!item.IsProcessed)
+            {
+                item.RemoveObserver(this);
+            }
+        }
     }
 
     private string InProcess() => Environment.ActiveProcess is { } process ? $" in process '{process.Name}'" : string.Empty;

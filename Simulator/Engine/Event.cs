@@ -3,7 +3,10 @@ namespace Simulator.Engine;
 /// <summary>
 /// Something that happens at one point of simulated time. An event is pending until it is succeeded or failed
 /// (triggered); the environment then processes it at its scheduled time, resuming the processes that wait on it
-/// and running its callbacks in the order they were added.
+/// and running its callbacks in the order they were added. A failed event must be handled: a process that waits
+/// on it takes the failure over, a pending condition over it takes it over, and a callback handles it only by
+/// calling <see cref="Defuse"/>; a failure still not defused once the event is processed ends the run with its
+/// error.
 /// </summary>
 public class Event
 {
@@ -21,6 +24,7 @@ public class Event
     internal EventState State;
     internal object? ValueCore;
     internal Exception? ErrorCore;
+    internal bool Defused;
 
     /// <summary>The environment that schedules this event.</summary>
     public SimEnvironment Environment => _environment;
@@ -34,11 +38,22 @@ public class Event
     /// <summary>True when the event has been triggered and succeeded.</summary>
     public bool IsOk => State != EventState.Pending && ErrorCore is null;
 
-    /// <summary>The value the event succeeded with; null while pending or when it failed.</summary>
-    public object? Value => ValueCore;
+    /// <summary>The value the event succeeded with, or null when it failed.</summary>
+    /// <exception cref="InvalidOperationException">The event is still pending, so it has no value yet.</exception>
+    public object? Value => State != EventState.Pending ? ValueCore : throw NotYetAvailable();
 
     /// <summary>The exception the event failed with; null while pending or when it succeeded.</summary>
     public Exception? Error => ErrorCore;
+
+    /// <summary>True once the failure of this event has been handled (see <see cref="Defuse"/>).</summary>
+    public bool IsDefused => Defused;
+
+    /// <summary>
+    /// Marks the failure of this event as handled, so that it does not end the run when the event is processed.
+    /// A callback that deals with a failure calls this; a process waiting on the event, or a pending condition
+    /// over it, defuses it by taking the failure over. Defusing an event that has not failed (yet) is harmless.
+    /// </summary>
+    public void Defuse() => Defused = true;
 
     /// <summary>Triggers the event successfully; it is processed at the current time after events already due.</summary>
     /// <exception cref="InvalidOperationException">The event was already triggered.</exception>
@@ -53,7 +68,8 @@ public class Event
 
     /// <summary>
     /// Triggers the event as failed. Processes waiting on it resume with the fault pending (see
-    /// <see cref="SimProcess.HandleFault"/>); a failure that nothing observes surfaces from <see cref="SimEnvironment.Run()"/>.
+    /// <see cref="SimProcess.HandleFault"/>); a failure that no process or pending condition takes over and no
+    /// callback defuses (see <see cref="Defuse"/>) ends the run: <see cref="SimEnvironment.Run()"/> rethrows it.
     /// </summary>
     /// <exception cref="InvalidOperationException">The event was already triggered.</exception>
     public Event Fail(Exception error)
@@ -67,8 +83,8 @@ public class Event
     }
 
     /// <summary>
-    /// Adds a callback that runs when the event is processed, after the observers added before it.
-    /// A callback counts as observing a failure, so a failed event with a callback does not stop the run.
+    /// Adds a callback that runs when the event is processed, after the observers added before it. A callback
+    /// does not handle a failure by being there: it must call <see cref="Defuse"/>, or the failure ends the run.
     /// </summary>
     /// <exception cref="InvalidOperationException">The event has already been processed (its callbacks have run).</exception>
     public void AddCallback(Action<Event> callback)
@@ -143,14 +159,14 @@ public class Event
         return _moreObservers?.Remove(observer) ?? false;
     }
 
-    /// <summary>Marks the event processed and notifies its observers; returns false when a failure went unobserved.</summary>
+    /// <summary>Marks the event processed and notifies its observers; returns false when a failure was not defused.</summary>
     internal bool Fire()
     {
         State = EventState.Processed;
         var first = _firstObserver;
         if (first is null)
         {
-            return ErrorCore is null;
+            return ErrorCore is null || Defused;
         }
 
         var more = _moreObservers;
@@ -165,7 +181,7 @@ public class Event
             }
         }
 
-        return true;
+        return ErrorCore is null || Defused;
     }
 
     internal void ResetForReuse()
@@ -173,6 +189,7 @@ public class Event
         State = EventState.Pending;
         ValueCore = null;
         ErrorCore = null;
+        Defused = false;
         _firstObserver = null;
         _moreObservers = null;
     }
@@ -193,6 +210,12 @@ public class Event
                 ((Action<Event>)observer)(this);
                 break;
         }
+    }
+
+    private InvalidOperationException NotYetAvailable()
+    {
+        var who = _environment.ActiveProcess is { } process ? $" (read in process '{process.Name}')" : string.Empty;
+        return new InvalidOperationException($"The value of {Describe()} is not yet available: the event is still pending{who}.");
     }
 
     private void EnsurePending()

@@ -2,18 +2,20 @@ namespace Simulator.Engine;
 
 /// <summary>
 /// A store whose gets name a condition: each waiting get, in arrival order, takes the oldest item that meets its
-/// condition, so a get whose item is missing does not block gets behind it that can be served.
+/// condition, so a get whose item is missing does not block gets behind it that can be served. A get tests each
+/// item at most once, so the condition must depend on the item alone.
 /// </summary>
 /// <typeparam name="T">The type of the items.</typeparam>
 public sealed class FilterStore<T>
 {
     private static readonly Func<T, bool> AnyItem = static _ => true;
 
-    private readonly List<T> _items = [];
+    private readonly List<(long Sequence, T Item)> _items = [];
     private readonly Queue<StoreRequest<T>> _puts = new();
     private readonly List<StoreRequest<T>> _gets = [];
     private readonly Action<StoreRequest<T>> _withdraw;
     private int _cancelledPuts;
+    private long _sequence;
 
     /// <summary>Creates an empty store for at most <paramref name="capacity"/> items (unbounded by default).</summary>
     public FilterStore(SimEnvironment environment, int capacity = int.MaxValue, string? name = null)
@@ -39,7 +41,7 @@ public sealed class FilterStore<T>
     public int Count => _items.Count;
 
     /// <summary>The items, oldest first (a copy).</summary>
-    public IReadOnlyList<T> Items => [.. _items];
+    public IReadOnlyList<T> Items => _items.ConvertAll(entry => entry.Item);
 
     /// <summary>How many puts wait for room.</summary>
     public int PutQueueLength => _puts.Count - _cancelledPuts;
@@ -73,48 +75,86 @@ public sealed class FilterStore<T>
         }
         else
         {
+            // Gets do not block one another, so withdrawing one serves nobody else.
             _gets.Remove(request);
-            Settle();
         }
     }
 
+    /// <summary>
+    /// Serves puts and gets until neither can move: new items may serve gets, and served gets make room for puts.
+    /// </summary>
     private void Settle()
     {
-        bool moved;
-        do
+        ServePuts();
+        while (ServeGets() && ServePuts())
         {
-            moved = false;
-            while (_puts.TryPeek(out var put) && (put.IsCancelled || _items.Count < Capacity))
-            {
-                _puts.Dequeue();
-                if (put.IsCancelled)
-                {
-                    _cancelledPuts--;
-                    continue;
-                }
+        }
+    }
 
-                _items.Add(put.Item);
-                put.Succeed(put.Item);
-                moved = true;
+    private bool ServePuts()
+    {
+        var moved = false;
+        while (_puts.TryPeek(out var put) && (put.IsCancelled || _items.Count < Capacity))
+        {
+            _puts.Dequeue();
+            if (put.IsCancelled)
+            {
+                _cancelledPuts--;
+                continue;
             }
 
-            for (var g = 0; g < _gets.Count && _items.Count > 0; g++)
-            {
-                var get = _gets[g];
-                var index = _items.FindIndex(item => get.Filter!(item));
-                if (index < 0)
-                {
-                    continue;
-                }
+            _items.Add((_sequence++, put.Item));
+            put.Succeed(put.Item);
+            moved = true;
+        }
 
-                var item = _items[index];
-                _items.RemoveAt(index);
-                _gets.RemoveAt(g--);
-                get.Item = item;
-                get.Succeed(item);
-                moved = true;
+        return moved;
+    }
+
+    /// <summary>Lets each waiting get test the items that arrived since it last looked; returns whether one was served.</summary>
+    private bool ServeGets()
+    {
+        var moved = false;
+        for (var g = 0; g < _gets.Count && _items.Count > 0; g++)
+        {
+            var get = _gets[g];
+            var index = FirstAfter(get.TestedThrough);
+            for (; index < _items.Count; index++)
+            {
+                var (sequence, item) = _items[index];
+                get.TestedThrough = sequence;
+                if (get.Filter!(item))
+                {
+                    _items.RemoveAt(index);
+                    _gets.RemoveAt(g--);
+                    get.Item = item;
+                    get.Succeed(item);
+                    moved = true;
+                    break;
+                }
             }
         }
-        while (moved);
+
+        return moved;
+    }
+
+    /// <summary>The index of the first item put after the one numbered <paramref name="sequence"/> (items are in put order).</summary>
+    private int FirstAfter(long sequence)
+    {
+        int low = 0, high = _items.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_items[middle].Sequence <= sequence)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 }

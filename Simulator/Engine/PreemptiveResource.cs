@@ -7,9 +7,12 @@ namespace Simulator.Engine;
 /// </summary>
 public sealed class PreemptiveResource : ResourceBase
 {
-    /// <summary>Creates a resource with <paramref name="capacity"/> units (at least one).</summary>
-    public PreemptiveResource(SimEnvironment environment, int capacity = 1, string? name = null)
-        : base(environment, capacity, name)
+    /// <summary>
+    /// Creates a resource with <paramref name="capacity"/> units (at least one) where at most
+    /// <paramref name="queueCapacity"/> requests wait (see <see cref="ResourceBase.QueueCapacity"/>).
+    /// </summary>
+    public PreemptiveResource(SimEnvironment environment, int capacity = 1, string? name = null, int queueCapacity = int.MaxValue)
+        : base(environment, capacity, name, queueCapacity)
     {
     }
 

@@ -1,7 +1,7 @@
 namespace Simulator.Engine;
 
 /// <summary>
-/// Waiting requests ordered by (priority, sequence): a binary min-heap whose withdrawn entries are skipped when
+/// Waiting requests ordered by (priority, request time, preempting before not preempting, arrival): a binary min-heap whose withdrawn entries are skipped when
 /// they reach the top, so that withdrawing a request costs nothing on the hot path.
 /// </summary>
 internal sealed class RequestQueue
@@ -108,5 +108,18 @@ internal sealed class RequestQueue
         _heap[index] = last;
     }
 
-    private static bool Less(Request a, Request b) => a.Priority < b.Priority || (a.Priority == b.Priority && a.Sequence < b.Sequence);
+    private static bool Less(Request a, Request b)
+    {
+        if (a.Priority != b.Priority)
+        {
+            return a.Priority < b.Priority;
+        }
+
+        if (a.RequestTime != b.RequestTime)
+        {
+            return a.RequestTime < b.RequestTime;
+        }
+
+        return a.Preempt != b.Preempt ? a.Preempt : a.Sequence < b.Sequence;
+    }
 }

@@ -14,4 +14,10 @@ public enum RequestStatus
 
     /// <summary>Released by its owner (or withdrawn from the queue before it was granted).</summary>
     Released = 3,
+
+    /// <summary>
+    /// Refused on arrival because the resource's waiting line was full (see <see cref="ResourceBase.QueueCapacity"/>);
+    /// the request failed with a <see cref="QueueFullException"/>, already defused.
+    /// </summary>
+    Rejected = 4,
 }

@@ -1,8 +1,9 @@
 namespace Simulator.Engine;
 
 /// <summary>
-/// A pool of identical units that processes request and release. Requests are granted in order of
-/// (priority, arrival); <see cref="Resource"/>, <see cref="PriorityResource"/> and <see cref="PreemptiveResource"/>
+/// A pool of identical units that processes request and release. Waiting requests are granted in order of
+/// (priority, request time, preempting before not preempting, arrival), and only the first of them may take a
+/// unit, so a request never overtakes one ahead of it; <see cref="Resource"/>, <see cref="PriorityResource"/> and <see cref="PreemptiveResource"/>
 /// differ in which priorities they accept and whether a request may take a unit from a current user.
 /// </summary>
 public abstract class ResourceBase
@@ -11,12 +12,14 @@ public abstract class ResourceBase
     private readonly List<Request> _users;
     private long _sequence;
 
-    private protected ResourceBase(SimEnvironment environment, int capacity, string? name)
+    private protected ResourceBase(SimEnvironment environment, int capacity, string? name, int queueCapacity)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(queueCapacity);
         Environment = environment;
         Capacity = capacity;
+        QueueCapacity = queueCapacity;
         Name = name ?? GetType().Name;
         _users = new List<Request>(Math.Min(capacity, 64));
     }
@@ -26,6 +29,13 @@ public abstract class ResourceBase
 
     /// <summary>How many units the resource has.</summary>
     public int Capacity { get; }
+
+    /// <summary>
+    /// How many requests may wait (unbounded by default). A request that would have to wait while that many
+    /// already do is refused on arrival: its <see cref="Request.Status"/> is <see cref="RequestStatus.Rejected"/>
+    /// and it fails, already defused, with a <see cref="QueueFullException"/>.
+    /// </summary>
+    public int QueueCapacity { get; }
 
     /// <summary>The name used in error messages.</summary>
     public string Name { get; }
@@ -44,8 +54,8 @@ public abstract class ResourceBase
 
     /// <summary>
     /// Gives back the unit held by <paramref name="request"/> and grants it to the next waiting request; withdraws
-    /// the request instead when it is still queued. Releasing a preempted request does nothing, since its unit is
-    /// already gone.
+    /// the request instead when it is still queued. Releasing a preempted or rejected request does nothing, since it
+    /// holds no unit.
     /// </summary>
     /// <exception cref="InvalidOperationException">The request was already released.</exception>
     /// <exception cref="ArgumentException">The request belongs to another resource.</exception>
@@ -68,7 +78,7 @@ public abstract class ResourceBase
                 request.Status = RequestStatus.Released;
                 _queue.Withdrawn();
                 break;
-            case RequestStatus.Preempted:
+            case RequestStatus.Preempted or RequestStatus.Rejected:
                 request.Status = RequestStatus.Released;
                 break;
             default:
@@ -86,6 +96,14 @@ public abstract class ResourceBase
         var request = new Request(this, priority, preempt, _sequence++);
         _queue.Enqueue(request);
         GrantWaiting();
+        if (request.Status == RequestStatus.Queued && _queue.Count > QueueCapacity)
+        {
+            request.Status = RequestStatus.Rejected;
+            _queue.Withdrawn();
+            request.Fail(new QueueFullException(request));
+            request.Defused = true;
+        }
+
         return request;
     }
 

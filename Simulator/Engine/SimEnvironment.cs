@@ -117,7 +117,22 @@ public sealed class SimEnvironment
     {
         ArgumentNullException.ThrowIfNull(generator);
         _processCount++;
-        return new SimProcess(this, generator, name, _processCount);
+        return new SimProcess(this, generator, name, _processCount, 0.0);
+    }
+
+    /// <summary>
+    /// Starts a process that runs <paramref name="generator"/> from <paramref name="delayHours"/> after now on: the
+    /// start is ordered like a timeout of that delay created now (a delay of 0 starts it like <see cref="Process"/>).
+    /// Until then the process is alive with no target; an interrupt that arrives before the start starts the
+    /// iterator at once with <see cref="SimProcess.IsInterrupted"/> set.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The delay is negative, infinite or NaN.</exception>
+    public SimProcess StartDelayed(IEnumerable<Event> generator, double delayHours, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        CheckDelay(delayHours);
+        _processCount++;
+        return new SimProcess(this, generator, name, _processCount, delayHours);
     }
 
     /// <summary>An event that succeeds once all <paramref name="events"/> succeeded, or fails with the first failure.</summary>
@@ -133,7 +148,7 @@ public sealed class SimEnvironment
     public AnyOf AnyOf(IEnumerable<Event> events) => new(this, [.. events]);
 
     /// <summary>Processes events until none remain.</summary>
-    /// <exception cref="Exception">A failed event that nothing observed (such as a failed process nobody waits on) is rethrown.</exception>
+    /// <exception cref="Exception">A failed event that nothing handled (such as a failed process nobody waits on) is rethrown.</exception>
     public void Run()
     {
         while (Step())
@@ -161,9 +176,12 @@ public sealed class SimEnvironment
         _now = until;
     }
 
-    /// <summary>Processes events until <paramref name="until"/> has been processed; rethrows its error when it failed.</summary>
+    /// <summary>
+    /// Processes events until <paramref name="until"/> has been processed (not at all when it already was) and
+    /// returns its value; rethrows its error when it failed, whether or not something handled the failure.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The queue ran empty before <paramref name="until"/> was processed.</exception>
-    public void Run(Event until)
+    public object? Run(Event until)
     {
         ArgumentNullException.ThrowIfNull(until);
         if (until.Environment != this)
@@ -183,10 +201,12 @@ public sealed class SimEnvironment
         {
             ExceptionDispatchInfo.Capture(error).Throw();
         }
+
+        return until.ValueCore;
     }
 
     /// <summary>Processes the next event; returns false when the queue is empty.</summary>
-    /// <exception cref="Exception">The event failed and nothing observed it; its error is rethrown.</exception>
+    /// <exception cref="Exception">The event failed and nothing handled the failure; its error is rethrown.</exception>
     public bool Step()
     {
         Event item;

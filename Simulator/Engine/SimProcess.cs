@@ -25,16 +25,22 @@ public sealed class SimProcess : Event
     private TimeoutEvent? _ownDelay;
     private bool _delayArmed;
 
-    internal SimProcess(SimEnvironment environment, IEnumerable<Event> generator, string? name, long number)
+    internal SimProcess(SimEnvironment environment, IEnumerable<Event> generator, string? name, long number, double startDelayHours)
         : base(environment)
     {
         _name = name;
         _number = number;
         _generator = generator.GetEnumerator();
 
-        // The process itself stands in the queue while still pending: that marks its start and saves an event.
-        QueueKey = environment.Schedule(this, 0.0, EventPriority.Urgent);
+        // The process itself stands in the queue while still pending: that marks its start and saves an event. A
+        // delayed start is ordered like a timeout of that delay; an immediate one goes ahead of normal events.
+        QueueKey = startDelayHours > 0.0
+            ? environment.Schedule(this, startDelayHours, EventPriority.Normal)
+            : environment.Schedule(this, 0.0, EventPriority.Urgent);
     }
+
+    // No queue key has all bits set (the priority takes two bits above a sequence far below 2^62).
+    private const ulong NoQueueEntry = ulong.MaxValue;
 
     /// <summary>The key of the process's one live queue entry (start, Delay wake-up or completion); older entries are stale.</summary>
     internal ulong QueueKey { get; private set; }
@@ -124,9 +130,17 @@ public sealed class SimProcess : Event
             _target?.RemoveObserver(this);
             _interrupted = true;
             _interruptCause = interruption.ValueCore;
+            if (!IsStarted)
+            {
+                // Interrupted before its delayed start: the iterator starts now, and the start entry goes stale.
+                IsStarted = true;
+                QueueKey = NoQueueEntry;
+            }
         }
         else if (trigger.ErrorCore is { } error)
         {
+            // The process takes the failure over: it handles it or fails with it.
+            trigger.Defused = true;
             _fault = error;
         }
 

@@ -1,116 +1,27 @@
 namespace Simulator.Engine;
 
 /// <summary>
-/// Discrete items held first in, first out, up to <see cref="Capacity"/>. Puts wait while the store is full,
-/// gets wait while it is empty; each side is served in arrival order.
+/// Discrete items held first in, first out, up to <see cref="StoreBase{T}.Capacity"/>. Puts wait while the store
+/// is full, gets wait while it is empty; each side is served in arrival order.
 /// </summary>
 /// <typeparam name="T">The type of the items.</typeparam>
-public sealed class Store<T>
+public sealed class Store<T> : StoreBase<T>
 {
     private readonly Queue<T> _items = new();
-    private readonly Queue<StoreRequest<T>> _puts = new();
-    private readonly Queue<StoreRequest<T>> _gets = new();
-    private readonly Action<StoreRequest<T>> _withdraw;
-    private int _cancelledPuts;
-    private int _cancelledGets;
 
     /// <summary>Creates an empty store for at most <paramref name="capacity"/> items (unbounded by default).</summary>
     public Store(SimEnvironment environment, int capacity = int.MaxValue, string? name = null)
+        : base(environment, capacity, name ?? "Store")
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        Environment = environment;
-        Capacity = capacity;
-        Name = name ?? "Store";
-        _withdraw = Withdraw;
     }
 
-    /// <summary>The environment the store lives in.</summary>
-    public SimEnvironment Environment { get; }
+    /// <inheritdoc/>
+    public override int Count => _items.Count;
 
-    /// <summary>The name used in error messages.</summary>
-    public string Name { get; }
+    /// <inheritdoc/>
+    public override IReadOnlyList<T> Items => [.. _items];
 
-    /// <summary>The largest number of items the store holds.</summary>
-    public int Capacity { get; }
+    private protected override void Add(T item) => _items.Enqueue(item);
 
-    /// <summary>How many items the store holds.</summary>
-    public int Count => _items.Count;
-
-    /// <summary>The items in the order they will be taken (a copy).</summary>
-    public IReadOnlyList<T> Items => [.. _items];
-
-    /// <summary>How many puts wait for room.</summary>
-    public int PutQueueLength => _puts.Count - _cancelledPuts;
-
-    /// <summary>How many gets wait for an item.</summary>
-    public int GetQueueLength => _gets.Count - _cancelledGets;
-
-    /// <summary>Adds <paramref name="item"/> once there is room; the event succeeds at that moment.</summary>
-    public StoreRequest<T> Put(T item)
-    {
-        var request = new StoreRequest<T>(Environment, isPut: true, item, filter: null, _withdraw);
-        _puts.Enqueue(request);
-        Settle();
-        return request;
-    }
-
-    /// <summary>Takes the oldest item once there is one; the event succeeds with the item as value and <see cref="StoreRequest{T}.Item"/>.</summary>
-    public StoreRequest<T> Get()
-    {
-        var request = new StoreRequest<T>(Environment, isPut: false, default!, filter: null, _withdraw);
-        _gets.Enqueue(request);
-        Settle();
-        return request;
-    }
-
-    private void Withdraw(StoreRequest<T> request)
-    {
-        if (request.IsPut)
-        {
-            _cancelledPuts++;
-        }
-        else
-        {
-            _cancelledGets++;
-        }
-    }
-
-    private void Settle()
-    {
-        bool moved;
-        do
-        {
-            moved = false;
-            while (_puts.TryPeek(out var put) && (put.IsCancelled || _items.Count < Capacity))
-            {
-                _puts.Dequeue();
-                if (put.IsCancelled)
-                {
-                    _cancelledPuts--;
-                    continue;
-                }
-
-                _items.Enqueue(put.Item);
-                put.Succeed(put.Item);
-                moved = true;
-            }
-
-            while (_gets.TryPeek(out var get) && (get.IsCancelled || _items.Count > 0))
-            {
-                _gets.Dequeue();
-                if (get.IsCancelled)
-                {
-                    _cancelledGets--;
-                    continue;
-                }
-
-                var item = _items.Dequeue();
-                get.Item = item;
-                get.Succeed(item);
-                moved = true;
-            }
-        }
-        while (moved);
-    }
+    private protected override T Take() => _items.Dequeue();
 }

@@ -1,6 +1,6 @@
 namespace Simulator.Engine;
 
-/// <summary>A put or get of one item on a <see cref="Store{T}"/> or <see cref="FilterStore{T}"/>; succeeds when the item has moved.</summary>
+/// <summary>A put or get of one item on a <see cref="Store{T}"/>, <see cref="PriorityStore{T}"/> or <see cref="FilterStore{T}"/>; succeeds when the item has moved.</summary>
 /// <typeparam name="T">The type of the items.</typeparam>
 public sealed class StoreRequest<T> : Event
 {
@@ -23,6 +23,9 @@ public sealed class StoreRequest<T> : Event
 
     /// <summary>For a get on a <see cref="FilterStore{T}"/>, the condition the item must meet; null otherwise.</summary>
     public Func<T, bool>? Filter { get; }
+
+    /// <summary>For a waiting get on a <see cref="FilterStore{T}"/>, the number of the last item its filter tested (-1 for none).</summary>
+    internal long TestedThrough { get; set; } = -1;
 
     /// <summary>True once withdrawn with <see cref="Cancel"/>.</summary>
     public bool IsCancelled { get; private set; }
