@@ -33,9 +33,8 @@ public class Condition : Event
             }
         }
 
-        // The condition observes itself first, so that its value is built when it is processed, before anyone
-        // waiting on it reads it.
-        AddObserver(this);
+        // The value is built when the condition is processed, before anyone waiting on it reads it.
+        HasProcessingStep = true;
         if (events.Length == 0)
         {
             Succeed();
@@ -66,18 +65,6 @@ public class Condition : Event
 
     internal void Check(Event item)
     {
-        if (ReferenceEquals(item, this))
-        {
-            if (ErrorCore is null)
-            {
-                var leaves = new List<Event>(_events.Length);
-                CollectLeaves(leaves);
-                ValueCore = leaves;
-            }
-
-            return;
-        }
-
         if (State != EventState.Pending)
         {
             return;
@@ -102,6 +89,16 @@ public class Condition : Event
     }
 
     internal override string Describe() => _requireAll ? "AllOf condition" : "AnyOf condition";
+
+    internal override void OnProcessing()
+    {
+        if (ErrorCore is null)
+        {
+            var leaves = new List<Event>(_events.Length);
+            CollectLeaves(leaves);
+            ValueCore = leaves;
+        }
+    }
 
     private void CollectLeaves(List<Event> leaves)
     {

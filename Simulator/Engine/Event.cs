@@ -26,6 +26,9 @@ public class Event
     internal Exception? ErrorCore;
     internal bool Defused;
 
+    /// <summary>Set by events whose value is only final when they are processed (conditions); see <see cref="OnProcessing"/>.</summary>
+    internal bool HasProcessingStep;
+
     /// <summary>The environment that schedules this event.</summary>
     public SimEnvironment Environment => _environment;
 
@@ -163,6 +166,11 @@ public class Event
     internal bool Fire()
     {
         State = EventState.Processed;
+        if (HasProcessingStep)
+        {
+            OnProcessing();
+        }
+
         var first = _firstObserver;
         if (first is null)
         {
@@ -192,6 +200,11 @@ public class Event
         Defused = false;
         _firstObserver = null;
         _moreObservers = null;
+    }
+
+    /// <summary>Runs when the event is processed, before its observers; only called when <see cref="HasProcessingStep"/> is set.</summary>
+    internal virtual void OnProcessing()
+    {
     }
 
     internal object? PeekSoleObserver() => _moreObservers is null ? _firstObserver : null;
