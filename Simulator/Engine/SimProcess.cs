@@ -8,8 +8,9 @@ namespace Simulator.Engine;
 /// <remarks>
 /// C# iterators cannot receive exceptions at their yield, so interrupts and failures of awaited events are
 /// delivered as flags: after each <c>yield return</c> the process code checks <see cref="IsInterrupted"/> and
-/// calls <see cref="HandleInterrupt"/>, or calls <see cref="HandleFault"/> when the awaited event may fail.
-/// The running process is <see cref="SimEnvironment.ActiveProcess"/>.
+/// calls <see cref="HandleInterrupt"/>, or calls <see cref="HandleFault"/> when the awaited event may fail; a flag
+/// still set at the next yield fails the process. docs/kernel.md shows the pattern. The running process is
+/// <see cref="SimEnvironment.ActiveProcess"/>.
 /// </remarks>
 public sealed class SimProcess : Event
 {
