@@ -40,6 +40,9 @@ internal static class CliApp
                 .WithDescription("Take down every supplier, IT system and shared provider on its own; rank them by lost units and time-to-halt.")
                 .WithExample("stress", "scenarios/quickstart.yaml")
                 .WithExample("stress", "scenarios/quickstart.yaml", "--durations", "24,72,168", "--out", "results/quickstart-stress");
+            config.AddCommand<MergeCommand>("merge")
+                .WithDescription("Join the shards of a stress test run with --shard I/N: rank all targets and write the files one process would have written.")
+                .WithExample("merge", "--out", "results/stress", "results/shard-0", "results/shard-1", "results/shard-2", "results/shard-3");
             config.AddCommand<GraphCommand>("graph")
                 .WithDescription("Print the multi-tier supply map with IT dependencies as Graphviz DOT or Mermaid.")
                 .WithExample("graph", "scenarios/quickstart.yaml", "--format", "mermaid", "--out", "network.mmd")
@@ -56,7 +59,7 @@ internal static class CliApp
             {
                 // Show what there is, but a script that forgot its command has not succeeded.
                 app.Run(["--help"], cancellationToken);
-                session.Error("error: no command given (run, compare, stress, validate, graph or generate)");
+                session.Error("error: no command given (run, compare, stress, merge, validate, graph or generate)");
                 return ExitCodes.InvalidInput;
             }
 

@@ -139,7 +139,8 @@ internal static class ExperimentExecution
     private static string DefaultOutput(string scenarioPath) =>
         Path.Combine("results", $"{Path.GetFileNameWithoutExtension(scenarioPath)}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
 
-    private static string CommandLine(IReadOnlyList<string> arguments) =>
+    /// <summary>The command line as one string, quoting arguments with spaces or quotes.</summary>
+    public static string CommandLine(IReadOnlyList<string> arguments) =>
         string.Join(' ', new[] { "linesim" }.Concat(arguments.Select(a => a.Length > 0 && !a.Any(char.IsWhiteSpace) && !a.Contains('"') ? a : "\"" + a.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")));
 
     /// <summary>Reports replications handed to the results synchronously, so the line never lags behind the run.</summary>

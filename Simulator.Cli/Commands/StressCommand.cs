@@ -26,7 +26,7 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
 
         /// <summary>One outage duration for every target.</summary>
         [CommandOption("-d|--duration <HOURS>")]
-        [Description("Outage hours for every target (default: each target's recovery_hours, else 72)")]
+        [Description("Outage hours for every target (default: 72)")]
         public double? Duration { get; set; }
 
         /// <summary>Several outage durations, comma-separated; the first ranks.</summary>
@@ -62,6 +62,31 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         [Description("Replace the results folder if it already holds files")]
         public bool Force { get; set; }
 
+        /// <summary>Each target down for its own recovery time.</summary>
+        [CommandOption("--own-recovery")]
+        [Description("Each target is down for its own recovery_hours (72 where it has none) instead of one duration")]
+        public bool OwnRecovery { get; set; }
+
+        /// <summary>Simulate every target itself, even those that share an outage.</summary>
+        [CommandOption("--no-screening")]
+        [Description("Simulate every target itself, also those whose outage cannot reach a line or switches off the same gates as another's (same results, more time; for checking)")]
+        public bool NoScreening { get; set; }
+
+        /// <summary>This process's share of the work.</summary>
+        [CommandOption("--shard <I/N>")]
+        [Description("Run shard I of N (from 0) and write its raw rows for 'linesim merge'; 'auto' reads a Slurm array's SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT or a Kubernetes Indexed Job's JOB_COMPLETION_INDEX (with --shards)")]
+        public string? Shard { get; set; }
+
+        /// <summary>Shards in all, with <c>--shard auto</c> on a Kubernetes Indexed Job.</summary>
+        [CommandOption("--shards <N>")]
+        [Description("Shards in all, for --shard auto with JOB_COMPLETION_INDEX (the Job's completions)")]
+        public int? Shards { get; set; }
+
+        /// <summary>Continue an interrupted run.</summary>
+        [CommandOption("--resume <DIR>")]
+        [Description("Continue the interrupted stress test (or shard) whose results folder is DIR, without redoing finished runs; same scenario and options")]
+        public string? Resume { get; set; }
+
         /// <summary>The durations given, parsed; empty when neither option was given.</summary>
         public IReadOnlyList<double> DurationList =>
             Duration is { } single ? [single]
@@ -83,6 +108,21 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
                 return ValidationResult.Error($"durations must be positive numbers of hours, got '{given}'");
             }
 
+            if (OwnRecovery && (Duration is not null || Durations is not null))
+            {
+                return ValidationResult.Error("--own-recovery cannot be combined with --duration or --durations");
+            }
+
+            if (Resume is not null && Out is not null && Path.GetFullPath(Resume) != Path.GetFullPath(Out))
+            {
+                return ValidationResult.Error("--resume DIR continues into DIR: leave out --out, or give the same folder");
+            }
+
+            if (Shards is < 1)
+            {
+                return ValidationResult.Error($"--shards must be at least 1, got {Shards.Value.ToString(CultureInfo.InvariantCulture)}");
+            }
+
             if (Replications < 1)
             {
                 return ValidationResult.Error($"--replications must be at least 1, got {Replications.ToString(CultureInfo.InvariantCulture)}");
@@ -99,74 +139,73 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
     {
         var scenario = ScenarioInput.Load(backend, session, settings.Scenario);
         var scenarioHash = RunManifest.Sha256OfFile(settings.Scenario);
-        var output = settings.Out ?? Path.Combine(
-            "results",
-            $"{Path.GetFileNameWithoutExtension(settings.Scenario)}-stress-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
-        try
+        ShardSpec? shard = null;
+        if (settings.Shard is { } shardText)
         {
-            ResultsWriter.EnsureWritable(output, settings.Force);
-        }
-        catch (ResultsFolderNotEmptyException error)
-        {
-            throw new InvalidInputException($"error: {error.Message} (hint: use --force to replace it, or choose another --out)");
-        }
-        catch (IOException error) when (File.Exists(output))
-        {
-            // --out names a file: the user's argument, not a failure of the machine.
-            throw new InvalidInputException($"error: {error.Message} (hint: --out takes a folder; choose another path)");
+            var (parsed, problem) = ShardSpec.Parse(shardText, settings.Shards, System.Environment.GetEnvironmentVariable);
+            shard = parsed ?? throw new InvalidInputException($"error: {problem}");
         }
 
-        var options = new StressTestOptions(settings.Policy, settings.DurationList, settings.Replications, settings.Seed);
-        var startedAt = DateTimeOffset.Now;
-        var clock = Stopwatch.StartNew();
-        StressTestResult result;
+        var output = settings.Resume ?? settings.Out ?? Path.Combine(
+            "results",
+            $"{Path.GetFileNameWithoutExtension(settings.Scenario)}-stress-{(shard is null ? string.Empty : $"shard{shard.Index}-")}{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+        StressOutput.EnsureWritable(output, settings.Force);
+
+        var options = new StressTestOptions(
+            settings.Policy, settings.DurationList, settings.Replications, settings.Seed, OwnRecovery: settings.OwnRecovery, Screen: !settings.NoScreening);
+        StressPlan plan;
         try
         {
-            result = StressTest.Run(scenario, options, new RunProgress(session, StressTest.RunCount(scenario, options)), cancellationToken);
+            plan = StressTest.Plan(scenario, options);
         }
         catch (ArgumentException error)
         {
             throw new InvalidInputException($"error: {error.Message}", error);
+        }
+
+        var startedAt = DateTimeOffset.Now;
+        var clock = Stopwatch.StartNew();
+        var commandLine = ExperimentExecution.CommandLine(session.Arguments);
+        var shardManifest = new StressShardManifest(
+            StressJournal.FormatName, RunManifest.CurrentToolVersion, settings.Scenario, scenarioHash, commandLine, shard?.Index ?? 0, shard?.Count ?? 1, plan);
+        using var journal = StressOutput.OpenJournal(output, shardManifest, settings.Resume is not null, settings.Force);
+        var units = journal.Remaining(plan.UnitsOfShard(shard?.Index ?? 0, shard?.Count ?? 1));
+        var total = units.Count + units.Select(u => u % plan.Replications).Distinct().Count();
+        try
+        {
+            StressTest.Execute(scenario, plan, options, units, journal, new RunProgress(session, total), cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        catch (OperationCanceledException)
+        {
+            journal.SaveProgress(clock.Elapsed.TotalSeconds);
+            session.EndProgress();
+            session.Error($"interrupted: the finished runs are saved; continue with --resume {output} (same scenario and options)");
+            throw;
         }
         finally
         {
             session.EndProgress();
         }
 
-        var wallTime = clock.Elapsed.TotalSeconds;
-        cancellationToken.ThrowIfCancellationRequested();
-        Render(CriticalityTable.Build(result, settings.Top));
+        var wallTime = journal.EarlierWallTimeSeconds + clock.Elapsed.TotalSeconds;
+        if (shard is not null)
+        {
+            journal.MarkComplete(clock.Elapsed.TotalSeconds);
+            journal.MoveInto(output, settings.Force);
+            session.Stdout.WriteLine(
+                $"shard {shard.Index.ToString(CultureInfo.InvariantCulture)}/{shard.Count.ToString(CultureInfo.InvariantCulture)}: {journal.Runs.Count.ToString(CultureInfo.InvariantCulture)} of {plan.UnitCount.ToString(CultureInfo.InvariantCulture)} runs written to {output}; when every shard is done: linesim merge --out DIR SHARD_DIR...");
+            return ExitCodes.Success;
+        }
 
+        var result = StressTest.Reduce(plan, journal.Runs, journal.Baselines);
         var manifest = new RunManifest(
             RunManifest.CurrentToolVersion, settings.Scenario, scenarioHash, scenario.Name, [result.Policy], result.Seed,
-            result.Replications, result.HorizonHours, CommandLine(session.Arguments), startedAt, wallTime, result.ProcessedEvents);
-        CriticalityWriter.Write(output, result, manifest, settings.Force, cancellationToken);
-        session.Stdout.WriteLine($"results written to {output}");
+            result.Replications, result.HorizonHours, commandLine, startedAt, wallTime, result.ProcessedEvents);
+        StressOutput.Finish(session, output, result, manifest, settings.Top, settings.Force, cancellationToken);
+        journal.Delete();
         return ExitCodes.Success;
     }
-
-    private void Render(TextTable table)
-    {
-        var grid = new Table().Border(TableBorder.Rounded);
-        foreach (var column in table.Columns)
-        {
-            grid.AddColumn(new TableColumn(new Text(column)));
-        }
-
-        foreach (var row in table.Rows)
-        {
-            grid.AddRow(row.Select(cell => (Spectre.Console.Rendering.IRenderable)new Text(cell)).ToArray());
-        }
-
-        session.Console.Write(grid);
-        foreach (var note in table.Notes)
-        {
-            session.Stdout.WriteLine(note);
-        }
-    }
-
-    private static string CommandLine(IReadOnlyList<string> arguments) =>
-        string.Join(' ', new[] { "linesim" }.Concat(arguments.Select(a => a.Length > 0 && !a.Any(char.IsWhiteSpace) && !a.Contains('"') ? a : "\"" + a.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")));
 
     /// <summary>Reports completed runs on the progress line.</summary>
     private sealed class RunProgress(CliSession session, int total) : IProgress<int>

@@ -39,7 +39,7 @@ public sealed class StressCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(ExitCodes.Success), stderr);
-            Assert.That(Directory.GetFiles(_out).Select(Path.GetFileName), Is.EquivalentTo(new[] { "criticality.csv", "criticality.png", "run.json" }));
+            Assert.That(Directory.GetFiles(_out).Select(Path.GetFileName), Is.EquivalentTo(new[] { "criticality.csv", "criticality-long.csv", "criticality.png", "run.json" }));
             Assert.That(stdout, Does.Contain("T2-FOAM").And.Contain("2 (hidden)"));
             Assert.That(stdout, Does.Contain($"results written to {_out}"));
             Assert.That(File.ReadAllText(Path.Combine(_out, ResultsWriter.ManifestFile)), Does.Contain("\"command_line\": \"linesim stress"));
@@ -91,15 +91,20 @@ public sealed class StressCommandTests
     }
 
     [Test]
-    public void Cancelled_stress_exits_130_and_writes_nothing()
+    public void Cancelled_stress_exits_130_writes_no_results_and_keeps_only_its_hidden_journal_for_resume()
     {
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        var (code, _, _) = _cli.Run(cancelled.Token, "stress", _scenario, "--out", _out);
+        var (code, _, stderr) = _cli.Run(cancelled.Token, "stress", _scenario, "--out", _out);
 
-        Assert.That(code, Is.EqualTo(ExitCodes.Cancelled));
-        AssertNoResults();
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Cancelled));
+            Assert.That(Directory.Exists(_out), Is.False);
+            Assert.That(Directory.GetFileSystemEntries(Path.GetDirectoryName(_out)!).Select(Path.GetFileName), Is.EqualTo(new[] { ".stress1.journal" }));
+            Assert.That(stderr, Does.Contain($"continue with --resume {_out}"));
+        });
     }
 
     [TestCase("dot")]

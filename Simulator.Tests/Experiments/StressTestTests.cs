@@ -136,16 +136,21 @@ public sealed class StressTestTests
     }
 
     [Test]
-    public void Each_target_lasts_its_own_recovery_time_else_72_hours_unless_a_duration_is_given()
+    public void Every_target_is_down_72_hours_unless_a_duration_is_given_or_its_own_recovery_time_is_asked_for()
     {
         var scenario = ThinTier2DeepTier1().Horizon(120).Build();
         scenario = scenario with { Suppliers = scenario.Suppliers.Select(s => s.Id == "T2-FOAM" ? s with { RecoveryHours = 30 } : s).ToList() };
 
-        var own = Stress(scenario, new StressTestOptions());
+        var standard = Stress(scenario, new StressTestOptions());
+        var own = Stress(scenario, new StressTestOptions(OwnRecovery: true));
         var given = Stress(scenario, new StressTestOptions(DurationsHours: [12]));
 
         Assert.Multiple(() =>
         {
+            Assert.That(standard.Ranking.Select(e => e.Primary.DurationHours), Is.All.EqualTo(StressTest.DefaultDurationHours));
+            Assert.That(standard.DurationsHours, Is.EqualTo(new[] { StressTest.DefaultDurationHours }));
+            Assert.That(own.DurationsHours, Is.Empty);
+            Assert.That(() => Stress(scenario, new StressTestOptions(DurationsHours: [12], OwnRecovery: true)), Throws.ArgumentException);
             Assert.That(own.Ranking.Single(e => e.Target.Id == "T2-FOAM").Primary.DurationHours, Is.EqualTo(30));
             Assert.That(own.Ranking.Single(e => e.Target.Id == "T1-DOORS").Primary.DurationHours, Is.EqualTo(StressTest.DefaultDurationHours));
             Assert.That(given.Ranking.Select(e => e.Primary.DurationHours), Is.All.EqualTo(12));
@@ -260,7 +265,7 @@ public sealed class StressTestTests
 
             Assert.Multiple(() =>
             {
-                Assert.That(written, Is.EquivalentTo(new[] { CriticalityCsv.FileName, CriticalityWriter.ChartFile, ResultsWriter.ManifestFile }));
+                Assert.That(written, Is.EquivalentTo(new[] { CriticalityCsv.FileName, CriticalityCsv.LongFileName, CriticalityWriter.ChartFile, ResultsWriter.ManifestFile }));
                 Assert.That(Directory.GetFileSystemEntries(folder).Select(Path.GetFileName), Is.EquivalentTo(written));
                 Assert.That(PngHeader.Size(Path.Combine(folder, CriticalityWriter.ChartFile)), Is.EqualTo((1600, 900)));
             });

@@ -12,18 +12,20 @@ namespace Simulator.Experiments;
 /// <remarks>
 /// The network is resolved once; each target's run replaces the scenario's disruptions by the single stress outage.
 /// Every run of replication r uses the seed <see cref="Experiment.ReplicationSeed"/>(seed, r) and is compared with one
-/// undisrupted baseline of that seed, so all targets share the same draws (common random numbers). Runs go in parallel
-/// and are reduced in a fixed order: the result does not depend on the thread count.
+/// undisrupted baseline of that seed, so all targets share the same draws (common random numbers). The work is a
+/// <see cref="StressPlan"/> of units that can run in any order, process or shard (<see cref="Execute"/>); their rows are
+/// reduced in a fixed order (<see cref="Reduce"/>), so the result depends neither on the thread count nor on how the
+/// units were shared out.
 /// </remarks>
 public static class StressTest
 {
-    /// <summary>Outage length of a target that has no <c>recovery_hours</c>, when no duration is given.</summary>
+    /// <summary>Outage length of every target unless durations are given (or, with own recovery, of a target without <c>recovery_hours</c>).</summary>
     public const double DefaultDurationHours = 72;
 
     /// <summary>Disrupts every target of <paramref name="scenario"/> in turn and ranks them.</summary>
     /// <param name="scenario">The scenario; its own disruptions are ignored.</param>
     /// <param name="options">Policy, durations, replications, seed and parallelism.</param>
-    /// <param name="completedRuns">Reports the count of runs done, out of <see cref="RunCount"/>.</param>
+    /// <param name="completedRuns">Reports the count of runs done, out of <see cref="RunCount(ScenarioSpec, StressTestOptions)"/>.</param>
     /// <param name="cancellationToken">Stops between runs.</param>
     /// <exception cref="ArgumentException">An unknown policy, a non-positive or non-finite duration, fewer than one replication, or a parallelism below 1.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
@@ -33,77 +35,198 @@ public static class StressTest
         IProgress<int>? completedRuns = null,
         CancellationToken cancellationToken = default)
     {
+        var plan = Plan(scenario, options);
+        var sink = new CollectingSink();
+        Execute(scenario, plan, options, Enumerable.Range(0, plan.UnitCount).ToArray(), sink, completedRuns, cancellationToken);
+        return Reduce(plan, sink.Runs, sink.Baselines);
+    }
+
+    /// <summary>The work a stress test of <paramref name="scenario"/> makes: targets, the simulations they need and the units.</summary>
+    /// <exception cref="ArgumentException">An unknown policy or bad options (see <see cref="Run"/>).</exception>
+    public static StressPlan Plan(ScenarioSpec scenario, StressTestOptions options)
+    {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
         var network = Network.Build(scenario, options.Policy);
-        var policy = network.Policy.Id;
         var targets = StressTarget.AllOf(scenario);
-        var durationCount = Math.Max(1, options.Durations.Count);
-        var replications = options.Replications;
-        var seeds = Enumerable.Range(0, replications).Select(r => Experiment.ReplicationSeed(options.Seed, r)).ToArray();
+        var durations = options.OwnRecovery ? [] : options.Durations.Count > 0 ? options.Durations.ToArray() : new[] { DefaultDurationHours };
+        var durationCount = Math.Max(1, durations.Length);
+        var footprints = options.Screen ? StressScreening.Footprints(network, targets) : null;
+
+        // One simulation per distinct (gates switched off, hours): inert targets all share the key "no gate reaches a line".
+        var simulations = new List<StressSimulation>();
+        var byKey = new Dictionary<(string Gates, double Hours), int>();
+        var slots = new List<IReadOnlyList<int>>(targets.Count);
+        for (var t = 0; t < targets.Count; t++)
+        {
+            var row = new int[durationCount];
+            for (var d = 0; d < durationCount; d++)
+            {
+                var hours = DurationOf(targets[t], durations, d);
+                (string Gates, double Hours)? key = footprints is null ? null : (footprints[t] ?? string.Empty, hours);
+                if (key is { } k && byKey.TryGetValue(k, out var shared))
+                {
+                    row[d] = shared;
+                    continue;
+                }
+
+                row[d] = simulations.Count;
+                if (key is { } added)
+                {
+                    byKey.Add(added, simulations.Count);
+                }
+
+                simulations.Add(new StressSimulation(t, hours));
+            }
+
+            slots.Add(row);
+        }
+
+        var lines = network.Scenario.Plants.SelectMany(p => p.Lines).Select(l => new StressPlanLine(l.Id, l.PlantId, l.MarginPerUnit)).ToArray();
+        return new StressPlan(
+            scenario.Name, network.Policy.Id, options.Seed, options.Replications, scenario.ReferenceHours, network.HorizonHours, durations,
+            options.Screen, targets, lines, slots, simulations, Warnings(scenario, network.HorizonHours, targets, durations));
+    }
+
+    /// <summary>
+    /// Simulates <paramref name="units"/> of <paramref name="plan"/> (in parallel) and the baselines of their replications,
+    /// handing each row to <paramref name="sink"/> as it finishes, one call at a time.
+    /// </summary>
+    /// <param name="scenario">The scenario the plan was made from.</param>
+    /// <param name="plan">The plan.</param>
+    /// <param name="options">The options the plan was made with (for the policy and parallelism).</param>
+    /// <param name="units">Units to run, each in [0, <see cref="StressPlan.UnitCount"/>).</param>
+    /// <param name="sink">Receives every baseline and every unit's row.</param>
+    /// <param name="completedRuns">Reports the runs done, baselines included.</param>
+    /// <param name="cancellationToken">Stops between runs.</param>
+    /// <exception cref="OperationCanceledException">Cancelled; rows already handed to the sink stay valid.</exception>
+    public static void Execute(
+        ScenarioSpec scenario,
+        StressPlan plan,
+        StressTestOptions options,
+        IReadOnlyList<int> units,
+        IStressRunSink sink,
+        IProgress<int>? completedRuns = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(sink);
+        var network = Network.Build(scenario, options.Policy);
+        var replications = plan.Replications;
         var parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = options.Parallelism ?? System.Environment.ProcessorCount,
             CancellationToken = cancellationToken,
         };
-
+        var gate = new object();
         var done = 0;
         void Completed() => completedRuns?.Report(Interlocked.Increment(ref done));
 
         // One baseline per replication serves every target: it does not depend on what is disrupted.
-        var baselines = new RunTrace[replications];
-        Parallel.For(0, replications, parallel, r =>
+        var needed = units.Select(u => u % replications).Distinct().Order().ToArray();
+        var baselines = new RunTrace?[replications];
+        Parallel.ForEach(needed, parallel, r =>
         {
-            baselines[r] = Simulation.Run(network, seeds[r], new RunOptions(RecordPartSeries: false, WithDisruptions: false));
-            Completed();
-        });
-
-        var lineSpecs = network.Scenario.Plants.SelectMany(p => p.Lines).ToArray();
-        var margins = lineSpecs.Select(l => l.MarginPerUnit ?? 0).ToArray();
-        var hasMargins = lineSpecs.Any(l => l.MarginPerUnit is not null);
-        var runs = new TargetRun[targets.Count * durationCount * replications];
-        Parallel.For(0, runs.Length, parallel, i =>
-        {
-            var r = i % replications;
-            var d = (i / replications) % durationCount;
-            var target = targets[i / (replications * durationCount)];
-            var hours = DurationOf(target, options.Durations, d);
-            var outage = new DisruptionSpec(
-                $"stress:{target.Id}", [target.Id], scenario.ReferenceHours, DistributionSpec.Fixed(hours), RecoverySpec.Default);
-            var disrupted = Simulation.Run(network, seeds[r], new RunOptions(RecordPartSeries: false, Disruptions: [outage]));
-            runs[i] = TargetRun.Of(LineMetricsCalculator.Compute(policy, r, seeds[r], disrupted, baselines[r]), margins, disrupted.ProcessedEvents);
-            Completed();
-        });
-
-        var lineIds = network.Scenario.Plants.SelectMany(p => p.Lines).Select(l => (l.Id, l.PlantId)).ToArray();
-        var lost = new double[targets.Count, durationCount];
-        var lostMargin = new double[targets.Count, durationCount];
-        for (var t = 0; t < targets.Count; t++)
-        {
-            for (var d = 0; d < durationCount; d++)
+            var baseline = Simulation.Run(network, Experiment.ReplicationSeed(plan.Seed, r), new RunOptions(RecordPartSeries: false, WithDisruptions: false));
+            baselines[r] = baseline;
+            lock (gate)
             {
-                lost[t, d] = Slice(runs, t, d, durationCount, replications).Average(x => x.LostUnits);
-                lostMargin[t, d] = Slice(runs, t, d, durationCount, replications).Average(x => x.LostMargin);
+                sink.Accept(new StressBaselineRun(r, baseline.ProcessedEvents));
+            }
+
+            Completed();
+        });
+
+        var margins = plan.Lines.Select(l => l.MarginPerUnit ?? 0).ToArray();
+        Parallel.ForEach(units, parallel, unit =>
+        {
+            var simulation = plan.Simulations[unit / replications];
+            var r = unit % replications;
+            var seed = Experiment.ReplicationSeed(plan.Seed, r);
+            var target = plan.Targets[simulation.Target];
+            var outage = new DisruptionSpec(
+                $"stress:{target.Id}", [target.Id], plan.ReferenceHours, DistributionSpec.Fixed(simulation.DurationHours), RecoverySpec.Default);
+            var disrupted = Simulation.Run(network, seed, new RunOptions(RecordPartSeries: false, Disruptions: [outage]));
+            var row = StressRun.Of(unit, LineMetricsCalculator.Compute(plan.Policy, r, seed, disrupted, baselines[r]!), margins, disrupted.ProcessedEvents);
+            lock (gate)
+            {
+                sink.Accept(row);
+            }
+
+            Completed();
+        });
+    }
+
+    /// <summary>
+    /// Ranks the targets of <paramref name="plan"/> from the rows of every unit and baseline, in whatever order and
+    /// from whichever process they came: the means, the risk exposure index and the ranking are computed here, over
+    /// all targets at once.
+    /// </summary>
+    /// <exception cref="ArgumentException">A unit or a baseline is missing, or a row does not belong to the plan.</exception>
+    public static StressTestResult Reduce(StressPlan plan, IEnumerable<StressRun> runs, IEnumerable<StressBaselineRun> baselines)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(baselines);
+        var byUnit = new StressRun?[plan.UnitCount];
+        foreach (var run in runs)
+        {
+            if (run.Unit < 0 || run.Unit >= byUnit.Length)
+            {
+                throw new ArgumentException($"run of unit {run.Unit} is not part of the plan ({byUnit.Length} units)", nameof(runs));
+            }
+
+            byUnit[run.Unit] ??= run;
+        }
+
+        var missing = Enumerable.Range(0, byUnit.Length).Where(u => byUnit[u] is null).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException($"{missing.Count} of {byUnit.Length} runs are missing (first: unit {missing[0]})", nameof(runs));
+        }
+
+        var baselineEvents = new long?[plan.Replications];
+        foreach (var baseline in baselines)
+        {
+            if (baseline.Replication >= 0 && baseline.Replication < baselineEvents.Length)
+            {
+                baselineEvents[baseline.Replication] ??= baseline.ProcessedEvents;
             }
         }
 
-        // The risk exposure index weighs losses by margin where the scenario gives margins, else by units.
-        var exposure = hasMargins ? lostMargin : lost;
-        var largest = Enumerable.Range(0, durationCount).Select(d => Enumerable.Range(0, targets.Count).Select(t => exposure[t, d]).DefaultIfEmpty(0).Max()).ToArray();
+        if (plan.UnitCount > 0 && baselineEvents.Any(b => b is null))
+        {
+            throw new ArgumentException("the baseline of a replication is missing", nameof(baselines));
+        }
+
+        var replications = plan.Replications;
+        var durationCount = plan.DurationCount;
+        var perSimulation = Enumerable.Range(0, plan.Simulations.Count)
+            .Select(s => CriticalityStatistics.Of(Enumerable.Range(0, replications).Select(r => byUnit[(s * replications) + r]!).ToArray()))
+            .ToArray();
+        var targets = plan.Targets;
+        var riskIndex = new IReadOnlyList<double>[durationCount];
+        for (var d = 0; d < durationCount; d++)
+        {
+            var slot = d;
+            riskIndex[d] = CriticalityStatistics.RiskExposureIndex(targets
+                .Select((_, t) => perSimulation[plan.SimulationOfSlot[t][slot]])
+                .Select(s => plan.HasMargins ? s.LostMargin : s.LostUnits)
+                .ToArray());
+        }
+
         var entries = new List<(StressTarget Target, StressOutcome[] Outcomes)>();
         for (var t = 0; t < targets.Count; t++)
         {
             var outcomes = new StressOutcome[durationCount];
             for (var d = 0; d < durationCount; d++)
             {
-                outcomes[d] = Outcome(
-                    Slice(runs, t, d, durationCount, replications), DurationOf(targets[t], options.Durations, d), lost[t, d], largest[d], lineIds)
-                    with
-                    {
-                        RiskExposureIndex = largest[d] > 0 ? Math.Max(0, exposure[t, d]) / largest[d] : 0,
-                        LostMargin = hasMargins ? lostMargin[t, d] : null,
-                    };
+                var simulation = plan.SimulationOfSlot[t][d];
+                outcomes[d] = Outcome(perSimulation[simulation], plan.Simulations[simulation].DurationHours, riskIndex[d][t], plan);
             }
 
             entries.Add((targets[t], outcomes));
@@ -115,18 +238,24 @@ public static class StressTest
             .ThenBy(e => e.Target.Id, StringComparer.Ordinal)
             .Select((e, i) => new CriticalityEntry(i + 1, e.Target, e.Outcomes))
             .ToList();
-        var events = baselines.Sum(b => b.ProcessedEvents) + runs.Sum(r => r.ProcessedEvents);
+        var events = baselineEvents.Sum(b => b ?? 0) + byUnit.Sum(r => r!.ProcessedEvents);
+        var shared = Enumerable.Range(0, targets.Count).Count(t => plan.SimulationOfSlot[t].Any(s => plan.Simulations[s].Target != t));
         return new StressTestResult(
-            policy, options.Seed, replications, scenario.ReferenceHours, network.HorizonHours, options.Durations, ranking, events,
-            Warnings(scenario, network.HorizonHours, targets, options.Durations));
+            plan.Policy, plan.Seed, replications, plan.ReferenceHours, plan.HorizonHours, plan.DurationsHours, ranking, events, plan.Warnings)
+        {
+            Simulations = plan.Simulations.Count * replications,
+            SharedTargets = shared,
+        };
     }
 
-    /// <summary>Simulation runs a stress test of <paramref name="scenario"/> makes: one per target, duration and replication, plus one baseline per replication.</summary>
-    public static int RunCount(ScenarioSpec scenario, StressTestOptions options)
+    /// <summary>Simulation runs a stress test of <paramref name="scenario"/> makes after screening: one per distinct outage and replication, plus one baseline per replication.</summary>
+    public static int RunCount(ScenarioSpec scenario, StressTestOptions options) => RunCount(Plan(scenario, options));
+
+    /// <summary>Simulation runs <paramref name="plan"/> makes: one per unit plus one baseline per replication.</summary>
+    public static int RunCount(StressPlan plan)
     {
-        ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentNullException.ThrowIfNull(options);
-        return (StressTarget.AllOf(scenario).Count * Math.Max(1, options.Durations.Count) * options.Replications) + options.Replications;
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.UnitCount + plan.Replications;
     }
 
     /// <summary>The outage length of <paramref name="target"/> for duration slot <paramref name="index"/>.</summary>
@@ -145,6 +274,11 @@ public static class StressTest
             throw new ArgumentException($"parallelism must be at least 1, got {options.Parallelism}", nameof(options));
         }
 
+        if (options.OwnRecovery && options.Durations.Count > 0)
+        {
+            throw new ArgumentException("own recovery times and given durations cannot be combined", nameof(options));
+        }
+
         foreach (var hours in options.Durations)
         {
             if (!(hours > 0 && double.IsFinite(hours)))
@@ -154,28 +288,22 @@ public static class StressTest
         }
     }
 
-    private static ArraySegment<TargetRun> Slice(TargetRun[] runs, int target, int duration, int durationCount, int replications) =>
-        new(runs, ((target * durationCount) + duration) * replications, replications);
-
-    private static StressOutcome Outcome(
-        ArraySegment<TargetRun> runs, double durationHours, double lostUnits, double largestLostUnits, (string Id, string PlantId)[] lines)
+    private static StressOutcome Outcome(StressSlotStatistics statistics, double durationHours, double riskIndex, StressPlan plan)
     {
-        var halts = runs.Where(r => r.TimeToHaltHours.HasValue).Select(r => r.TimeToHaltHours!.Value).ToList();
-        double? timeToHalt = halts.Count > 0 ? halts.Average() : null;
-        var recoveries = runs.Where(r => r.TimeToRecoverHours.HasValue).Select(r => r.TimeToRecoverHours!.Value).ToList();
-        var halted = Enumerable.Range(0, lines.Length).Where(i => runs.Any(r => r.HaltedLines.Contains(i))).ToList();
+        var lines = plan.Lines;
         return new StressOutcome(
             durationHours,
-            timeToHalt,
-            halted.Select(i => lines[i].Id).ToList(),
-            halted.Select(i => lines[i].PlantId).Distinct(StringComparer.Ordinal).ToList(),
-            lostUnits,
-            recoveries.Count > 0 && runs.All(r => !r.Unrecovered) ? recoveries.Average() : null,
-            timeToHalt < durationHours,
-            largestLostUnits > 0 ? Math.Max(0, lostUnits) / largestLostUnits : 0,
-            runs.Count,
-            halts.Count,
-            runs.Count(r => r.Unrecovered));
+            statistics.TimeToHaltHours,
+            statistics.HaltedLines.Select(i => lines[i].Id).ToList(),
+            statistics.HaltedLines.Select(i => lines[i].PlantId).Distinct(StringComparer.Ordinal).ToList(),
+            statistics.LostUnits,
+            statistics.TimeToRecoverHours,
+            statistics.TimeToHaltHours < durationHours,
+            riskIndex,
+            statistics.Runs,
+            statistics.HaltedRuns,
+            statistics.UnrecoveredRuns,
+            plan.HasMargins ? statistics.LostMargin : null);
     }
 
     private static IReadOnlyList<string> Warnings(ScenarioSpec scenario, double horizon, IReadOnlyList<StressTarget> targets, IReadOnlyList<double> durations)
@@ -186,40 +314,25 @@ public static class StressTest
             : [];
     }
 
-    /// <summary>One target's run reduced to what the ranking needs.</summary>
-    private sealed record TargetRun(double? TimeToHaltHours, IReadOnlySet<int> HaltedLines, double LostUnits, double? TimeToRecoverHours, bool Unrecovered, long ProcessedEvents)
+    /// <summary>Keeps every row in memory, for a one-process run.</summary>
+    private sealed class CollectingSink : IStressRunSink
     {
-        /// <summary>Lost units weighted by each line's margin (0 for lines without one).</summary>
-        public double LostMargin { get; init; }
+        public List<StressRun> Runs { get; } = [];
 
-        public static TargetRun Of(IReadOnlyList<LineMetrics> lines, double[] margins, long processedEvents) =>
-            Of(lines, processedEvents) with { LostMargin = lines.Select((l, i) => l.LostUnits * margins[i]).Sum() };
+        public List<StressBaselineRun> Baselines { get; } = [];
 
-        private static TargetRun Of(IReadOnlyList<LineMetrics> lines, long processedEvents)
-        {
-            var halted = new HashSet<int>();
-            double? timeToHalt = null;
-            double? timeToRecover = null;
-            var unrecovered = false;
-            var lost = 0.0;
-            for (var i = 0; i < lines.Count; i++)
-            {
-                var line = lines[i];
-                lost += line.LostUnits;
-                if (line.TimeToHaltHours is { } halt)
-                {
-                    halted.Add(i);
-                    timeToHalt = Math.Min(timeToHalt ?? double.PositiveInfinity, halt);
-                    unrecovered |= line.TimeToRecoverHours is null;
-                }
+        public void Accept(StressRun run) => Runs.Add(run);
 
-                if (line.TimeToRecoverHours is { } recover)
-                {
-                    timeToRecover = Math.Max(timeToRecover ?? 0, recover);
-                }
-            }
-
-            return new TargetRun(timeToHalt, halted, lost, unrecovered ? null : timeToRecover, unrecovered, processedEvents);
-        }
+        public void Accept(StressBaselineRun baseline) => Baselines.Add(baseline);
     }
+}
+
+/// <summary>Receives the rows of a stress test as units finish, one call at a time, in no fixed order.</summary>
+public interface IStressRunSink
+{
+    /// <summary>Takes the row of one unit.</summary>
+    void Accept(StressRun run);
+
+    /// <summary>Takes one replication's baseline.</summary>
+    void Accept(StressBaselineRun baseline);
 }

@@ -3,18 +3,28 @@ namespace Simulator.Experiments;
 /// <summary>How a stress test runs: policy, outage durations, replications, seed and parallelism.</summary>
 /// <param name="Policy">Policy to resolve the network under; null uses the scenario's first.</param>
 /// <param name="DurationsHours">
-/// Outage durations applied to every target, the first one ranking; empty lasts each target its own
-/// <c>recovery_hours</c>, or <see cref="StressTest.DefaultDurationHours"/> when it has none.
+/// Outage durations applied to every target, the first one ranking; empty means one duration of
+/// <see cref="StressTest.DefaultDurationHours"/>, or with <paramref name="OwnRecovery"/> each target's own <c>recovery_hours</c>.
 /// </param>
 /// <param name="Replications">Runs per target and duration, at least 1; results are means over them.</param>
 /// <param name="Seed">Root seed; replication r uses <see cref="Experiment.ReplicationSeed"/> of it, for every target.</param>
 /// <param name="Parallelism">Runs at once; null uses every core.</param>
+/// <param name="OwnRecovery">
+/// Each target is down for its own <c>recovery_hours</c> (72 h when it has none) instead of one common duration;
+/// cannot be combined with <paramref name="DurationsHours"/>.
+/// </param>
+/// <param name="Screen">
+/// Simulate once what several targets share: targets whose outage cannot reach a line, and targets whose outage
+/// switches off exactly the same gates (the results are identical either way; false is for checking that).
+/// </param>
 public sealed record StressTestOptions(
     string? Policy = null,
     IReadOnlyList<double>? DurationsHours = null,
     int Replications = 1,
     ulong Seed = 1,
-    int? Parallelism = null)
+    int? Parallelism = null,
+    bool OwnRecovery = false,
+    bool Screen = true)
 {
     /// <summary>The durations given, never null.</summary>
     public IReadOnlyList<double> Durations => DurationsHours ?? [];

@@ -50,7 +50,7 @@ public sealed record CriticalityEntry(int Rank, StressTarget Target, IReadOnlyLi
 /// <param name="Replications">Runs per target and duration.</param>
 /// <param name="ReferenceHours">Hour every outage starts (the scenario's reference time).</param>
 /// <param name="HorizonHours">Simulated hours of every run.</param>
-/// <param name="DurationsHours">Durations applied to every target; empty when each target lasted its own recovery time.</param>
+/// <param name="DurationsHours">Durations applied to every target (72 h unless others were given); empty when each target lasted its own recovery time.</param>
 /// <param name="Ranking">
 /// Every target, most critical first: by lost units (descending), then time-to-halt (ascending, never halting last),
 /// then id (ordinal), all of the first duration.
@@ -66,4 +66,11 @@ public sealed record StressTestResult(
     IReadOnlyList<double> DurationsHours,
     IReadOnlyList<CriticalityEntry> Ranking,
     long ProcessedEvents,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>Outage simulations run (distinct outages times replications), baselines not counted.</summary>
+    public int Simulations { get; init; }
+
+    /// <summary>Targets that took the result of another target's simulation: their outage cannot reach a line, or switches off exactly the same gates.</summary>
+    public int SharedTargets { get; init; }
+}

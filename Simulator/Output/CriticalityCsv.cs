@@ -90,6 +90,54 @@ public static class CriticalityCsv
         }
     }
 
+    /// <summary>File name of the long-format table: one row per target and duration.</summary>
+    public const string LongFileName = "criticality-long.csv";
+
+    /// <summary>The columns of <c>criticality-long.csv</c> for <paramref name="result"/>.</summary>
+    public static IReadOnlyList<string> LongColumns(StressTestResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var columns = BaseColumns.ToList();
+        if (HasMargins(result))
+        {
+            columns.Add("lost_margin");
+        }
+
+        if (result.Replications > 1)
+        {
+            columns.Add("censored_runs");
+        }
+
+        return columns;
+    }
+
+    /// <summary>
+    /// Writes the long format: one row per target and duration, ranked targets first and durations in the order given
+    /// within each; <c>rank</c> is the target's rank (by the first duration), <c>risk_exposure_index</c> is against
+    /// the largest loss at the row's duration.
+    /// </summary>
+    public static void WriteLong(TextWriter writer, StressTestResult result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var csv = ResultsCsv.Open(writer, LongColumns(result));
+        var replicated = result.Replications > 1;
+        var margins = HasMargins(result);
+        foreach (var entry in result.Ranking)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var outcome in entry.Outcomes)
+            {
+                csv.WriteField(Invariant.Integer(entry.Rank));
+                csv.WriteField(entry.Target.Id);
+                csv.WriteField(entry.Target.KindName);
+                csv.WriteField(entry.Target.TierText);
+                csv.WriteField(Invariant.Number(outcome.DurationHours));
+                WriteOutcome(csv, outcome, replicated, margins);
+                csv.EndRecord();
+            }
+        }
+    }
+
     private static bool HasMargins(StressTestResult result) => result.Ranking.Any(e => e.Primary.LostMargin is not null);
 
     private static void WriteOutcome(CsvHelper.CsvWriter csv, StressOutcome outcome, bool replicated, bool margins)

@@ -15,6 +15,15 @@ internal static class CriticalityTable
             "rank", "node", "kind", "tier", "duration (h)", "time to halt (h)", "time to recover (h)", "lost units", "risk index",
             "needs mitigation", "lines halted",
         ];
+
+        // Every further duration gets its own loss and halt columns: --durations is read across, target by target.
+        var further = result.Ranking.Count > 0 ? result.Ranking[0].Outcomes.Skip(1).Select(o => o.DurationHours).ToList() : [];
+        foreach (var hours in further)
+        {
+            columns.Add($"lost units @{Hours(hours)} h");
+            columns.Add($"time to halt @{Hours(hours)} h");
+        }
+
         var cells = new List<IReadOnlyList<string>>();
         foreach (var entry in result.Ranking.Take(rows))
         {
@@ -32,6 +41,7 @@ internal static class CriticalityTable
                 outcome.RiskExposureIndex.ToString("0.00", CultureInfo.InvariantCulture),
                 outcome.NeedsMitigation ? "YES" : "no",
                 outcome.LinesHalted.Count == 0 ? "-" : string.Join(", ", outcome.LinesHalted),
+                .. entry.Outcomes.Skip(1).SelectMany(o => new[] { o.LostUnits.ToString("#,0", CultureInfo.InvariantCulture), TimeToHalt(o, result.Replications) }),
             ]);
         }
 
@@ -47,6 +57,11 @@ internal static class CriticalityTable
             + $"{hidden.ToString(CultureInfo.InvariantCulture)} of the targets that cost production are beyond Tier 1 (hidden)");
         notes.Add($"every outage starts at hour {Invariant.Number(result.ReferenceHours)}; lost units are against the undisrupted run with the same seed"
             + (result.Replications > 1 ? $"; means over {result.Replications.ToString(CultureInfo.InvariantCulture)} replications, time to halt over the runs that halted (k/n: k of n runs never halted)" : string.Empty));
+        if (result.SharedTargets > 0)
+        {
+            notes.Add($"{result.SharedTargets.ToString(CultureInfo.InvariantCulture)} of {result.Ranking.Count.ToString(CultureInfo.InvariantCulture)} targets took the result of an identical outage (no path to a line, or the same gates switched off): {result.Simulations.ToString(CultureInfo.InvariantCulture)} outage runs in all");
+        }
+
         notes.AddRange(result.Warnings.Select(w => "warning: " + w));
         return new TextTable(columns, cells, notes);
     }

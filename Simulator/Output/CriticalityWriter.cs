@@ -4,7 +4,7 @@ using Simulator.Output.Charts;
 namespace Simulator.Output;
 
 /// <summary>
-/// Writes a stress test's results folder (<c>criticality.csv</c>, <c>criticality.png</c>, <c>run.json</c>) the way
+/// Writes a stress test's results folder (<c>criticality.csv</c>, <c>criticality-long.csv</c>, <c>criticality.png</c>, <c>run.json</c>) the way
 /// <see cref="ResultsWriter"/> writes a run: into a hidden temporary folder renamed into place when complete.
 /// </summary>
 public static class CriticalityWriter
@@ -30,13 +30,18 @@ public static class CriticalityWriter
                 CriticalityCsv.Write(writer, result, cancellationToken);
             }
 
+            using (var writer = new StreamWriter(Path.Combine(folder, CriticalityCsv.LongFileName), append: false, ResultsCsv.FileEncoding))
+            {
+                CriticalityCsv.WriteLong(writer, result, cancellationToken);
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             CriticalityChart.Write(Path.Combine(folder, ChartFile), result);
 
             // The manifest goes last: a folder with run.json in it was written to the end.
             cancellationToken.ThrowIfCancellationRequested();
             File.WriteAllText(Path.Combine(folder, ResultsWriter.ManifestFile), manifest.ToJson(), ResultsCsv.FileEncoding);
-            return [CriticalityCsv.FileName, ChartFile, ResultsWriter.ManifestFile];
+            return [CriticalityCsv.FileName, CriticalityCsv.LongFileName, ChartFile, ResultsWriter.ManifestFile];
         }, cancellationToken);
     }
 }

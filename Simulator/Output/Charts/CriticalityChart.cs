@@ -18,31 +18,43 @@ internal static class CriticalityChart
             $"Lost units against the undisrupted baseline; label: hours from outage start (hour {Invariant.Number(result.ReferenceHours)}) to the first line halt, against hours down",
             string.Empty);
         var bars = new List<Bar>();
-        var largest = shown.Select(e => e.Primary.LostUnits).DefaultIfEmpty(0).Max();
+        var durations = shown.Count > 0 ? shown[0].Outcomes.Count : 1;
+        var largest = shown.SelectMany(e => e.Outcomes).Select(o => o.LostUnits).DefaultIfEmpty(0).Max();
         for (var i = 0; i < shown.Count; i++)
         {
             var entry = shown[i];
-            var outcome = entry.Primary;
-            var color = TierColor(entry.Target.Tier);
-            bars.Add(new Bar
+            for (var k = 0; k < durations; k++)
             {
-                Position = shown.Count - 1 - i,
-                Value = Math.Max(0, outcome.LostUnits),
-                FillColor = color,
-                LineColor = color.Darken(0.3),
-                LineWidth = 1,
-                Size = 0.75,
-                Label = Label(outcome),
-                Orientation = Orientation.Horizontal,
-            });
+                // One bar per duration, the ranking duration on top of its group; one duration keeps the tier colours.
+                var outcome = entry.Outcomes[k];
+                var color = durations == 1 ? TierColor(entry.Target.Tier) : DurationColor(k);
+                var size = 0.8 / durations;
+                bars.Add(new Bar
+                {
+                    Position = shown.Count - 1 - i + (durations == 1 ? 0 : 0.4 - (size * (k + 0.5))),
+                    Value = Math.Max(0, outcome.LostUnits),
+                    FillColor = color,
+                    LineColor = color.Darken(0.3),
+                    LineWidth = 1,
+                    Size = durations == 1 ? 0.75 : size * 0.9,
+                    Label = Label(outcome),
+                    Orientation = Orientation.Horizontal,
+                });
+            }
         }
 
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;
-        barPlot.ValueLabelStyle.FontSize = shown.Count > 20 ? 13 : 16;
+        barPlot.ValueLabelStyle.FontSize = shown.Count * durations > 20 ? 11 : 16;
         barPlot.ValueLabelStyle.ForeColor = Colors.Black;
 
-        foreach (var tier in shown.Select(e => e.Target.Tier).Distinct().OrderBy(t => t ?? int.MaxValue))
+        for (var k = 0; durations > 1 && k < durations; k++)
+        {
+            var hours = shown[0].Outcomes[k].DurationHours;
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{Hours(hours)} h down", FillColor = DurationColor(k), OutlineColor = DurationColor(k).Darken(0.3) });
+        }
+
+        foreach (var tier in durations > 1 ? Enumerable.Empty<int?>() : shown.Select(e => e.Target.Tier).Distinct().OrderBy(t => t ?? int.MaxValue))
         {
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = TierName(tier), FillColor = TierColor(tier), OutlineColor = TierColor(tier).Darken(0.3) });
         }
@@ -73,7 +85,7 @@ internal static class CriticalityChart
     private static string Title(StressTestResult result, int shown)
     {
         var durations = result.DurationsHours.Count > 0
-            ? $"{Invariant.Number(result.DurationsHours[0])} h outages"
+            ? $"{string.Join(" / ", result.DurationsHours.Select(h => Invariant.Number(h)))} h outages"
             : "each down for its recovery time";
         var top = shown < result.Ranking.Count ? $"top {shown.ToString(CultureInfo.InvariantCulture)} of {result.Ranking.Count.ToString(CultureInfo.InvariantCulture)}, " : string.Empty;
         var runs = result.Replications > 1 ? $", mean of {result.Replications.ToString(CultureInfo.InvariantCulture)} runs" : string.Empty;
@@ -109,6 +121,9 @@ internal static class CriticalityChart
         1 => "Tier 1",
         _ => $"Tier {tier.Value.ToString(CultureInfo.InvariantCulture)} (hidden, beyond Tier 1)",
     };
+
+    private static Color DurationColor(int index) =>
+        Color.FromHex(new[] { "#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7", "#56B4E9" }[index % 6]);
 
     private static Color TierColor(int? tier) => tier switch
     {

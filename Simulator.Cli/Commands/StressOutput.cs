@@ -1,0 +1,51 @@
+using Simulator.Experiments;
+using Simulator.Output;
+
+namespace Simulator.Cli.Commands;
+
+/// <summary>What <c>stress</c> and <c>merge</c> share: checking the results folder, the journal, and printing and writing the ranking.</summary>
+internal static class StressOutput
+{
+    /// <summary>Refuses a results folder that cannot be written before any work is done.</summary>
+    public static void EnsureWritable(string output, bool force)
+    {
+        try
+        {
+            ResultsWriter.EnsureWritable(output, force);
+        }
+        catch (ResultsFolderNotEmptyException error)
+        {
+            throw new InvalidInputException($"error: {error.Message} (hint: use --force to replace it, or choose another --out)");
+        }
+        catch (IOException error) when (File.Exists(output))
+        {
+            // --out names a file: the user's argument, not a failure of the machine.
+            throw new InvalidInputException($"error: {error.Message} (hint: --out takes a folder; choose another path)");
+        }
+    }
+
+    /// <summary>Starts or resumes the journal, turning a refusal into an invalid-input error.</summary>
+    public static StressJournal OpenJournal(string output, StressShardManifest manifest, bool resume, bool force)
+    {
+        try
+        {
+            return StressJournal.Open(output, manifest, resume, force);
+        }
+        catch (StressJournalException error)
+        {
+            throw new InvalidInputException($"error: {error.Message}", error);
+        }
+        catch (InvalidDataException error)
+        {
+            throw new InvalidInputException($"error: {error.Message} (hint: start over with --force)", error);
+        }
+    }
+
+    /// <summary>Prints the ranking and writes the results folder.</summary>
+    public static void Finish(CliSession session, string output, StressTestResult result, RunManifest manifest, int top, bool force, CancellationToken cancellationToken)
+    {
+        ExperimentExecution.Render(session, CriticalityTable.Build(result, top));
+        CriticalityWriter.Write(output, result, manifest, force, cancellationToken);
+        session.Stdout.WriteLine($"results written to {output}");
+    }
+}

@@ -1,0 +1,70 @@
+namespace Simulator.Experiments;
+
+/// <summary>
+/// The work of one stress test, fixed by the scenario and the options alone: every target, the simulations they need
+/// after screening and de-duplication, and the work units (simulation x replication) that shards share out.
+/// </summary>
+/// <remarks>
+/// A unit is a pure function of (scenario, policy, target, duration, replication): unit <c>u</c> runs simulation
+/// <c>u / Replications</c> with the seed of replication <c>u % Replications</c>, so any process, shard or machine
+/// computes the same row for it. The plan travels with every shard (in <c>shard.json</c>) so that <c>merge</c> needs
+/// nothing but the shard folders.
+/// </remarks>
+/// <param name="ScenarioName">Scenario name.</param>
+/// <param name="Policy">Policy the network was resolved under.</param>
+/// <param name="Seed">Root seed.</param>
+/// <param name="Replications">Runs per target and duration.</param>
+/// <param name="ReferenceHours">Hour every outage starts.</param>
+/// <param name="HorizonHours">Simulated hours of every run.</param>
+/// <param name="DurationsHours">Outage durations applied to every target; empty when each lasts its own recovery time.</param>
+/// <param name="Screened">Whether inert targets and duplicates share simulations (false simulates every target itself).</param>
+/// <param name="Targets">Every target, in <see cref="StressTarget.AllOf"/> order.</param>
+/// <param name="Lines">Every line, in scenario order.</param>
+/// <param name="SimulationOfSlot">For each target and duration slot, the index of the simulation whose result it takes.</param>
+/// <param name="Simulations">The distinct simulations: representative target and outage hours.</param>
+/// <param name="Warnings">Things the reader should know, for example outages that outlast the horizon.</param>
+public sealed record StressPlan(
+    string ScenarioName,
+    string Policy,
+    ulong Seed,
+    int Replications,
+    double ReferenceHours,
+    double HorizonHours,
+    IReadOnlyList<double> DurationsHours,
+    bool Screened,
+    IReadOnlyList<StressTarget> Targets,
+    IReadOnlyList<StressPlanLine> Lines,
+    IReadOnlyList<IReadOnlyList<int>> SimulationOfSlot,
+    IReadOnlyList<StressSimulation> Simulations,
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>Duration slots per target: the durations given, or one (each target's own recovery time).</summary>
+    public int DurationCount => Math.Max(1, DurationsHours.Count);
+
+    /// <summary>Work units: simulations times replications.</summary>
+    public int UnitCount => Simulations.Count * Replications;
+
+    /// <summary>Whether any line has a margin per unit (the risk index then weighs lost margin).</summary>
+    public bool HasMargins => Lines.Any(l => l.MarginPerUnit is not null);
+
+    /// <summary>The units of shard <paramref name="index"/> of <paramref name="count"/>: every unit whose index is <paramref name="index"/> modulo <paramref name="count"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The count is below 1 or the index outside [0, count).</exception>
+    public IReadOnlyList<int> UnitsOfShard(int index, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
+        return Enumerable.Range(0, UnitCount).Where(u => u % count == index).ToArray();
+    }
+}
+
+/// <summary>One line of the stressed network.</summary>
+/// <param name="Id">Line id.</param>
+/// <param name="PlantId">Its plant.</param>
+/// <param name="MarginPerUnit">Margin per unit built, or null.</param>
+public sealed record StressPlanLine(string Id, string PlantId, double? MarginPerUnit);
+
+/// <summary>One distinct outage simulation of a stress test.</summary>
+/// <param name="Target">Index in <see cref="StressPlan.Targets"/> of the target that is taken down.</param>
+/// <param name="DurationHours">Hours it is down.</param>
+public sealed record StressSimulation(int Target, double DurationHours);
