@@ -1,0 +1,246 @@
+using System.Diagnostics;
+using Simulator.Cli;
+using Simulator.Experiments;
+using Simulator.Model.Specs;
+using Simulator.Output;
+using Simulator.Scenarios;
+using Simulator.Tests.Experiments;
+
+namespace Simulator.Tests.Cli;
+
+/// <summary>
+/// <c>stress --shard</c> with <c>merge</c>, and <c>stress --resume</c>: the files they end with are byte for byte those
+/// of one uninterrupted process (run.json aside: command line, start and wall time differ by nature).
+/// </summary>
+public sealed class StressScaleOutTests
+{
+    private static readonly string[] ComparedFiles = [CriticalityCsv.FileName, CriticalityCsv.LongFileName, CriticalityWriter.ChartFile];
+
+    private CliHarness _cli = null!;
+    private CliWorkspace _workspace = null!;
+
+    [SetUp]
+    public void CreateWorkspace()
+    {
+        _cli = new CliHarness();
+        _cli.Backend.LoadResult = new LoadResult(StressTestTests.ThinTier2DeepTier1()
+            .ItSystem("FOAM-ERP", ItFunction.OrderTransmission, ["T2-FOAM"], owner: "CLOUDCO")
+            .ItSystem("DOORS-ERP", ItFunction.All, ["T1-DOORS"], owner: "DOORSCO")
+            .Build(), []);
+        _workspace = new CliWorkspace("linesim-scale-out", "tiny.yaml", "single");
+    }
+
+    [TearDown]
+    public void DeleteWorkspace() => _workspace.Dispose();
+
+    private string Folder(string name) => Path.Combine(_workspace.Root, "results", name);
+
+    [TestCase(4, "--durations", "6,12,30", "--replications", "2")]
+    [TestCase(3, "--duration", "20")]
+    [TestCase(7, "--own-recovery", "--replications", "3")]
+    public void Shards_merged_give_the_files_of_one_process_byte_for_byte(int shards, params string[] options)
+    {
+        AssertShardsMergeToOneProcess(shards, options);
+    }
+
+    [Test]
+    public void Shards_of_a_generated_network_merged_give_the_files_of_one_process_byte_for_byte()
+    {
+        _cli.Backend.LoadResult = new LoadResult(NetworkGenerator.Generate(new GeneratorOptions(Parts: 30, Seed: 3, HorizonHours: 120)), []);
+
+        AssertShardsMergeToOneProcess(4, "--durations", "24,72");
+    }
+
+    [Test]
+    public void Merge_refuses_a_missing_shard_a_shard_given_twice_and_a_shard_of_another_test()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.That(_cli.Run("stress", _workspace.Scenario, "--shard", $"{i}/3", "--out", Folder($"s{i}")).Code, Is.EqualTo(ExitCodes.Success));
+        }
+
+        Assert.That(_cli.Run("stress", _workspace.Scenario, "--shard", "2/3", "--duration", "5", "--out", Folder("other")).Code, Is.EqualTo(ExitCodes.Success));
+
+        var missing = _cli.Run("merge", "--out", Folder("m1"), Folder("s0"), Folder("s2"));
+        var twice = _cli.Run("merge", "--out", Folder("m2"), Folder("s0"), Folder("s1"), Folder("s1"));
+        var other = _cli.Run("merge", "--out", Folder("m3"), Folder("s0"), Folder("s1"), Folder("other"));
+        var notShard = _cli.Run("merge", "--out", Folder("m4"), _workspace.Root);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(missing.Code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(missing.Stderr.Trim(), Is.EqualTo("error: shards missing: 1/3 (merge needs every shard's folder)"));
+            Assert.That(twice.Code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(twice.Stderr, Does.Contain("shard 1/3 is given twice"));
+            Assert.That(other.Code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(other.Stderr, Does.Contain("belongs to another stress test"));
+            Assert.That(notShard.Code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(notShard.Stderr, Does.Contain("not a shard folder"));
+            Assert.That(new[] { "m1", "m2", "m3", "m4" }.Select(Folder).Where(Directory.Exists), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void A_resumed_stress_test_redoes_no_finished_run_and_ends_with_the_files_of_an_uninterrupted_one()
+    {
+        string[] options = ["--durations", "6,12", "--replications", "2"];
+        Assert.That(_cli.Run(["stress", _workspace.Scenario, "--out", Folder("single"), .. options]).Code, Is.EqualTo(ExitCodes.Success));
+        var journalRows = Interrupt(Folder("resumed"), options, shard: null);
+
+        var (code, stdout, stderr) = _cli.Run(["stress", _workspace.Scenario, "--resume", Folder("resumed"), .. options]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Success), stderr);
+            Assert.That(stdout, Does.Contain($"results written to {Folder("resumed")}"));
+            Assert.That(Directory.Exists(StressJournal.FolderFor(Folder("resumed"))), Is.False, "the journal is deleted once the results are in place");
+            Assert.That(journalRows, Is.GreaterThan(1));
+        });
+        AssertSameFiles(Folder("single"), Folder("resumed"));
+    }
+
+    [Test]
+    public void A_resumed_shard_keeps_the_rows_it_had_and_adds_each_missing_unit_once()
+    {
+        var plan = StressTest.Plan(_cli.Backend.LoadResult.Scenario!, new StressTestOptions());
+        var units = plan.UnitsOfShard(1, 2);
+        var before = Interrupt(Folder("shard"), [], shard: new ShardSpec(1, 2));
+        var kept = File.ReadAllLines(Path.Combine(StressJournal.FolderFor(Folder("shard")), StressRunsCsv.FileName)).Take(before).ToArray();
+
+        var (code, _, stderr) = _cli.Run("stress", _workspace.Scenario, "--shard", "1/2", "--resume", Folder("shard"));
+
+        var rows = File.ReadAllLines(Path.Combine(Folder("shard"), StressRunsCsv.FileName));
+        var runUnits = rows.Skip(1).Where(r => r.StartsWith("run,", StringComparison.Ordinal)).Select(r => int.Parse(r.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Success), stderr);
+            Assert.That(rows.Take(before), Is.EqualTo(kept));
+            Assert.That(runUnits, Is.EquivalentTo(units));
+            Assert.That(rows.Count(r => r.StartsWith("baseline,", StringComparison.Ordinal)), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void Resume_refuses_a_missing_journal_and_a_journal_of_other_options_and_a_new_run_refuses_to_drop_one()
+    {
+        Interrupt(Folder("partial"), ["--duration", "20"], shard: null);
+
+        var nothing = _cli.Run("stress", _workspace.Scenario, "--resume", Folder("never-started"));
+        var otherOptions = _cli.Run("stress", _workspace.Scenario, "--resume", Folder("partial"), "--duration", "21");
+        var fresh = _cli.Run("stress", _workspace.Scenario, "--out", Folder("partial"), "--duration", "20");
+        var forced = _cli.Run("stress", _workspace.Scenario, "--out", Folder("partial"), "--duration", "20", "--force");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(nothing.Code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(nothing.Stderr, Does.Contain("nothing to resume"));
+            Assert.That(otherOptions.Code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(otherOptions.Stderr, Does.Contain("other options"));
+            Assert.That(fresh.Code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(fresh.Stderr, Does.Contain("continue it with --resume"));
+            Assert.That(forced.Code, Is.EqualTo(ExitCodes.Success), forced.Stderr);
+        });
+    }
+
+    [Test]
+    public void A_stress_process_killed_mid_run_resumes_to_the_files_of_an_uninterrupted_run()
+    {
+        var scenario = Path.Combine(_workspace.Root, "generated.yaml");
+        File.WriteAllText(scenario, ScenarioWriter.ToYaml(NetworkGenerator.Generate(new GeneratorOptions(Parts: 120, Seed: 5, HorizonHours: 168))));
+        string[] options = ["--durations", "24,72", "--replications", "2"];
+        var killed = Folder("killed");
+        var journalRows = Path.Combine(StressJournal.FolderFor(killed), StressRunsCsv.FileName);
+        var cli = Path.Combine(TestContext.CurrentContext.TestDirectory, "Simulator.Cli");
+        using (var process = Process.Start(new ProcessStartInfo(cli, ["stress", scenario, "--out", killed, .. options]) { RedirectStandardOutput = true, RedirectStandardError = true })!)
+        {
+            var clock = Stopwatch.StartNew();
+            while (!process.HasExited && (!File.Exists(journalRows) || File.ReadAllLines(journalRows).Length < 6) && clock.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                Thread.Sleep(5);
+            }
+
+            Assume.That(process.HasExited, Is.False, "the run finished before it could be killed: nothing to resume");
+            process.Kill();
+            process.WaitForExit();
+        }
+
+        Assert.That(Directory.Exists(killed), Is.False, "a killed run leaves no results folder");
+        var resumed = EndToEndCli.Run(["stress", scenario, "--resume", killed, .. options]);
+        var single = EndToEndCli.Run(["stress", scenario, "--out", Folder("uninterrupted"), .. options]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(resumed.Code, Is.EqualTo(ExitCodes.Success), resumed.Stderr);
+            Assert.That(single.Code, Is.EqualTo(ExitCodes.Success), single.Stderr);
+        });
+        AssertSameFiles(Folder("uninterrupted"), killed);
+    }
+
+    private void AssertShardsMergeToOneProcess(int shards, params string[] options)
+    {
+        var single = _cli.Run(["stress", _workspace.Scenario, "--out", Folder("single"), .. options]);
+        Assert.That(single.Code, Is.EqualTo(ExitCodes.Success), single.Stderr);
+        var folders = new List<string>();
+        for (var i = shards - 1; i >= 0; i--)
+        {
+            var shard = _cli.Run(["stress", _workspace.Scenario, "--shard", $"{i}/{shards}", "--out", Folder($"shard-{i}"), .. options]);
+            Assert.That(shard.Code, Is.EqualTo(ExitCodes.Success), shard.Stderr);
+            Assert.That(Directory.GetFiles(Folder($"shard-{i}")).Select(Path.GetFileName), Is.EquivalentTo(new[] { StressJournal.ManifestFile, StressRunsCsv.FileName }));
+            folders.Add(Folder($"shard-{i}"));
+        }
+
+        var merged = _cli.Run(["merge", "--out", Folder("merged"), .. folders]);
+
+        Assert.That(merged.Code, Is.EqualTo(ExitCodes.Success), merged.Stderr);
+        Assert.That(merged.Stdout, Does.Contain("results written to"));
+        AssertSameFiles(Folder("single"), Folder("merged"));
+    }
+
+    private static void AssertSameFiles(string expected, string actual)
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (var file in ComparedFiles)
+            {
+                Assert.That(File.ReadAllBytes(Path.Combine(actual, file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(expected, file))), file);
+            }
+
+            var expectedManifest = File.ReadAllText(Path.Combine(expected, ResultsWriter.ManifestFile));
+            var actualManifest = File.ReadAllText(Path.Combine(actual, ResultsWriter.ManifestFile));
+            Assert.That(Field(actualManifest, "processed_events"), Is.EqualTo(Field(expectedManifest, "processed_events")));
+            Assert.That(Field(actualManifest, "scenario_sha256"), Is.EqualTo(Field(expectedManifest, "scenario_sha256")));
+            Assert.That(Field(actualManifest, "seed"), Is.EqualTo(Field(expectedManifest, "seed")));
+        });
+    }
+
+    private static string Field(string json, string name) =>
+        json.Split('\n').Single(l => l.TrimStart().StartsWith($"\"{name}\"", StringComparison.Ordinal)).Trim();
+
+    /// <summary>
+    /// Runs about half the units of a stress test into its journal, as a run stopped halfway would have, and leaves a
+    /// torn last row; returns the complete lines the journal then holds (header included).
+    /// </summary>
+    private int Interrupt(string output, string[] options, ShardSpec? shard)
+    {
+        var scenario = _cli.Backend.LoadResult.Scenario!;
+        var durations = options.Contains("--durations") ? options[Array.IndexOf(options, "--durations") + 1].Split(",").Select(d => double.Parse(d, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
+            : options.Contains("--duration") ? [double.Parse(options[Array.IndexOf(options, "--duration") + 1], System.Globalization.CultureInfo.InvariantCulture)]
+            : null;
+        var replications = options.Contains("--replications") ? int.Parse(options[Array.IndexOf(options, "--replications") + 1], System.Globalization.CultureInfo.InvariantCulture) : 1;
+        var stressOptions = new StressTestOptions(DurationsHours: durations, Replications: replications);
+        var plan = StressTest.Plan(scenario, stressOptions);
+        var manifest = new StressShardManifest(
+            StressJournal.FormatName, RunManifest.CurrentToolVersion, _workspace.Scenario, RunManifest.Sha256OfFile(_workspace.Scenario),
+            "linesim stress (interrupted)", shard?.Index ?? 0, shard?.Count ?? 1, plan);
+        var units = plan.UnitsOfShard(shard?.Index ?? 0, shard?.Count ?? 1);
+        using (var journal = StressJournal.Open(output, manifest, resume: false, force: false))
+        {
+            StressTest.Execute(scenario, plan, stressOptions, units.Take(Math.Max(1, units.Count / 2)).ToArray(), journal);
+        }
+
+        var rows = Path.Combine(StressJournal.FolderFor(output), StressRunsCsv.FileName);
+        var complete = File.ReadAllLines(rows).Length;
+        File.AppendAllText(rows, "run,0,0,1.5,0;");
+        return complete;
+    }
+}
