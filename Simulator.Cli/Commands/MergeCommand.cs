@@ -14,32 +14,12 @@ namespace Simulator.Cli.Commands;
 internal sealed class MergeCommand(CliSession session) : Command<MergeCommand.Settings>
 {
     /// <summary>Arguments of <c>merge</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CriticalityOutputSettings
     {
         /// <summary>Shard folders, one per shard.</summary>
         [CommandArgument(0, "<SHARD_DIR>")]
         [Description("Folders written by 'stress --shard I/N', one for every shard (in any order)")]
         public string[] Shards { get; set; } = [];
-
-        /// <summary>Results folder.</summary>
-        [CommandOption("-o|--out <DIR>")]
-        [Description("Results folder (default: results/<scenario>-stress-<yyyyMMdd-HHmmss>)")]
-        public string? Out { get; set; }
-
-        /// <summary>Rows of the console table.</summary>
-        [CommandOption("--top <K>")]
-        [Description("Rows of the console table")]
-        [DefaultValue(15)]
-        public int Top { get; set; } = 15;
-
-        /// <summary>Replace a non-empty results folder.</summary>
-        [CommandOption("-f|--force")]
-        [Description("Replace the results folder if it already holds files")]
-        public bool Force { get; set; }
-
-        /// <inheritdoc/>
-        public override ValidationResult Validate() =>
-            Top < 1 ? ValidationResult.Error($"--top must be at least 1, got {Top.ToString(CultureInfo.InvariantCulture)}") : ValidationResult.Success();
     }
 
     /// <inheritdoc/>

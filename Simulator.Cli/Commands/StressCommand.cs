@@ -12,7 +12,7 @@ namespace Simulator.Cli.Commands;
 internal sealed class StressCommand(CliSession session, ISimulatorBackend backend) : Command<StressCommand.Settings>
 {
     /// <summary>Arguments of <c>stress</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CriticalityOutputSettings
     {
         /// <summary>Scenario file to stress.</summary>
         [CommandArgument(0, "<SCENARIO>")]
@@ -45,22 +45,6 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         [Description("Root seed: the same seed gives the same ranking, bit for bit")]
         [DefaultValue(typeof(ulong), "1")]
         public ulong Seed { get; set; } = 1;
-
-        /// <summary>Results folder.</summary>
-        [CommandOption("-o|--out <DIR>")]
-        [Description("Results folder (default: results/<scenario>-stress-<yyyyMMdd-HHmmss>)")]
-        public string? Out { get; set; }
-
-        /// <summary>Rows of the console table.</summary>
-        [CommandOption("--top <K>")]
-        [Description("Rows of the console table")]
-        [DefaultValue(15)]
-        public int Top { get; set; } = 15;
-
-        /// <summary>Replace a non-empty results folder.</summary>
-        [CommandOption("-f|--force")]
-        [Description("Replace the results folder if it already holds files")]
-        public bool Force { get; set; }
 
         /// <summary>Each target down for its own recovery time.</summary>
         [CommandOption("--own-recovery")]
@@ -128,9 +112,7 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
                 return ValidationResult.Error($"--replications must be at least 1, got {Replications.ToString(CultureInfo.InvariantCulture)}");
             }
 
-            return Top < 1
-                ? ValidationResult.Error($"--top must be at least 1, got {Top.ToString(CultureInfo.InvariantCulture)}")
-                : ValidationResult.Success();
+            return base.Validate();
         }
     }
 
