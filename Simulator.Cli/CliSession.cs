@@ -22,10 +22,13 @@ internal sealed class CliSession
         });
         if (!outputIsTerminal)
         {
-            // A redirected table goes to a file or a pipe: do not wrap halt causes at 80 columns.
-            Console.Profile.Width = 200;
+            // A redirected table goes to a file or a pipe: fit the 120 columns of a wide terminal or a log viewer.
+            Console.Profile.Width = TableWidth;
         }
     }
+
+    /// <summary>Columns a table is fitted to when stdout is not a terminal.</summary>
+    public const int TableWidth = 120;
 
     /// <summary>Standard output as a Spectre console, for tables and help.</summary>
     public IAnsiConsole Console { get; }

@@ -72,6 +72,10 @@ internal static class ExperimentExecution
             else
             {
                 Render(session, LineSummaryTable.Build(result));
+                if (LineSummaryTable.BuildPerDisruption(result) is { } perDisruption)
+                {
+                    Render(session, perDisruption);
+                }
             }
 
             if (result.Precision is { } precision)
@@ -106,9 +110,15 @@ internal static class ExperimentExecution
             grid.Title(new TableTitle(title));
         }
 
-        foreach (var column in table.Columns)
+        // Ids and numbers must not break mid-word: only the column with the longest text (a cause chain, a list of
+        // lines) wraps, between words, so that the table fits the console's width.
+        var widest = Enumerable.Range(0, table.Columns.Count)
+            .OrderByDescending(i => table.Rows.Select(r => i < r.Count ? r[i].Length : 0).Append(table.Columns[i].Length).Max())
+            .First();
+        for (var i = 0; i < table.Columns.Count; i++)
         {
-            grid.AddColumn(new TableColumn(new Text(column)));
+            var column = new TableColumn(new Text(table.Columns[i]));
+            grid.AddColumn(i == widest ? column : column.NoWrap());
         }
 
         foreach (var row in table.Rows)
@@ -120,7 +130,9 @@ internal static class ExperimentExecution
         session.Console.Write(grid);
         foreach (var note in table.Notes)
         {
-            session.Stdout.WriteLine(note);
+            // Through the console, so that a note wraps between words at the table's width.
+            session.Console.Write(new Text(note));
+            session.Console.WriteLine();
         }
     }
 

@@ -23,7 +23,13 @@ public sealed class EndToEndTests
     private static readonly string[] SummaryColumns =
     [
         "policy", "replication", "seed", "plant", "line", "time_to_halt_h", "downtime_h", "time_to_restart_h", "time_to_recover_h",
-        "lost_units", "planned_units", "produced_units", "halt_cause",
+        "lost_units", "planned_units", "produced_units", "halt_cause", "baseline_units",
+    ];
+
+    private static readonly string[] DisruptionsColumns =
+    [
+        "policy", "replication", "seed", "disruption", "plant", "line", "start_h", "end_h", "window_end_h", "time_to_halt_h",
+        "time_to_restart_h", "time_to_recover_h", "downtime_h", "lost_units", "halt_cause",
     ];
 
     private static readonly string[] StatisticsColumns =
@@ -67,7 +73,7 @@ public sealed class EndToEndTests
         Assert.That(code, Is.EqualTo(Success), stderr);
         Assert.That(
             Directory.GetFiles(output).Select(Path.GetFileName),
-            Is.EquivalentTo(new[] { "summary.csv", "statistics.csv", "timeseries.csv", "events.csv", "run.json" }.Concat(RunCharts)));
+            Is.EquivalentTo(new[] { "summary.csv", "disruptions.csv", "statistics.csv", "timeseries.csv", "events.csv", "run.json" }.Concat(RunCharts)));
         Assert.That(stdout, Does.Contain($"results written to {output}"));
         AssertNoTemporaryFolders(Path.Combine(_root, "results"));
 
@@ -80,6 +86,12 @@ public sealed class EndToEndTests
             Assert.That(summary.Column("seed"), Has.All.Not.Empty);
             Assert.That(summary.Column("policy"), Is.All.EqualTo("as-written"), "default policy is the scenario's first");
         });
+
+        // One disruption: its row per line carries the whole run's lost units.
+        var disruptions = ReadCsv(output, "disruptions.csv", DisruptionsColumns);
+        Assert.That(
+            disruptions.Rows.Select(r => (r[3], r[5], r[13])),
+            Is.EquivalentTo(summary.Rows.Select(r => ("edi-outage", r[4], r[9]))));
 
         var statistics = ReadCsv(output, "statistics.csv", StatisticsColumns);
         var timeseries = ReadCsv(output, "timeseries.csv", TimeseriesColumns);

@@ -7,7 +7,7 @@ namespace Simulator.Tests.Metrics;
 public sealed class LineStatisticsTests
 {
     private static LineMetrics Run(string policy, string plant, string line, int replication, double? timeToHalt, double lost = 0) =>
-        new(policy, replication, (ulong)replication, plant, line, timeToHalt, 1, timeToHalt is null ? null : 2, null, lost, 100, 100 - lost, string.Empty);
+        new(policy, replication, (ulong)replication, plant, line, timeToHalt, 1, timeToHalt is null ? null : 2, null, lost, 100, 100 - lost, string.Empty, 100);
 
     private static StatisticsRow Row(IReadOnlyList<StatisticsRow> rows, string metric, string line = "L1", string policy = "base") =>
         rows.Single(r => r.Metric == metric && r.Line == line && r.Policy == policy);

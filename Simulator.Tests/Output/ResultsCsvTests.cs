@@ -12,15 +12,15 @@ public sealed class ResultsCsvTests
     public void Summary_has_the_contract_header_and_empty_fields_for_censored_metrics()
     {
         var writer = new StringWriter();
-        var censored = new LineMetrics("base", 0, 42, "SOL", "SOL-A1", null, 0, null, null, 0, 960, 960, string.Empty);
-        var halted = new LineMetrics("base", 1, 43, "SOL", "SOL-A1", 6.5, 12.25, 0, 8, 735, 960, 225, SyntheticResults.SeatCause);
+        var censored = new LineMetrics("base", 0, 42, "SOL", "SOL-A1", null, 0, null, null, 0, 960, 960, string.Empty, 960);
+        var halted = new LineMetrics("base", 1, 43, "SOL", "SOL-A1", 6.5, 12.25, 0, 8, 735, 960, 225, SyntheticResults.SeatCause, 960);
         ResultsCsv.WriteSummary(writer, [censored, halted]);
         var lines = Lines(writer.ToString());
         Assert.Multiple(() =>
         {
-            Assert.That(lines[0], Is.EqualTo("policy,replication,seed,plant,line,time_to_halt_h,downtime_h,time_to_restart_h,time_to_recover_h,lost_units,planned_units,produced_units,halt_cause"));
-            Assert.That(lines[1], Is.EqualTo("base,0,42,SOL,SOL-A1,,0,,,0,960,960,"));
-            Assert.That(lines[2], Is.EqualTo("base,1,43,SOL,SOL-A1,6.5,12.25,0,8,735,960,225," + SyntheticResults.SeatCause));
+            Assert.That(lines[0], Is.EqualTo("policy,replication,seed,plant,line,time_to_halt_h,downtime_h,time_to_restart_h,time_to_recover_h,lost_units,planned_units,produced_units,halt_cause,baseline_units"));
+            Assert.That(lines[1], Is.EqualTo("base,0,42,SOL,SOL-A1,,0,,,0,960,960,,960"));
+            Assert.That(lines[2], Is.EqualTo("base,1,43,SOL,SOL-A1,6.5,12.25,0,8,735,960,225," + SyntheticResults.SeatCause + ",960"));
             Assert.That(writer.ToString(), Does.Not.Contain("\r"));
         });
     }
@@ -99,9 +99,9 @@ public sealed class ResultsCsvTests
     public void Text_with_commas_or_quotes_is_quoted()
     {
         var writer = new StringWriter();
-        var run = new LineMetrics("a,b", 0, 1, "P", "L", 1, 0, 0, 0, 0, 0, 0, "part:X \"odd\"");
+        var run = new LineMetrics("a,b", 0, 1, "P", "L", 1, 0, 0, 0, 0, 0, 0, "part:X \"odd\"", 0);
         ResultsCsv.WriteSummary(writer, [run]);
-        Assert.That(Lines(writer.ToString())[1], Does.StartWith("\"a,b\",").And.EndWith(",\"part:X \"\"odd\"\"\""));
+        Assert.That(Lines(writer.ToString())[1], Does.StartWith("\"a,b\",").And.EndWith(",\"part:X \"\"odd\"\"\",0"));
     }
 
     [Test]

@@ -64,7 +64,7 @@ internal static class SyntheticResults
         return new LineMetrics(
             policy, replication, seed, plan.Plant, plan.Line,
             plan.Halt - DisruptionStart, downtime, plan.Restart - DisruptionEnd, recover,
-            Produced(baseline) - Produced(disrupted), Planned(), Produced(disrupted), plan.Halt is null ? string.Empty : plan.Cause);
+            Produced(baseline) - Produced(disrupted), Planned(), Produced(disrupted), plan.Halt is null ? string.Empty : plan.Cause, Produced(baseline));
     }
 
     private static RunTrace Trace(LinePlan[] plans, bool disrupted, double extraCoverHours, double jitter)

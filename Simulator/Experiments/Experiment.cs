@@ -68,7 +68,10 @@ public static class Experiment
         var disrupted = Simulation.Run(network, seed, new RunOptions(RecordPartSeries: keepPartSeries));
         var baseline = Simulation.Run(network, seed, new RunOptions(RecordPartSeries: false, WithDisruptions: false));
         var lines = LineMetricsCalculator.Compute(policy, replication, seed, disrupted, baseline);
-        return new ReplicationResult(policy, replication, seed, lines, disrupted, baseline);
+        return new ReplicationResult(policy, replication, seed, lines, disrupted, baseline)
+        {
+            Disruptions = DisruptionMetricsCalculator.Compute(policy, replication, seed, network, disrupted, baseline),
+        };
     }
 
     private static ExperimentResult Execute(

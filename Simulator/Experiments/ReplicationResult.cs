@@ -18,6 +18,9 @@ public sealed record ReplicationResult(
     RunTrace Disrupted,
     RunTrace Baseline)
 {
+    /// <summary>Metrics per disruption (in start order) and line, each in its attribution window; empty without disruptions.</summary>
+    public IReadOnlyList<DisruptionMetrics> Disruptions { get; init; } = [];
+
     /// <summary>The compact record of this replication, without its traces.</summary>
     public ReplicationRecord ToRecord() => new(
         Policy,
@@ -26,7 +29,10 @@ public sealed record ReplicationResult(
         Lines,
         Baseline.AverageInventoryValue,
         Disrupted.AverageInventoryValue,
-        Disrupted.ProcessedEvents + Baseline.ProcessedEvents);
+        Disrupted.ProcessedEvents + Baseline.ProcessedEvents)
+    {
+        Disruptions = Disruptions,
+    };
 }
 
 /// <summary>What an experiment keeps of every replication once its traces are written: a few numbers per line.</summary>
@@ -44,7 +50,11 @@ public sealed record ReplicationRecord(
     IReadOnlyList<LineMetrics> Lines,
     double InventoryValue,
     double DisruptedInventoryValue,
-    long ProcessedEvents);
+    long ProcessedEvents)
+{
+    /// <summary>Metrics per disruption and line, as in <see cref="ReplicationResult.Disruptions"/>.</summary>
+    public IReadOnlyList<DisruptionMetrics> Disruptions { get; init; } = [];
+}
 
 /// <summary>How a run until a precision target ended.</summary>
 /// <param name="TargetPercent">The target: CI half-width of mean lost units below this percentage of the mean.</param>
@@ -93,6 +103,9 @@ public sealed record ExperimentResult(
 
     /// <summary>The line metrics of every record, in record order (computed on each call: keep it in a local).</summary>
     public IReadOnlyList<LineMetrics> Lines => Records.SelectMany(r => r.Lines).ToArray();
+
+    /// <summary>The per-disruption metrics of every record, in record order (computed on each call: keep it in a local).</summary>
+    public IReadOnlyList<DisruptionMetrics> Disruptions => Records.SelectMany(r => r.Disruptions).ToArray();
 
     /// <summary>Kernel events processed over every disrupted and baseline run.</summary>
     public long ProcessedEvents => Records.Sum(r => r.ProcessedEvents);

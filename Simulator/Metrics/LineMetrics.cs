@@ -14,6 +14,7 @@ namespace Simulator.Metrics;
 /// <param name="PlannedUnits">Units the calendar and rate plan.</param>
 /// <param name="ProducedUnits">Units produced.</param>
 /// <param name="HaltCause">Cause chain of the first halt, or empty.</param>
+/// <param name="BaselineUnits">Units the paired baseline produced: <c>LostUnits = BaselineUnits - ProducedUnits</c>.</param>
 public sealed record LineMetrics(
     string Policy,
     int Replication,
@@ -27,7 +28,8 @@ public sealed record LineMetrics(
     double LostUnits,
     double PlannedUnits,
     double ProducedUnits,
-    string HaltCause);
+    string HaltCause,
+    double BaselineUnits);
 
 /// <summary>Monte Carlo statistics of one metric of one line under one policy.</summary>
 /// <param name="Policy">Policy id.</param>

@@ -28,7 +28,8 @@ public static class LineMetricsCalculator
                 reference.ProducedUnits - line.ProducedUnits,
                 line.PlannedUnits,
                 line.ProducedUnits,
-                line.HaltCause ?? string.Empty));
+                line.HaltCause ?? string.Empty,
+                reference.ProducedUnits));
         }
 
         return rows;

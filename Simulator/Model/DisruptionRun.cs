@@ -37,7 +37,13 @@ internal sealed class DisruptionRun
         var end = start + _duration;
         _ctx.FirstDisruptionStart = Math.Min(_ctx.FirstDisruptionStart, start);
         var lastRestore = end + _effects.Select(e => e.RestoreDelayHours).DefaultIfEmpty(0).Max();
-        _ctx.Windows.Add(new DisruptionWindow(Spec.Id, start, lastRestore, Spec.Targets));
+        var lineEnds = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (line, delay) in _lines)
+        {
+            lineEnds[line.Plan.Spec.Id] = end + delay;
+        }
+
+        _ctx.Windows.Add(new DisruptionWindow(Spec.Id, start, lastRestore, Spec.Targets, lineEnds));
         foreach (var (line, delay) in _lines)
         {
             line.DisruptionEnd = Math.Max(line.DisruptionEnd ?? double.NegativeInfinity, end + delay);

@@ -35,7 +35,32 @@ public static class LineStateCode
 /// <param name="StartHours">Hour it started.</param>
 /// <param name="EndHours">Hour its targets were restored (the last phase for phased restarts).</param>
 /// <param name="Targets">What it took down.</param>
-public sealed record DisruptionWindow(string Id, double StartHours, double EndHours, IReadOnlyList<string> Targets);
+/// <param name="LineEndHours">
+/// Hour each line's own restore takes effect, by line id: the end plus the delay of a recovery phase naming the line or
+/// its plant. Null when not recorded; a line missing from it is restored at <paramref name="EndHours"/>.
+/// </param>
+public sealed record DisruptionWindow(
+    string Id, double StartHours, double EndHours, IReadOnlyList<string> Targets, IReadOnlyDictionary<string, double>? LineEndHours = null)
+{
+    /// <summary>The hour <paramref name="lineId"/> is restored from this disruption.</summary>
+    public double EndFor(string lineId) =>
+        LineEndHours is not null && LineEndHours.TryGetValue(lineId, out var end) ? end : EndHours;
+
+    /// <summary>Equal when every field is, the per-line ends compared by content, so that two runs can be compared.</summary>
+    public bool Equals(DisruptionWindow? other) =>
+        other is not null
+        && Id == other.Id
+        && StartHours.Equals(other.StartHours)
+        && EndHours.Equals(other.EndHours)
+        && Targets.SequenceEqual(other.Targets)
+        && (LineEndHours ?? Empty).OrderBy(p => p.Key, StringComparer.Ordinal)
+            .SequenceEqual((other.LineEndHours ?? Empty).OrderBy(p => p.Key, StringComparer.Ordinal));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, StartHours, EndHours);
+
+    private static readonly Dictionary<string, double> Empty = [];
+}
 
 /// <summary>What one line did in one run, before comparison with the baseline.</summary>
 /// <param name="PlantId">Plant of the line.</param>

@@ -12,8 +12,7 @@ internal static class CriticalityTable
     {
         List<string> columns =
         [
-            "rank", "node", "kind", "tier", "duration (h)", "time to halt (h)", "time to recover (h)", "lost units", "risk index",
-            "needs mitigation", "lines halted",
+            "rank", "node", "kind", "tier", "down (h)", "halt (h)", "recover (h)", "lost", "risk", "mitigate", "lines halted",
         ];
 
         // Every further duration gets its own loss and halt columns: --durations is read across, target by target.
@@ -45,7 +44,10 @@ internal static class CriticalityTable
             ]);
         }
 
-        var notes = new List<string>();
+        var notes = new List<string>
+        {
+            "down: hours the node is out; halt: hours from the outage's start to the first line halt; recover: hours from its end to full rate; lost: units against the baseline; risk: risk exposure index (1 = the worst target); mitigate: a line halts before the node is back",
+        };
         if (result.Ranking.Count > rows)
         {
             notes.Add($"top {rows.ToString(CultureInfo.InvariantCulture)} of {result.Ranking.Count.ToString(CultureInfo.InvariantCulture)} targets; every target is in criticality.csv");

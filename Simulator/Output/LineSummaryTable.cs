@@ -18,12 +18,16 @@ internal sealed record TextTable(IReadOnlyList<string> Columns, IReadOnlyList<IR
 /// </summary>
 internal static class LineSummaryTable
 {
+    /// <summary>Explains the short headings, so the table fits 120 columns.</summary>
+    internal const string HeadingNote =
+        "halt: hours from the disruption's start to the first halt; restart / recover: hours from its end to the first job / to full rate; down: scheduled hours stopped; lost: units against the paired baseline";
+
     internal static TextTable Build(ExperimentResult result)
     {
         var lines = result.Lines;
         var showPolicy = result.Policies.Count > 1;
         var replicated = result.ReplicationCount > 1;
-        List<string> columns = ["plant", "line", "time to halt (h)", "time to restart (h)", "time to recover (h)", "downtime (h)", "lost units", "halt cause"];
+        List<string> columns = ["plant", "line", "halt (h)", "restart (h)", "recover (h)", "down (h)", "lost", "halt cause"];
         if (showPolicy)
         {
             columns.Insert(0, "policy");
@@ -41,7 +45,8 @@ internal static class LineSummaryTable
             List<string> row =
             [
                 group.Key.Plant, group.Key.Line, Cell(MetricNames.TimeToHalt), Cell(MetricNames.TimeToRestart),
-                Cell(MetricNames.TimeToRecover), Cell(MetricNames.Downtime), Cell(MetricNames.LostUnits), Cause(runs),
+                Cell(MetricNames.TimeToRecover), Cell(MetricNames.Downtime), Cell(MetricNames.LostUnits),
+                Cause(DisruptionStatistics.MostFrequent(runs.Select(r => r.HaltCause), runs.Count)),
             ];
             if (showPolicy)
             {
@@ -51,10 +56,64 @@ internal static class LineSummaryTable
             rows.Add(row);
         }
 
-        IReadOnlyList<string> notes = replicated
-            ? [$"means over {result.ReplicationCount.ToString(CultureInfo.InvariantCulture)} replications; (k/n censored): k runs had no value (never halted, restarted or lost rate) and are left out of the mean; details in statistics.csv"]
-            : [];
+        List<string> notes = [HeadingNote];
+        if (replicated)
+        {
+            notes.Add($"means over {result.ReplicationCount.ToString(CultureInfo.InvariantCulture)} replications; (k/n): k of the n runs had no value (never halted, restarted or lost rate) and are left out of the mean; details in statistics.csv");
+        }
+
+        if (result.Records.Any(r => r.Disruptions.Select(d => d.Disruption).Distinct(StringComparer.Ordinal).Skip(1).Any()))
+        {
+            notes.Add("several disruptions: halt is measured from the first one's start, restart and recover from the last one's end; each disruption on its own is in the next table and disruptions.csv");
+        }
+
         return new TextTable(columns, rows, notes);
+    }
+
+    /// <summary>
+    /// One row per policy x disruption x line, each measured in its own attribution window, when the scenario has
+    /// several disruptions; null otherwise (the line table says it all).
+    /// </summary>
+    internal static TextTable? BuildPerDisruption(ExperimentResult result)
+    {
+        var disruptions = result.Disruptions;
+        if (disruptions.Select(d => d.Disruption).Distinct(StringComparer.Ordinal).Count() < 2)
+        {
+            return null;
+        }
+
+        var showPolicy = result.Policies.Count > 1;
+        var replicated = result.ReplicationCount > 1;
+        List<string> columns = ["disruption", "line", "halt (h)", "restart (h)", "recover (h)", "down (h)", "lost", "halt cause"];
+        if (showPolicy)
+        {
+            columns.Insert(0, "policy");
+        }
+
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var row in DisruptionStatistics.Compute(disruptions))
+        {
+            string Cell(StatisticsRow statistics) => replicated
+                ? Mean(statistics, row.Runs)
+                : Single(statistics.N > 0 ? statistics.Mean : null, statistics.Metric);
+            List<string> cells =
+            [
+                row.Disruption, row.Line, Cell(row.TimeToHalt), Cell(row.TimeToRestart), Cell(row.TimeToRecover),
+                Cell(row.Downtime), Cell(row.LostUnits), Cause(row.HaltCause),
+            ];
+            if (showPolicy)
+            {
+                cells.Insert(0, row.Policy);
+            }
+
+            rows.Add(cells);
+        }
+
+        return new TextTable(
+            columns,
+            rows,
+            ["each disruption from its start to the next one's start: halt from its start, restart and recover from its end (the line's own restore); docs/metrics.md"],
+            "Per disruption");
     }
 
     private static string Single(double? value, string metric) => value switch
@@ -72,22 +131,17 @@ internal static class LineSummaryTable
         }
 
         var mean = row.N == 0 ? "-" : Format(row.Mean, row.Metric);
-        return row.Censored == 0 ? mean : $"{mean} ({row.Censored.ToString(CultureInfo.InvariantCulture)}/{runs.ToString(CultureInfo.InvariantCulture)} censored)";
+        return row.Censored == 0 ? mean : $"{mean} ({row.Censored.ToString(CultureInfo.InvariantCulture)}/{runs.ToString(CultureInfo.InvariantCulture)})";
     }
 
     private static string Format(double value, string metric) =>
         value.ToString(metric == MetricNames.LostUnits ? "#,0" : "0.0", CultureInfo.InvariantCulture);
 
-    /// <summary>The most frequent halt cause over the runs, with its share when there are several runs.</summary>
-    private static string Cause(List<LineMetrics> runs)
+    /// <summary>The most frequent halt cause, with its share when there are several runs.</summary>
+    private static string Cause(CauseCount? cause) => cause switch
     {
-        var causes = runs.Where(r => r.HaltCause.Length > 0).GroupBy(r => r.HaltCause, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-        if (causes.Count == 0)
-        {
-            return "-";
-        }
-
-        return runs.Count == 1 ? causes[0].Key : $"{causes[0].Key} ({causes[0].Count().ToString(CultureInfo.InvariantCulture)}/{runs.Count.ToString(CultureInfo.InvariantCulture)})";
-    }
+        null => "-",
+        { Runs: 1 } => cause.Cause,
+        _ => $"{cause.Cause} ({cause.Count.ToString(CultureInfo.InvariantCulture)}/{cause.Runs.ToString(CultureInfo.InvariantCulture)})",
+    };
 }

@@ -18,7 +18,15 @@ public static class ResultsCsv
     [
         "policy", "replication", "seed", "plant", "line", MetricNames.TimeToHalt, MetricNames.Downtime,
         MetricNames.TimeToRestart, MetricNames.TimeToRecover, MetricNames.LostUnits, "planned_units",
-        MetricNames.ProducedUnits, "halt_cause",
+        MetricNames.ProducedUnits, "halt_cause", "baseline_units",
+    ];
+
+    /// <summary>Header of <c>disruptions.csv</c>.</summary>
+    public static IReadOnlyList<string> DisruptionsColumns { get; } =
+    [
+        "policy", "replication", "seed", "disruption", "plant", "line", "start_h", "end_h", "window_end_h",
+        MetricNames.TimeToHalt, MetricNames.TimeToRestart, MetricNames.TimeToRecover, MetricNames.Downtime,
+        MetricNames.LostUnits, "halt_cause",
     ];
 
     /// <summary>Header of <c>statistics.csv</c>.</summary>
@@ -63,6 +71,40 @@ public static class ResultsCsv
             csv.WriteField(Invariant.Number(line.PlannedUnits));
             csv.WriteField(Invariant.Number(line.ProducedUnits));
             csv.WriteField(line.HaltCause);
+            csv.WriteField(Invariant.Number(line.BaselineUnits));
+            csv.EndRecord();
+        }
+    }
+
+    /// <summary>Writes one row per policy x replication x disruption x line.</summary>
+    public static void WriteDisruptions(TextWriter writer, IEnumerable<DisruptionMetrics> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        using var csv = Open(writer, DisruptionsColumns);
+        DisruptionRows(csv, rows, cancellationToken);
+    }
+
+    /// <summary>The rows of <c>disruptions.csv</c>, without a header.</summary>
+    internal static void DisruptionRows(CsvWriter csv, IEnumerable<DisruptionMetrics> rows, CancellationToken cancellationToken = default)
+    {
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            csv.WriteField(row.Policy);
+            csv.WriteField(Invariant.Integer(row.Replication));
+            csv.WriteField(row.Seed.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(row.Disruption);
+            csv.WriteField(row.Plant);
+            csv.WriteField(row.Line);
+            csv.WriteField(Invariant.Number(row.StartHours));
+            csv.WriteField(Invariant.Number(row.EndHours));
+            csv.WriteField(Invariant.Number(row.WindowEndHours));
+            csv.WriteField(Invariant.Number(row.TimeToHaltHours));
+            csv.WriteField(Invariant.Number(row.TimeToRestartHours));
+            csv.WriteField(Invariant.Number(row.TimeToRecoverHours));
+            csv.WriteField(Invariant.Number(row.DowntimeHours));
+            csv.WriteField(Invariant.Number(row.LostUnits));
+            csv.WriteField(row.HaltCause);
             csv.EndRecord();
         }
     }

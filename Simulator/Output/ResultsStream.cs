@@ -115,6 +115,7 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
         }
 
         Join(ResultsWriter.SummaryFile, ResultsCsv.SummaryColumns, s => s.SummaryPath);
+        Join(ResultsWriter.DisruptionsFile, ResultsCsv.DisruptionsColumns, s => s.DisruptionsPath);
         var statistics = result.Statistics.Count > 0 ? result.Statistics : LineStatistics.Compute(result.Lines);
         Csv(ResultsWriter.StatisticsFile, w => ResultsCsv.WriteStatistics(w, statistics, cancellationToken));
         Join(ResultsWriter.EventsFile, ResultsCsv.EventsColumns, s => s.EventsPath);
@@ -175,6 +176,7 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
         }
 
         ResultsCsv.SummaryRows(section.Summary, replication.Lines, cancellationToken);
+        ResultsCsv.DisruptionRows(section.Disruptions, replication.Disruptions, cancellationToken);
         ResultsCsv.EventRows(section.Events, replication, _scenarioStart);
         if (_allTimeseries || replication.Replication == 0)
         {
@@ -199,6 +201,7 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
     private sealed class Section
     {
         private readonly StreamWriter _summaryFile;
+        private readonly StreamWriter _disruptionsFile;
         private readonly StreamWriter _eventsFile;
         private readonly StreamWriter _timeseriesFile;
         private bool _closed;
@@ -207,12 +210,15 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
         {
             Policy = policy;
             SummaryPath = Path.Combine(folder, $".summary.{index}.part");
+            DisruptionsPath = Path.Combine(folder, $".disruptions.{index}.part");
             EventsPath = Path.Combine(folder, $".events.{index}.part");
             TimeseriesPath = Path.Combine(folder, $".timeseries.{index}.part");
             _summaryFile = new StreamWriter(SummaryPath, append: false, ResultsCsv.FileEncoding);
+            _disruptionsFile = new StreamWriter(DisruptionsPath, append: false, ResultsCsv.FileEncoding);
             _eventsFile = new StreamWriter(EventsPath, append: false, ResultsCsv.FileEncoding);
             _timeseriesFile = new StreamWriter(TimeseriesPath, append: false, ResultsCsv.FileEncoding);
             Summary = ResultsCsv.OpenBody(_summaryFile);
+            Disruptions = ResultsCsv.OpenBody(_disruptionsFile);
             Events = ResultsCsv.OpenBody(_eventsFile);
             Timeseries = ResultsCsv.OpenBody(_timeseriesFile);
         }
@@ -221,11 +227,15 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
 
         public string SummaryPath { get; }
 
+        public string DisruptionsPath { get; }
+
         public string EventsPath { get; }
 
         public string TimeseriesPath { get; }
 
         public CsvWriter Summary { get; }
+
+        public CsvWriter Disruptions { get; }
 
         public CsvWriter Events { get; }
 
@@ -240,9 +250,11 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
 
             _closed = true;
             Summary.Dispose();
+            Disruptions.Dispose();
             Events.Dispose();
             Timeseries.Dispose();
             _summaryFile.Dispose();
+            _disruptionsFile.Dispose();
             _eventsFile.Dispose();
             _timeseriesFile.Dispose();
         }

@@ -12,6 +12,9 @@ public static class ResultsWriter
     /// <summary>Per-run records.</summary>
     public const string SummaryFile = "summary.csv";
 
+    /// <summary>Per-disruption records.</summary>
+    public const string DisruptionsFile = "disruptions.csv";
+
     /// <summary>Monte Carlo statistics.</summary>
     public const string StatisticsFile = "statistics.csv";
 
