@@ -207,7 +207,7 @@ public sealed class NetworkGeneratorTests
             Assert.That(((YamlScalarNode)policy["id"]).Value, Is.EqualTo("yes"));
             Assert.That(((YamlScalarNode)policy["id"]).Style, Is.EqualTo(YamlDotNet.Core.ScalarStyle.DoubleQuoted));
             Assert.That(((YamlScalarNode)policy["description"]).Value, Is.EqualTo("x # y"));
-            Assert.That(((YamlScalarNode)policy["line_side_cover_hours"]).Value, Is.EqualTo("4"));
+            Assert.That(((YamlScalarNode)((YamlMappingNode)policy["line_side_cover_hours"])["set"]).Value, Is.EqualTo("4"));
         });
     }
 

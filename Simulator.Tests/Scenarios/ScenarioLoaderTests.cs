@@ -101,9 +101,9 @@ public sealed class ScenarioLoaderTests
         policies:
           - id: lean
             description: Two hours at the line
-            line_side_cover_hours: 2
-            supplier_stock_days_by_tier: { 1: 0.5, 2: 2 }
-            parts: [ { part: SEAT, line_side: 8h, supplier_finished: 1d } ]
+            line_side_cover_hours: { set: 2 }
+            supplier_stock_days_by_tier: { 1: { set: 0.5 }, 2: { at_least: 2 } }
+            parts: [ { part: SEAT, line_side: { at_least: 8h }, supplier_finished: { set: 1d } } ]
             fallback: false
           - { id: plain }
 
@@ -270,7 +270,9 @@ public sealed class ScenarioLoaderTests
             Assert.That(lean.Description, Is.EqualTo("Two hours at the line"));
             Assert.That(lean.LineSideCoverHours, Is.EqualTo(2));
             Assert.That(lean.SupplierStockDaysByTier, Is.EqualTo(new Dictionary<int, double> { [1] = 0.5, [2] = 2 }));
-            Assert.That(lean.PartOverrides.Single(), Is.EqualTo(new PartOverride("SEAT", StockAmount.InHours(8), StockAmount.InDays(1))));
+            Assert.That((lean.LineSideCoverMode, lean.SupplierStockModeOf(1), lean.SupplierStockModeOf(2)), Is.EqualTo((LevelMode.Set, LevelMode.Set, LevelMode.AtLeast)));
+            Assert.That((lean.PartOverrides[0].LineSideMode, lean.PartOverrides[0].SupplierFinishedMode), Is.EqualTo((LevelMode.AtLeast, LevelMode.Set)));
+            Assert.That(lean.PartOverrides.Single(), Is.EqualTo(new PartOverride("SEAT", StockAmount.InHours(8), StockAmount.InDays(1), LevelMode.AtLeast, LevelMode.Set)));
             Assert.That(lean.FallbackEnabled, Is.False);
             Assert.That(s.Policies[1], Is.EqualTo(new PolicySpec("plain", string.Empty, null, new Dictionary<int, double>(), [])).Using<PolicySpec>(SamePolicy));
             Assert.That(s.Policies[1].FallbackEnabled, Is.True);

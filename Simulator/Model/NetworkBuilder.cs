@@ -222,12 +222,12 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
             feed.MaximumUnits = stock?.Maximum is { } max ? Units(max, feed) : null;
             if (policy.LineSideCoverHours is { } cover)
             {
-                feed.InitialUnits = cover * feed.DemandPerOpenHour;
+                feed.InitialUnits = Level(policy.LineSideCoverMode, feed.InitialUnits, cover * feed.DemandPerOpenHour);
             }
 
-            if (Override(feed.PartId)?.LineSide is { } strategic)
+            if (Override(feed.PartId) is { LineSide: { } strategic } part)
             {
-                feed.InitialUnits = Units(strategic, feed);
+                feed.InitialUnits = Level(part.LineSideMode, feed.InitialUnits, Units(strategic, feed));
             }
 
             // A policy's extra stock is a safety stock: the replenishment rules keep it, rather than letting it drain.
@@ -249,12 +249,16 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
             product.TargetUnits = product.Spec.FinishedTarget.ToUnits(perHour, perDay);
             if (policy.SupplierStockDaysByTier.TryGetValue(supplier.Spec.Tier, out var days))
             {
-                product.InitialUnits = product.TargetUnits = days * perDay;
+                var mode = policy.SupplierStockModeOf(supplier.Spec.Tier);
+                product.InitialUnits = Level(mode, product.InitialUnits, days * perDay);
+                product.TargetUnits = Level(mode, product.TargetUnits, days * perDay);
             }
 
-            if (Override(product.Spec.PartId)?.SupplierFinished is { } strategic)
+            if (Override(product.Spec.PartId) is { SupplierFinished: { } strategic } part)
             {
-                product.InitialUnits = product.TargetUnits = strategic.ToUnits(perHour, perDay);
+                var units = strategic.ToUnits(perHour, perDay);
+                product.InitialUnits = Level(part.SupplierFinishedMode, product.InitialUnits, units);
+                product.TargetUnits = Level(part.SupplierFinishedMode, product.TargetUnits, units);
             }
         }
 
@@ -298,6 +302,10 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
                 break;
         }
     }
+
+    /// <summary>A policy's level: replaces the written one, or raises it only where it is lower.</summary>
+    private static double Level(LevelMode mode, double written, double policyLevel) =>
+        mode == LevelMode.AtLeast ? Math.Max(written, policyLevel) : policyLevel;
 
     private static double Units(StockAmount amount, FeedPlan feed) =>
         amount.ToUnits(feed.DemandPerOpenHour, feed.DemandPerDay);

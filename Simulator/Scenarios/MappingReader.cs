@@ -283,6 +283,12 @@ internal sealed partial class MappingReader
             return null;
         }
 
+        return StockOf(node, key, rule);
+    }
+
+    /// <summary>A stock amount from any node of this mapping, checked against <paramref name="rule"/>.</summary>
+    public StockAmount? StockOf(YamlNode node, string key, NumberRule rule)
+    {
         if (node is not YamlScalarNode { Value: { } text } || !ScalarParsers.TryStockAmount(text, out var amount))
         {
             Error(

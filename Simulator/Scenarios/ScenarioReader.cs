@@ -1,3 +1,4 @@
+using System.Globalization;
 using Simulator.Model.Specs;
 using YamlDotNet.RepresentationModel;
 
@@ -189,32 +190,41 @@ internal static partial class ScenarioReader
     {
         var id = r.Id();
         var description = r.Text("description") ?? string.Empty;
-        var cover = r.Number("line_side_cover_hours", NumberRule.NonNegative);
-        var byTier = ReadDaysByTier(r);
+        var (cover, coverMode) = r.Value("line_side_cover_hours") is { } coverNode
+            ? Level<double?>(r, coverNode, "line_side_cover_hours", n => r.NumberOf(n, "line_side_cover_hours", NumberRule.NonNegative))
+            : (null, LevelMode.Set);
+        var (byTier, tierModes) = ReadDaysByTier(r);
         var overrides = r.Items("parts", ScenarioKeys.PartOverride)
-            .Select(p => p.Register(new PartOverride(
-                p.Reference("part"),
-                p.Stock("line_side", NumberRule.NonNegative),
-                p.Stock("supplier_finished", NumberRule.NonNegative))))
+            .Select(p =>
+            {
+                var (lineSide, lineSideMode) = p.Value("line_side") is { } a
+                    ? Level<StockAmount?>(p, a, "line_side", n => p.StockOf(n, "line_side", NumberRule.NonNegative))
+                    : (null, LevelMode.Set);
+                var (finished, finishedMode) = p.Value("supplier_finished") is { } b
+                    ? Level<StockAmount?>(p, b, "supplier_finished", n => p.StockOf(n, "supplier_finished", NumberRule.NonNegative))
+                    : (null, LevelMode.Set);
+                return p.Register(new PartOverride(p.Reference("part"), lineSide, finished, lineSideMode, finishedMode));
+            })
             .ToList();
         var fallback = r.Boolean("fallback", defaultValue: true);
-        return r.Register(new PolicySpec(id, description, cover, byTier, overrides, fallback));
+        return r.Register(new PolicySpec(id, description, cover, byTier, overrides, fallback, coverMode, tierModes));
     }
 
-    private static Dictionary<int, double> ReadDaysByTier(MappingReader r)
+    private static (Dictionary<int, double> Days, Dictionary<int, LevelMode> Modes) ReadDaysByTier(MappingReader r)
     {
         const string key = "supplier_stock_days_by_tier";
         var result = new Dictionary<int, double>();
+        var modes = new Dictionary<int, LevelMode>();
         var node = r.Value(key);
         if (node is null)
         {
-            return result;
+            return (result, modes);
         }
 
         if (node is not YamlMappingNode mapping)
         {
             r.Error(node.Start, $"{key} must map tiers to days, not {MappingReader.Kind(node)}", KeyHelp.Use(ScenarioKeys.Policy, key));
-            return result;
+            return (result, modes);
         }
 
         foreach (var (tierNode, daysNode) in mapping.Children)
@@ -225,12 +235,41 @@ internal static partial class ScenarioReader
                 continue;
             }
 
-            if (r.NumberOf(daysNode, key, NumberRule.NonNegative) is { } days)
+            var (value, mode) = Level<double?>(r, daysNode, $"{key} {tier.ToString(CultureInfo.InvariantCulture)}", n => r.NumberOf(n, key, NumberRule.NonNegative));
+            if (value is { } days)
             {
                 result[tier] = days;
+                modes[tier] = mode;
             }
         }
 
-        return result;
+        return (result, modes);
+    }
+
+    /// <summary>
+    /// A policy level: <c>{ at_least: V }</c> raises the written level only where it is lower, <c>{ set: V }</c>
+    /// replaces it. A plain value still sets, as it always did, but is warned about: a "buffer" policy that sets
+    /// a level below the network's silently lowers stock.
+    /// </summary>
+    private static (T Value, LevelMode Mode) Level<T>(MappingReader r, YamlNode node, string key, Func<YamlNode, T> read)
+    {
+        const string forms = "{ at_least: V } (raise the level only where the network holds less) or { set: V } (replace it, lower or higher)";
+        if (node is YamlMappingNode mapping)
+        {
+            if (mapping.Children.Count == 1 && mapping.Children.First() is { Key: YamlScalarNode { Value: "set" or "at_least" } verb, Value: var value })
+            {
+                return (read(value), verb.Value == "set" ? LevelMode.Set : LevelMode.AtLeast);
+            }
+
+            r.Error(node.Start, $"{key} must be a level, {{ set: V }} or {{ at_least: V }}, not a mapping with other keys", "write " + forms);
+            return (default!, LevelMode.Set);
+        }
+
+        var text = node is YamlScalarNode { Value: { } v } ? v : "V";
+        r.Warning(
+            node.Start,
+            $"{key}: {text} does not say whether it sets or raises the level; read as {{ set: {text} }}, which lowers stock wherever the network holds more",
+            $"write {{ at_least: {text} }} to raise the level only where it is lower, or {{ set: {text} }} to replace it");
+        return (read(node), LevelMode.Set);
     }
 }

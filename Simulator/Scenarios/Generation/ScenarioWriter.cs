@@ -237,6 +237,10 @@ public static class ScenarioWriter
         }
     }
 
+    /// <summary>A policy level in the explicit form the loader reads without a warning.</summary>
+    private static string Level(LevelMode mode, string value) =>
+        mode == LevelMode.AtLeast ? $"{{ at_least: {value} }}" : $"{{ set: {value} }}";
+
     private static void WritePolicies(StringBuilder w, IReadOnlyList<PolicySpec> policies)
     {
         w.AppendLine().Append("policies:").AppendLine(policies.Count == 0 ? " []" : string.Empty);
@@ -246,14 +250,14 @@ public static class ScenarioWriter
             w.Append("    description: ").AppendLine(Text(p.Description));
             if (p.LineSideCoverHours is { } cover)
             {
-                w.Append("    line_side_cover_hours: ").AppendLine(Number(cover));
+                w.Append("    line_side_cover_hours: ").AppendLine(Level(p.LineSideCoverMode, Number(cover)));
             }
 
             if (p.SupplierStockDaysByTier.Count > 0)
             {
                 w.Append("    supplier_stock_days_by_tier: { ")
                     .Append(string.Join(", ", p.SupplierStockDaysByTier.OrderBy(t => t.Key)
-                        .Select(t => $"{t.Key.ToString(CultureInfo.InvariantCulture)}: {Number(t.Value)}")))
+                        .Select(t => $"{t.Key.ToString(CultureInfo.InvariantCulture)}: {Level(p.SupplierStockModeOf(t.Key), Number(t.Value))}")))
                     .AppendLine(" }");
             }
 
@@ -265,12 +269,12 @@ public static class ScenarioWriter
                     w.Append("      - { part: ").Append(Id(o.PartId));
                     if (o.LineSide is { } lineSide)
                     {
-                        w.Append(", line_side: ").Append(Stock(lineSide));
+                        w.Append(", line_side: ").Append(Level(o.LineSideMode, Stock(lineSide)));
                     }
 
                     if (o.SupplierFinished is { } finished)
                     {
-                        w.Append(", supplier_finished: ").Append(Stock(finished));
+                        w.Append(", supplier_finished: ").Append(Level(o.SupplierFinishedMode, Stock(finished)));
                     }
 
                     w.AppendLine(" }");
