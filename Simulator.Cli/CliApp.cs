@@ -41,7 +41,7 @@ internal static class CliApp
                 .WithExample("stress", "scenarios/quickstart.yaml")
                 .WithExample("stress", "scenarios/quickstart.yaml", "--durations", "24,72,168", "--out", "results/quickstart-stress");
             config.AddCommand<MergeCommand>("merge")
-                .WithDescription("Join the shards of a stress test run with --shard I/N: rank all targets and write the files one process would have written.")
+                .WithDescription("Join the shards of a stress, run or compare started with --shard I/N, and write the files one process would have written.")
                 .WithExample("merge", "--out", "results/stress", "results/shard-0", "results/shard-1", "results/shard-2", "results/shard-3");
             config.AddCommand<GraphCommand>("graph")
                 .WithDescription("Print the multi-tier supply map with IT dependencies as Graphviz DOT or Mermaid.")

@@ -23,6 +23,11 @@ internal static class ExperimentExecution
         bool compare,
         CancellationToken cancellationToken)
     {
+        if (settings.Shard is not null)
+        {
+            return ExecuteShard(session, settings, scenario, policies, compare, cancellationToken);
+        }
+
         var scenarioHash = RunManifest.Sha256OfFile(settings.Scenario);
         var output = settings.Out ?? DefaultOutput(settings.Scenario);
         ResultsStream stream;
@@ -62,21 +67,7 @@ internal static class ExperimentExecution
 
             var wallTime = clock.Elapsed.TotalSeconds;
             cancellationToken.ThrowIfCancellationRequested();
-            PolicyComparison? comparison = null;
-            if (compare)
-            {
-                comparison = Comparison.Compute(result, scenario.HoldingCostRatePerYear);
-                Render(session, ComparisonTable.Build(comparison));
-                Render(session, ComparisonTable.BuildPaired(comparison));
-            }
-            else
-            {
-                Render(session, LineSummaryTable.Build(result));
-                if (LineSummaryTable.BuildPerDisruption(result) is { } perDisruption)
-                {
-                    Render(session, perDisruption);
-                }
-            }
+            var comparison = RenderResult(session, scenario, result, compare);
 
             if (result.Precision is { } precision)
             {
@@ -99,6 +90,26 @@ internal static class ExperimentExecution
 
         session.Stdout.WriteLine($"results written to {output}");
         return ExitCodes.Success;
+    }
+
+    /// <summary>Prints the per-line table, or with <paramref name="compare"/> the comparison tables, and returns the comparison.</summary>
+    public static PolicyComparison? RenderResult(CliSession session, ScenarioSpec scenario, ExperimentResult result, bool compare)
+    {
+        if (!compare)
+        {
+            Render(session, LineSummaryTable.Build(result));
+            if (LineSummaryTable.BuildPerDisruption(result) is { } perDisruption)
+            {
+                Render(session, perDisruption);
+            }
+
+            return null;
+        }
+
+        var comparison = Comparison.Compute(result, scenario.HoldingCostRatePerYear);
+        Render(session, ComparisonTable.Build(comparison));
+        Render(session, ComparisonTable.BuildPaired(comparison));
+        return comparison;
     }
 
     /// <summary>Prints a text table as a rounded grid, and its notes under it.</summary>
@@ -136,6 +147,73 @@ internal static class ExperimentExecution
         }
     }
 
+    /// <summary>Runs this process's shard of the jobs into a resumable shard folder for <c>merge</c>.</summary>
+    private static int ExecuteShard(
+        CliSession session, ExperimentSettings settings, ScenarioSpec scenario, IReadOnlyList<string> policies, bool compare, CancellationToken cancellationToken)
+    {
+        var (shard, problem) = ShardSpec.Parse(settings.Shard!, settings.Shards, System.Environment.GetEnvironmentVariable);
+        if (shard is null)
+        {
+            throw new InvalidInputException($"error: {problem}");
+        }
+
+        var output = settings.Resume ?? settings.Out ?? DefaultOutput(settings.Scenario, $"-shard{shard.Index.ToString(CultureInfo.InvariantCulture)}");
+        StressOutput.EnsureWritable(output, settings.Force);
+        var options = settings.ToOptions(policies);
+        IReadOnlyList<int> jobs;
+        ExperimentShardManifest manifest;
+        try
+        {
+            jobs = ExperimentJobs.OfShard(scenario, options, shard);
+            manifest = new ExperimentShardManifest(
+                ExperimentShard.FormatName, compare ? "compare" : "run", RunManifest.CurrentToolVersion, settings.Scenario, RunManifest.Sha256OfFile(settings.Scenario),
+                CommandLine(session.Arguments), Experiment.PoliciesOf(scenario, options), options.Replications, options.Seed, options.HorizonHours,
+                options.AllTimeSeries, shard.Index, shard.Count);
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidInputException($"error: {error.Message}", error);
+        }
+
+        ExperimentShard folder;
+        try
+        {
+            folder = ExperimentShard.Open(output, manifest, scenario.Start, settings.Resume is not null, settings.Force);
+        }
+        catch (StressJournalException error)
+        {
+            throw new InvalidInputException($"error: {error.Message}", error);
+        }
+
+        var remaining = folder.Remaining(jobs);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            ExperimentJobs.Run(scenario, options, remaining, folder.Accept, new ShardProgress(session, remaining.Count), cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidInputException($"error: {error.Message}", error);
+        }
+        catch (OperationCanceledException)
+        {
+            folder.SaveProgress(clock.Elapsed.TotalSeconds);
+            session.EndProgress();
+            session.Error($"interrupted: the finished replications are saved; continue with --shard {shard.Index}/{shard.Count} --resume {output} (same scenario and options)");
+            throw;
+        }
+        finally
+        {
+            session.EndProgress();
+        }
+
+        folder.CompleteInto(output, clock.Elapsed.TotalSeconds, settings.Force);
+        session.Stdout.WriteLine(
+            $"shard {shard.Index.ToString(CultureInfo.InvariantCulture)}/{shard.Count.ToString(CultureInfo.InvariantCulture)}: {folder.Records.Count.ToString(CultureInfo.InvariantCulture)} of {(options.Replications * manifest.Policies.Count).ToString(CultureInfo.InvariantCulture)} replications written to {output}; when every shard is done: linesim merge --out DIR SHARD_DIR...");
+        return ExitCodes.Success;
+    }
+
     private static string Describe(PrecisionOutcome precision)
     {
         var target = precision.TargetPercent.ToString("0.###", CultureInfo.InvariantCulture);
@@ -148,12 +226,19 @@ internal static class ExperimentExecution
             : $"precision NOT reached: stopped at the cap of {count} replications per policy; {precision.WorstPolicy} {precision.WorstPlant}/{precision.WorstLine} is at {worst} against a target of {target} % (raise --max-replications or relax --until-precision)";
     }
 
-    private static string DefaultOutput(string scenarioPath) =>
-        Path.Combine("results", $"{Path.GetFileNameWithoutExtension(scenarioPath)}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+    private static string DefaultOutput(string scenarioPath, string suffix = "") =>
+        Path.Combine("results", $"{Path.GetFileNameWithoutExtension(scenarioPath)}{suffix}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
 
     /// <summary>The command line as one string, quoting arguments with spaces or quotes.</summary>
     public static string CommandLine(IReadOnlyList<string> arguments) =>
         string.Join(' ', new[] { "linesim" }.Concat(arguments.Select(a => a.Length > 0 && !a.Any(char.IsWhiteSpace) && !a.Contains('"') ? a : "\"" + a.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")));
+
+    /// <summary>Reports the jobs of a shard done.</summary>
+    private sealed class ShardProgress(CliSession session, int total) : IProgress<int>
+    {
+        public void Report(int value) =>
+            session.Progress($"simulating: {value.ToString(CultureInfo.InvariantCulture)}/{total.ToString(CultureInfo.InvariantCulture)} replications of this shard");
+    }
 
     /// <summary>Reports replications handed to the results synchronously, so the line never lags behind the run.</summary>
     private sealed class ReplicationProgress(CliSession session, ExperimentOptions options) : IProgress<int>

@@ -62,6 +62,21 @@ internal abstract class ExperimentSettings : CommandSettings
     [DefaultValue(ExperimentOptions.DefaultMaxReplications)]
     public int MaxReplications { get; set; } = ExperimentOptions.DefaultMaxReplications;
 
+    /// <summary>This process's share of the replications.</summary>
+    [CommandOption("--shard <I/N>")]
+    [Description("Run shard I of N (from 0) of the policy x replication jobs and write its raw rows for 'linesim merge'; 'auto' reads a Slurm array's SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT or a Kubernetes Indexed Job's JOB_COMPLETION_INDEX (with --shards)")]
+    public string? Shard { get; set; }
+
+    /// <summary>Shards in all, with <c>--shard auto</c> on a Kubernetes Indexed Job.</summary>
+    [CommandOption("--shards <N>")]
+    [Description("Shards in all, for --shard auto with JOB_COMPLETION_INDEX (the Job's completions)")]
+    public int? Shards { get; set; }
+
+    /// <summary>Continue an interrupted shard.</summary>
+    [CommandOption("--resume <DIR>")]
+    [Description("With --shard: continue the interrupted shard whose folder is DIR, without redoing finished replications")]
+    public string? Resume { get; set; }
+
     /// <summary>Replications when <c>--replications</c> is not given.</summary>
     protected abstract int DefaultReplications { get; }
 
@@ -102,6 +117,26 @@ internal abstract class ExperimentSettings : CommandSettings
         if (UntilPrecision is { } percent && !(percent > 0 && double.IsFinite(percent)))
         {
             return ValidationResult.Error($"--until-precision must be a positive percentage, got {Text(percent)}");
+        }
+
+        if (Resume is not null && Shard is null)
+        {
+            return ValidationResult.Error("--resume continues a shard of run or compare: give --shard too (for a resumable whole run, use --shard 0/1 and merge)");
+        }
+
+        if (Shard is not null && UntilPrecision is not null)
+        {
+            return ValidationResult.Error("--until-precision cannot be sharded: whether a replication runs depends on every replication before it");
+        }
+
+        if (Resume is not null && Out is not null && Path.GetFullPath(Resume) != Path.GetFullPath(Out))
+        {
+            return ValidationResult.Error("--resume DIR continues into DIR: leave out --out, or give the same folder");
+        }
+
+        if (Shards is < 1)
+        {
+            return ValidationResult.Error($"--shards must be at least 1, got {Text(Shards.Value)}");
         }
 
         if (MaxReplications < 2)

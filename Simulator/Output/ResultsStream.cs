@@ -79,22 +79,7 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
         void Join(string file, IReadOnlyList<string> header, Func<Section, string> part)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using (var stream = new FileStream(Path.Combine(Folder, file), FileMode.Create, FileAccess.Write))
-            {
-                using (var writer = new StreamWriter(stream, ResultsCsv.FileEncoding, leaveOpen: true))
-                {
-                    using (ResultsCsv.Open(writer, header))
-                    {
-                    }
-                }
-
-                foreach (var section in order)
-                {
-                    using var source = File.OpenRead(part(section));
-                    source.CopyTo(stream);
-                }
-            }
-
+            JoinParts(Path.Combine(Folder, file), header, order.Select(part));
             foreach (var section in order)
             {
                 File.Delete(part(section));
@@ -103,39 +88,11 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
             written.Add(file);
         }
 
-        void Csv(string file, Action<TextWriter> write)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            using (var writer = new StreamWriter(Path.Combine(Folder, file), append: false, ResultsCsv.FileEncoding))
-            {
-                write(writer);
-            }
-
-            written.Add(file);
-        }
-
         Join(ResultsWriter.SummaryFile, ResultsCsv.SummaryColumns, s => s.SummaryPath);
         Join(ResultsWriter.DisruptionsFile, ResultsCsv.DisruptionsColumns, s => s.DisruptionsPath);
-        var statistics = result.Statistics.Count > 0 ? result.Statistics : LineStatistics.Compute(result.Lines);
-        Csv(ResultsWriter.StatisticsFile, w => ResultsCsv.WriteStatistics(w, statistics, cancellationToken));
         Join(ResultsWriter.EventsFile, ResultsCsv.EventsColumns, s => s.EventsPath);
         Join(ResultsWriter.TimeseriesFile, ResultsCsv.TimeseriesColumns, s => s.TimeseriesPath);
-        if (comparison is not null)
-        {
-            Csv(ComparisonCsv.ComparisonFile, w => ComparisonCsv.WriteComparison(w, comparison.Rows));
-            Csv(ComparisonCsv.PairedFile, w => ComparisonCsv.WritePaired(w, comparison.Paired));
-        }
-
-        written.AddRange(ResultCharts.WriteAll(Folder, result, _scenarioStart, cancellationToken));
-        if (comparison is not null)
-        {
-            written.AddRange(ComparisonCharts.WriteAll(Folder, comparison, cancellationToken));
-        }
-
-        // The manifest goes last: a folder with run.json in it was written to the end.
-        cancellationToken.ThrowIfCancellationRequested();
-        File.WriteAllText(Path.Combine(Folder, ResultsWriter.ManifestFile), manifest.ToJson(), ResultsCsv.FileEncoding);
-        written.Add(ResultsWriter.ManifestFile);
+        written.AddRange(WriteDerived(Folder, result, manifest, comparison, _scenarioStart, cancellationToken));
 
         if (!_force && Directory.Exists(_fullTarget) && Directory.EnumerateFileSystemEntries(_fullTarget).Any())
         {
@@ -145,6 +102,64 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
 
         ResultsWriter.MoveIntoPlace(Folder, _fullTarget, _parent, _name);
         _completed = true;
+        return written;
+    }
+
+    /// <summary>Writes <paramref name="header"/>, then the bytes of every headerless part file in order.</summary>
+    internal static void JoinParts(string path, IReadOnlyList<string> header, IEnumerable<string> parts)
+    {
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
+        using (var writer = new StreamWriter(stream, ResultsCsv.FileEncoding, leaveOpen: true))
+        {
+            using (ResultsCsv.Open(writer, header))
+            {
+            }
+        }
+
+        foreach (var part in parts)
+        {
+            using var source = File.OpenRead(part);
+            source.CopyTo(stream);
+        }
+    }
+
+    /// <summary>
+    /// Writes what needs every replication, next to the joined per-run files: <c>statistics.csv</c>, the comparison
+    /// files when given, the charts and, last, <c>run.json</c>. Returns the file names written.
+    /// </summary>
+    internal static IReadOnlyList<string> WriteDerived(
+        string folder, ExperimentResult result, RunManifest manifest, PolicyComparison? comparison, DateTimeOffset scenarioStart, CancellationToken cancellationToken)
+    {
+        var written = new List<string>();
+        void Csv(string file, Action<TextWriter> write)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using (var writer = new StreamWriter(Path.Combine(folder, file), append: false, ResultsCsv.FileEncoding))
+            {
+                write(writer);
+            }
+
+            written.Add(file);
+        }
+
+        var statistics = result.Statistics.Count > 0 ? result.Statistics : LineStatistics.Compute(result.Lines);
+        Csv(ResultsWriter.StatisticsFile, w => ResultsCsv.WriteStatistics(w, statistics, cancellationToken));
+        if (comparison is not null)
+        {
+            Csv(ComparisonCsv.ComparisonFile, w => ComparisonCsv.WriteComparison(w, comparison.Rows));
+            Csv(ComparisonCsv.PairedFile, w => ComparisonCsv.WritePaired(w, comparison.Paired));
+        }
+
+        written.AddRange(ResultCharts.WriteAll(folder, result, scenarioStart, cancellationToken));
+        if (comparison is not null)
+        {
+            written.AddRange(ComparisonCharts.WriteAll(folder, comparison, cancellationToken));
+        }
+
+        // The manifest goes last: a folder with run.json in it was written to the end.
+        cancellationToken.ThrowIfCancellationRequested();
+        File.WriteAllText(Path.Combine(folder, ResultsWriter.ManifestFile), manifest.ToJson(), ResultsCsv.FileEncoding);
+        written.Add(ResultsWriter.ManifestFile);
         return written;
     }
 
