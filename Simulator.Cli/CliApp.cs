@@ -50,7 +50,12 @@ internal static class CliApp
             config.AddCommand<GenerateCommand>("generate")
                 .WithDescription("Write a synthetic multi-tier network (shared bills of materials, sequence and kanban parts, supplier tiers, IT systems, calendars), valid by construction, for scale tests or to start from.")
                 .WithExample("generate", "--preset", "medium", "--out", "scenarios/medium.yaml")
+                .WithExample("generate", "--preset", "medium", "--format", "csv", "--out", "tables/medium")
                 .WithExample("generate", "--plants", "2", "--lines-per-plant", "3", "--parts", "400", "--tiers", "3", "--suppliers-per-tier", "70,35,15", "--seed", "7", "--no-disruption", "--out", "my-network.yaml");
+            config.AddCommand<ImportCommand>("import")
+                .WithDescription("Turn a folder of master-data and PURIS state tables (CSV) and Catena-X payloads (JSON), plus a YAML overlay, into a scenario as of a time.")
+                .WithExample("import", "samples/import", "--overlay", "samples/import/overlay.yaml", "--out", "scenarios/imported.yaml")
+                .WithExample("import", "erp-export", "--as-of", "2025-09-01T06:00:00+02:00", "--out", "now.yaml");
         });
 
         try
@@ -59,7 +64,7 @@ internal static class CliApp
             {
                 // Show what there is, but a script that forgot its command has not succeeded.
                 app.Run(["--help"], cancellationToken);
-                session.Error("error: no command given (run, compare, stress, merge, validate, graph or generate)");
+                session.Error("error: no command given (run, compare, stress, merge, validate, graph, generate or import)");
                 return ExitCodes.InvalidInput;
             }
 

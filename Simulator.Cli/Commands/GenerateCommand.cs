@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Simulator.Model.Specs;
 using Simulator.Scenarios;
+using Simulator.Scenarios.Import;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -64,8 +65,13 @@ internal sealed class GenerateCommand(CliSession session) : Command<GenerateComm
 
         /// <summary>Scenario file to write; stdout when absent.</summary>
         [CommandOption("-o|--out <FILE>")]
-        [Description("Scenario file to write (default: standard output)")]
+        [Description("Scenario file to write (default: standard output); with --format csv, the folder for the tables")]
         public string? Out { get; set; }
+
+        /// <summary>yaml (one scenario file) or csv (the import tables and an overlay, docs/import.md).</summary>
+        [CommandOption("--format <FORMAT>")]
+        [Description("yaml (default): one scenario file; csv: the tables of linesim import and overlay.yaml in the --out folder")]
+        public string Format { get; set; } = "yaml";
 
         /// <summary>Replace an existing file.</summary>
         [CommandOption("-f|--force")]
@@ -102,6 +108,16 @@ internal sealed class GenerateCommand(CliSession session) : Command<GenerateComm
                 && !string.Equals(Preset, "large", StringComparison.OrdinalIgnoreCase))
             {
                 return ValidationResult.Error($"--preset must be medium or large, got '{Preset}'");
+            }
+
+            if (Format is not ("yaml" or "csv"))
+            {
+                return ValidationResult.Error($"--format must be yaml or csv, got '{Format}'");
+            }
+
+            if (Format == "csv" && Out is null)
+            {
+                return ValidationResult.Error("--format csv writes several files: give the folder with --out");
             }
 
             foreach (var (option, value) in new[] { ("--plants", Plants), ("--lines-per-plant", LinesPerPlant), ("--parts", Parts), ("--tiers", Tiers) })
@@ -168,6 +184,14 @@ internal sealed class GenerateCommand(CliSession session) : Command<GenerateComm
             throw new InvalidInputException($"error: {OneLine(error)}", error);
         }
 
+        if (settings.Format == "csv")
+        {
+            var network = NetworkGenerator.Generate(options);
+            WriteTables(settings.Out!, ScenarioTables.Write(network), settings.Force, cancellationToken);
+            session.Error(Summary(network, suppliersPerTier, settings.Out));
+            return ExitCodes.Success;
+        }
+
         if (settings.Out is { } target)
         {
             CheckTarget(target, settings.Force);
@@ -190,7 +214,7 @@ internal sealed class GenerateCommand(CliSession session) : Command<GenerateComm
     }
 
     /// <summary>Refuses a folder, and an existing file without <c>--force</c>.</summary>
-    private static void CheckTarget(string path, bool force)
+    internal static void CheckTarget(string path, bool force)
     {
         if (Directory.Exists(path))
         {
@@ -203,8 +227,28 @@ internal sealed class GenerateCommand(CliSession session) : Command<GenerateComm
         }
     }
 
+    /// <summary>Writes the import tables into <paramref name="folder"/>; a table already there needs <c>--force</c>, other files are never touched.</summary>
+    private static void WriteTables(string folder, IReadOnlyList<(string FileName, string Text)> files, bool force, CancellationToken cancellationToken)
+    {
+        if (File.Exists(folder))
+        {
+            throw new InvalidInputException($"error: --out '{folder}' is a file; --format csv needs a folder");
+        }
+
+        foreach (var (name, _) in files)
+        {
+            CheckTarget(Path.Combine(folder, name), force);
+        }
+
+        foreach (var (name, text) in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            WriteAtomically(Path.Combine(folder, name), text, force);
+        }
+    }
+
     /// <summary>Writes a temporary file next to <paramref name="path"/> and moves it into place, so no reader sees half a file.</summary>
-    private static void WriteAtomically(string path, string text, bool force)
+    internal static void WriteAtomically(string path, string text, bool force)
     {
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;

@@ -70,6 +70,14 @@ internal static class KeyHelp
         ["shape"] = ("a positive number", "2"),
         ["scale"] = ("a positive number", "12"),
         ["values"] = ("a list of hours", "[12, 24, 72]"),
+        ["lane"] = ("a lane id", "SEATS-TO-SOL-A"),
+        ["in_transit.quantity"] = ("a positive number of pieces", "120"),
+        ["demand.quantity"] = ("a number of pieces", "480"),
+        ["arrival_hours"] = ("hours from the scenario start", "2.5"),
+        ["reference"] = ("a tracking or order number", "TRK-4711"),
+        ["node"] = ("a line, plant or supplier id", "SOL-A"),
+        ["supplier"] = ("a supplier id", "T1-SEATS"),
+        ["day"] = ("a date yyyy-mm-dd", "2025-09-02"),
     };
 
     /// <summary>Description and example for a key in a section.</summary>

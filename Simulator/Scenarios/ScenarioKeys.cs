@@ -30,6 +30,9 @@ internal static class ScenarioKeys
     public const string Policy = "policy";
     public const string PartOverride = "part_override";
     public const string Distribution = "distribution";
+    public const string State = "state";
+    public const string InTransit = "in_transit";
+    public const string Demand = "demand";
 
     /// <summary>Valid keys per section, in the order the docs list them.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> BySection { get; } = new Dictionary<string, IReadOnlyList<string>>
@@ -37,7 +40,7 @@ internal static class ScenarioKeys
         [Scenario] =
         [
             "name", "description", "start", "horizon_hours", "sample_every_hours", "holding_cost_rate_per_year",
-            "reference_hours", "calendars", "parts", "plants", "suppliers", "lanes", "it_systems", "disruptions", "policies",
+            "reference_hours", "calendars", "parts", "plants", "suppliers", "lanes", "it_systems", "disruptions", "policies", "state",
         ],
         [Calendar] = ["id", "shifts", "holidays"],
         [Shift] = ["days", "start", "end"],
@@ -60,6 +63,9 @@ internal static class ScenarioKeys
         [RecoveryPhase] = ["nodes", "after_hours"],
         [Policy] = ["id", "description", "line_side_cover_hours", "supplier_stock_days_by_tier", "parts", "fallback"],
         [PartOverride] = ["part", "line_side", "supplier_finished"],
+        [State] = ["in_transit", "demand"],
+        [InTransit] = ["lane", "quantity", "arrival_hours", "reference"],
+        [Demand] = ["part", "node", "supplier", "day", "quantity"],
         [Distribution] = ["dist", "value", "mean", "std", "min", "mode", "max", "shape", "scale", "values"],
     };
 

@@ -68,6 +68,7 @@ public static class ScenarioLoader
         ReferenceRules.Check(validation);
         LaneRules.Check(validation);
         NetworkRules.Check(validation);
+        StateRules.Check(validation);
         return new LoadResult(problems.HasErrors ? null : spec, problems.InFileOrder())
         {
             Sources = context.Sources,

@@ -31,6 +31,7 @@ internal static partial class ScenarioReader
         var systems = r.Items("it_systems", ScenarioKeys.ItSystem).Select(ReadItSystem).ToList();
         var disruptions = r.Items("disruptions", ScenarioKeys.Disruption).Select(ReadDisruption).ToList();
         var policies = r.Items("policies", ScenarioKeys.Policy).Select(ReadPolicy).ToList();
+        var state = r.Child("state", ScenarioKeys.State) is { } st ? ReadState(st) : null;
         if (policies.Count == 0)
         {
             policies.Add(PolicySpec.AsWritten);
@@ -56,7 +57,8 @@ internal static partial class ScenarioReader
             systems,
             disruptions,
             policies,
-            sourcePath);
+            sourcePath,
+            state);
         return r.Register(spec);
     }
 

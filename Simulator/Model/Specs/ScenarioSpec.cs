@@ -17,6 +17,7 @@ namespace Simulator.Model.Specs;
 /// <param name="Disruptions">Outages injected into the run.</param>
 /// <param name="Policies">Named buffer-stock policies; the first is the default.</param>
 /// <param name="SourcePath">File the scenario was loaded from, or null when built in code.</param>
+/// <param name="State">Goods in transit and planned demand at hour 0, or null when the scenario gives none.</param>
 public sealed record ScenarioSpec(
     string Name,
     string Description,
@@ -33,4 +34,5 @@ public sealed record ScenarioSpec(
     IReadOnlyList<ItSystemSpec> ItSystems,
     IReadOnlyList<DisruptionSpec> Disruptions,
     IReadOnlyList<PolicySpec> Policies,
-    string? SourcePath = null);
+    string? SourcePath = null,
+    StateSpec? State = null);

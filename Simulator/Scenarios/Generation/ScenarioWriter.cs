@@ -33,6 +33,7 @@ public static class ScenarioWriter
         WriteItSystems(w, scenario.ItSystems);
         WriteDisruptions(w, scenario.Disruptions);
         WritePolicies(w, scenario.Policies);
+        WriteState(w, scenario.State);
         return w.ToString();
     }
 
@@ -282,6 +283,42 @@ public static class ScenarioWriter
             }
 
             w.Append("    fallback: ").AppendLine(p.FallbackEnabled ? "true" : "false");
+        }
+    }
+
+    private static void WriteState(StringBuilder w, StateSpec? state)
+    {
+        if (state is null)
+        {
+            return;
+        }
+
+        w.AppendLine().AppendLine("state:");
+        w.Append("  in_transit:").AppendLine(state.InTransit.Count == 0 ? " []" : string.Empty);
+        foreach (var t in state.InTransit)
+        {
+            w.Append("    - { lane: ").Append(Id(t.LaneId))
+                .Append(", quantity: ").Append(Number(t.Quantity))
+                .Append(", arrival_hours: ").Append(Number(t.ArrivalHours));
+            if (t.Reference.Length > 0)
+            {
+                w.Append(", reference: ").Append(Text(t.Reference));
+            }
+
+            w.AppendLine(" }");
+        }
+
+        w.Append("  demand:").AppendLine(state.Demand.Count == 0 ? " []" : string.Empty);
+        foreach (var d in state.Demand)
+        {
+            w.Append("    - { part: ").Append(Id(d.PartId)).Append(", node: ").Append(Id(d.NodeId));
+            if (d.SupplierId is { } supplier)
+            {
+                w.Append(", supplier: ").Append(Id(supplier));
+            }
+
+            w.Append(", day: ").Append(d.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                .Append(", quantity: ").Append(Number(d.Quantity)).AppendLine(" }");
         }
     }
 
