@@ -60,15 +60,24 @@ internal sealed class CatenaXPayloads(MasterData master, ImportProblems problems
         }
     }
 
-    /// <summary>Adds the BOM rows of SingleLevelBomAsPlanned payloads to every supplier product of the parent material.</summary>
+    /// <summary>Adds the BOM rows of SingleLevelBomAsPlanned payloads to the products of the parent material at the suppliers that receive the child.</summary>
     public void ApplyBoms()
     {
         foreach (var (at, parent, child, quantity, path) in _bomRows)
         {
-            var products = master.Suppliers.Select(s => s.Product(parent.Part.Id)).Where(p => p is not null).ToList();
-            if (products.Count == 0)
+            // Each maker of the parent that is supplied with the child uses it: with several sources of the parent, the
+            // payload of one maker must not give the others a component they never receive.
+            var makers = master.Suppliers.Where(s => s.Product(parent.Part.Id) is not null).ToList();
+            var products = makers.Where(s => master.Lanes.Exists(l => l.To == s.Id && l.PartId == child.Part.Id)).Select(s => s.Product(parent.Part.Id)).ToList();
+            if (makers.Count == 0)
             {
                 at.Error(path, parent.Part.Id, $"no supplier ships {parent.Part.Id} (the BOM's parent)", "add a supply.csv relation for the parent material, or leave this payload out");
+                continue;
+            }
+
+            if (products.Count == 0)
+            {
+                at.Error(path, child.Part.Id, $"no supply relation delivers {child.Part.Id} to a maker of {parent.Part.Id} ({string.Join(", ", makers.Select(m => m.Id))})", "add the relation that supplies the component to supply.csv");
                 continue;
             }
 

@@ -125,7 +125,7 @@ internal sealed partial class Cells(CsvRow row, ImportProblems problems)
         }
 
         var hint = ScalarParsers.LooksLikeLocalTimestamp(text)
-            ? $"add the UTC offset so the result does not depend on the machine's time zone, e.g. {text}{(text.Contains('T', StringComparison.Ordinal) ? string.Empty : "T00:00:00")}+01:00"
+            ? $"add the UTC offset so the result does not depend on the machine's time zone, e.g. {text}{(text.Length > 10 ? string.Empty : "T00:00:00")}+01:00"
             : "write an ISO-8601 timestamp with offset, e.g. 2025-09-01T06:00:00+02:00";
         Error(column, $"{column} must be an ISO-8601 timestamp with an offset, not '{text}'", hint);
         return null;

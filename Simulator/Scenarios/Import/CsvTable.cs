@@ -39,6 +39,9 @@ internal sealed class CsvTable
 
     public IReadOnlyList<CsvRow> Rows { get; }
 
+    /// <summary>Ids of the rows that could not be read (a wrong number of cells), so references to them are not reported again.</summary>
+    public List<string> BrokenIds { get; } = [];
+
     /// <summary>0-based index of <paramref name="column"/>, or -1 when the file does not have it.</summary>
     public int IndexOf(string column) => _columns.GetValueOrDefault(column, -1);
 
@@ -74,6 +77,8 @@ internal sealed class CsvTable
             }
 
             var rows = new List<CsvRow>();
+            var broken = new List<string>();
+            var idIndex = Array.IndexOf(header, schema.IdColumn);
             while (csv.Read())
             {
                 var cells = new string[csv.FieldCount];
@@ -90,14 +95,22 @@ internal sealed class CsvTable
 
                 if (cells.Length != header.Length)
                 {
-                    problems.Error(label, line, 0, null, $"the row has {cells.Length} cells, the header {header.Length}", "give every row one cell per header column (quote cells that contain commas)");
+                    var id = idIndex >= 0 && idIndex < cells.Length && cells[idIndex].Length > 0 ? cells[idIndex] : null;
+                    problems.Error(label, line, 0, id, $"the row has {cells.Length} cells, the header {header.Length}", "give every row one cell per header column (quote cells that contain commas)");
+                    if (id is not null)
+                    {
+                        broken.Add(id);
+                    }
+
                     continue;
                 }
 
                 rows.Add(new CsvRow(line, cells));
             }
 
-            return new CsvTable(label, schema, header, rows);
+            var table = new CsvTable(label, schema, header, rows);
+            table.BrokenIds.AddRange(broken);
+            return table;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException or CsvFormatException)
         {

@@ -36,6 +36,12 @@ internal sealed class MasterData
     /// <summary>Partner of each site.</summary>
     public Dictionary<string, string> SitePartner { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Ids ("node:X", "part:X", "partner:X", "lane:X") of entities whose row was reported as broken, and
+    /// "bom:X" for consumers with a broken BOM row: references to them are not reported again, so one mistake gives one problem.
+    /// </summary>
+    public HashSet<string> Broken { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Where each id (node, part, calendar, lane) was defined.</summary>
     public Dictionary<string, Origin> Origins { get; } = new(StringComparer.Ordinal);
 
@@ -43,12 +49,14 @@ internal sealed class MasterData
 
     public void ReadPartners(CsvTable table)
     {
+        MarkBroken(table, "partner:");
         foreach (var c in Each(table))
         {
             var bpnl = c.Id("partner_bpnl", "BPNL00000003AYRE");
             var tier = c.Integer("tier", 0);
             if (bpnl is null || tier is null || Duplicate(c, "partner_bpnl", bpnl, Partners.ContainsKey(bpnl)))
             {
+                MarkBroken("partner:", bpnl);
                 continue;
             }
 
@@ -122,6 +130,7 @@ internal sealed class MasterData
 
     public void ReadMaterials(CsvTable table)
     {
+        MarkBroken(table, "part:");
         foreach (var c in Each(table))
         {
             var id = c.Id("material_number", "MNR-7307-AU340474.002");
@@ -134,12 +143,14 @@ internal sealed class MasterData
                 if (unit is null)
                 {
                     c.Error("unit_of_measurement", $"unknown unit '{c.Text("unit_of_measurement")}'", Suggestions.DidYouMean(c.Text("unit_of_measurement"), [.. MeasurementUnit.Names], "Catena-X units:"));
+                    MarkBroken("part:", id);
                     continue;
                 }
             }
 
             if (id is null || kind is null || Duplicate(c, "material_number", id, Materials.ContainsKey(id)))
             {
+                MarkBroken("part:", id);
                 continue;
             }
 
@@ -156,6 +167,7 @@ internal sealed class MasterData
 
     public void ReadSites(CsvTable table)
     {
+        MarkBroken(table, "node:");
         foreach (var c in Each(table))
         {
             var id = c.Id("site_bpns", "BPNS000000000001");
@@ -164,11 +176,18 @@ internal sealed class MasterData
             var recovery = c.Number("recovery_hours", NumberRule.NonNegative);
             if (id is null || partnerId is null || calendar is null || Duplicate(c, "site_bpns", id, Origins.ContainsKey("node:" + id)))
             {
+                MarkBroken("node:", id);
                 continue;
             }
 
             if (!Partners.TryGetValue(partnerId, out var partner))
             {
+                MarkBroken("node:", id);
+                if (Broken.Contains("partner:" + partnerId))
+                {
+                    continue;
+                }
+
                 c.Error("partner_bpnl", $"unknown partner '{partnerId}'", Suggestions.DidYouMean(partnerId, Partners.Keys, "partners in partners.csv:") ?? "add the partner to partners.csv");
                 continue;
             }
@@ -198,6 +217,7 @@ internal sealed class MasterData
 
     public void ReadLines(CsvTable table)
     {
+        MarkBroken(table, "node:");
         foreach (var c in Each(table))
         {
             var id = c.Id("line_id", "SOL-A");
@@ -216,11 +236,18 @@ internal sealed class MasterData
 
             if (id is null || siteId is null || rate is null || calendar is null || Duplicate(c, "line_id", id, Origins.ContainsKey("node:" + id)))
             {
+                MarkBroken("node:", id);
                 continue;
             }
 
             if (!PlantsById.TryGetValue(siteId, out var plant))
             {
+                MarkBroken("node:", id);
+                if (Broken.Contains("node:" + siteId))
+                {
+                    continue;
+                }
+
                 var hint = SuppliersById.ContainsKey(siteId)
                     ? $"'{siteId}' is a supplier site (its partner has tier >= 1); lines belong to sites of tier-0 partners"
                     : Suggestions.DidYouMean(siteId, PlantsById.Keys, "own plant sites:") ?? "add the site to sites.csv with a tier-0 partner";
@@ -237,6 +264,7 @@ internal sealed class MasterData
 
     public void ReadSupply(CsvTable table)
     {
+        MarkBroken(table, "lane:");
         foreach (var c in Each(table))
         {
             var id = c.Id("relation_id", "SEATS-TO-SOL-A");
@@ -252,6 +280,13 @@ internal sealed class MasterData
             if (id is null || from is null || to is null || part is null || transit is null || trigger is null
                 || Duplicate(c, "relation_id", id, Origins.ContainsKey("lane:" + id)))
             {
+                MarkBroken("lane:", id);
+                continue;
+            }
+
+            if (Broken.Contains("node:" + from) || Broken.Contains("node:" + to))
+            {
+                MarkBroken("lane:", id);
                 continue;
             }
 
@@ -318,6 +353,12 @@ internal sealed class MasterData
             var productId = c.Has("product_material_number") ? Material(c, "product_material_number") : string.Empty;
             if (consumer is null || component is null || quantity is null || productId is null)
             {
+                MarkBroken("bom:", consumer);
+                continue;
+            }
+
+            if (Broken.Contains("node:" + consumer))
+            {
                 continue;
             }
 
@@ -368,7 +409,7 @@ internal sealed class MasterData
             var part = Material(c, "material_number");
             var initial = c.Stock("initial", NumberRule.NonNegative) ?? StockAmount.Zero;
             var maximum = c.Stock("maximum", NumberRule.NonNegative);
-            if (location is null || part is null)
+            if (location is null || part is null || Broken.Contains("node:" + location))
             {
                 continue;
             }
@@ -384,6 +425,11 @@ internal sealed class MasterData
             {
                 if (!line.Bom.Exists(b => b.PartId == part))
                 {
+                    if (Broken.Contains("bom:" + location))
+                    {
+                        continue;
+                    }
+
                     c.Error("material_number", $"line {location} does not consume {part}", "add it to the line's bom in bom.csv, or remove this row");
                 }
                 else if (!Add(c, line.Stocks, stock))
@@ -402,7 +448,7 @@ internal sealed class MasterData
                 {
                     Add(c, supplier.Inputs, stock);
                 }
-                else
+                else if (!Broken.Contains("bom:" + location))
                 {
                     c.Error("material_number", $"supplier {location} neither ships nor consumes {part}", $"its products: {string.Join(", ", supplier.Products.Select(p => p.PartId))}");
                 }
@@ -435,13 +481,29 @@ internal sealed class MasterData
             return null;
         }
 
-        if (Materials.ContainsKey(id))
+        if (Materials.ContainsKey(id) || Broken.Contains("part:" + id))
         {
-            return id;
+            return Materials.ContainsKey(id) ? id : null;
         }
 
         c.Error(column, $"unknown material '{id}'", Suggestions.DidYouMean(id, Materials.Keys, "materials in materials.csv:") ?? "add it to materials.csv");
         return null;
+    }
+
+    private void MarkBroken(CsvTable table, string kind)
+    {
+        foreach (var id in table.BrokenIds)
+        {
+            Broken.Add(kind + id);
+        }
+    }
+
+    private void MarkBroken(string kind, string? id)
+    {
+        if (id is not null)
+        {
+            Broken.Add(kind + id);
+        }
     }
 
     private IEnumerable<Cells> Each(CsvTable table) => table.Rows.Select(r => new Cells(r, _problems));

@@ -75,13 +75,29 @@ public static class NetworkImport
             problems.Error(Label(folder, schema.FileName), 0, 0, null, $"the import folder has no {schema.FileName}", "see docs/import.md for its columns");
         }
 
+        var unreadable = ImportTables.RequiredTables.Any(t => !files.Contains(Path.Combine(folder, t.FileName)));
         foreach (var schema in ImportTables.All)
         {
             var path = Path.Combine(folder, schema.FileName);
-            if (File.Exists(path) && CsvTable.Read(path, Label(folder, schema.FileName), schema, problems) is { } table)
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            if (CsvTable.Read(path, Label(folder, schema.FileName), schema, problems) is { } table)
             {
                 tables[schema] = table;
             }
+            else
+            {
+                unreadable = true;
+            }
+        }
+
+        // A table that is missing or cannot be read would make every reference to its rows a follow-on problem.
+        if (unreadable)
+        {
+            return Failed(problems);
         }
 
         var master = new MasterData(problems);
@@ -139,7 +155,7 @@ public static class NetworkImport
             [],
             [],
             [],
-            State: stateSpec);
+            State: stateSpec.InTransit.Count == 0 && stateSpec.Demand.Count == 0 ? null : stateSpec);
         var load = Overlay.Merge(network, overlay, time, master.Origins, folder, problems);
         var summary = new ImportSummary(
             time, master.Partners.Count, master.PlantsById.Count + master.SuppliersById.Count, master.Materials.Count, master.LinesById.Count, master.Lanes.Count,

@@ -52,7 +52,8 @@ internal sealed class StateApplication(MasterData master, ImportProblems problem
         {
             var units = totals[key];
             key.Stock.Initial = StockAmount.InUnits(units);
-            if (key.Stock.Maximum is { Unit: StockUnit.Units } max && units > max.Value)
+            // Only a line's maximum is space; a supplier's target is a level to build or order up to.
+            if (key.Holder is LineDraft && key.Stock.Maximum is { Unit: StockUnit.Units } max && units > max.Value)
             {
                 var at = master.Origins.GetValueOrDefault("node:" + HolderId(key.Holder));
                 problems.Warning(at?.File ?? "stock", at?.Row ?? 0, at?.Column ?? 0, HolderId(key.Holder),

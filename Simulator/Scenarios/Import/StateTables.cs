@@ -158,6 +158,11 @@ internal sealed class StateTables(MasterData master, ImportProblems problems, St
             return id;
         }
 
+        if (master.Broken.Contains("node:" + id))
+        {
+            return null;
+        }
+
         c.Error(column, $"unknown site '{id}'", Suggestions.DidYouMean(id, [.. master.PlantsById.Keys, .. master.SuppliersById.Keys, .. master.LinesById.Keys], "sites and lines:") ?? "add the site to sites.csv");
         return null;
     }
