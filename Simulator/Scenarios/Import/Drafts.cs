@@ -36,9 +36,31 @@ internal sealed class LineDraft(string id, string plantId, double ratePerHour, s
 
     public double RatePerHour { get; } = ratePerHour;
 
+    private readonly Dictionary<string, double> _quantity = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StockDraft> _stock = new(StringComparer.Ordinal);
+
     public List<BomItem> Bom { get; } = [];
 
     public List<StockDraft> Stocks { get; } = [];
+
+    /// <summary>Pieces of <paramref name="partId"/> per job, 0 when the line does not use it.</summary>
+    public double QuantityOf(string partId) => _quantity.GetValueOrDefault(partId);
+
+    public bool Uses(string partId) => _quantity.ContainsKey(partId);
+
+    public void AddBom(BomItem item)
+    {
+        Bom.Add(item);
+        _quantity[item.PartId] = item.QuantityPerJob;
+    }
+
+    public StockDraft? StockOf(string partId) => _stock.GetValueOrDefault(partId);
+
+    public void AddStock(StockDraft stock)
+    {
+        Stocks.Add(stock);
+        _stock[stock.PartId] = stock;
+    }
 
     public LineSpec Build() => new(Id, PlantId, RatePerHour, calendarId, Bom, [.. Stocks.Select(s => new LineStockSpec(s.PartId, s.Initial, s.Maximum))], restart, margin);
 }

@@ -27,6 +27,9 @@ internal sealed class MasterData
 
     public List<LaneSpec> Lanes { get; } = [];
 
+    /// <summary>The relations by shipping site and material.</summary>
+    public Dictionary<(string From, string Part), List<LaneSpec>> LanesFrom { get; } = [];
+
     public Dictionary<string, PlantDraft> PlantsById { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, LineDraft> LinesById { get; } = new(StringComparer.Ordinal);
@@ -328,7 +331,14 @@ internal sealed class MasterData
                 }
             }
 
-            Lanes.Add(new LaneSpec(id, from, to, part, transit, dispatch, trigger, share, qualification));
+            var lane = new LaneSpec(id, from, to, part, transit, dispatch, trigger, share, qualification);
+            Lanes.Add(lane);
+            if (!LanesFrom.TryGetValue((from, part), out var siblings))
+            {
+                LanesFrom[(from, part)] = siblings = [];
+            }
+
+            siblings.Add(lane);
             Origins["lane:" + id] = Origin.Of(c, "relation_id");
         }
 
@@ -336,9 +346,9 @@ internal sealed class MasterData
         {
             foreach (var product in supplier.Products.Where(p => p.CapacityPerHour is null))
             {
-                var lane = Lanes.First(l => l.From == supplier.Id && l.PartId == product.PartId);
-                var at = Origins["lane:" + lane.Id];
-                _problems.Error(at.File, at.Row, table.IndexOf("capacity_per_hour") + 1, lane.Id, $"no relation gives the capacity of {supplier.Id} for {product.PartId}", "give capacity_per_hour (pieces per open hour) on one of its relations");
+                var first = LanesFrom[(supplier.Id, product.PartId)][0];
+                var at = Origins["lane:" + first.Id];
+                _problems.Error(at.File, at.Row, table.IndexOf("capacity_per_hour") + 1, first.Id, $"no relation gives the capacity of {supplier.Id} for {product.PartId}", "give capacity_per_hour (pieces per open hour) on one of its relations");
             }
         }
     }
@@ -368,13 +378,13 @@ internal sealed class MasterData
                 {
                     c.Error("product_material_number", $"a line makes jobs, not materials: leave product_material_number empty for line {consumer}", "leave product_material_number empty for lines");
                 }
-                else if (line.Bom.Exists(b => b.PartId == component))
+                else if (line.Uses(component))
                 {
                     c.Error("component_material_number", $"{component} is listed twice in the bom of {consumer}", "keep one row per line and component");
                 }
                 else
                 {
-                    line.Bom.Add(new BomItem(component, quantity.Value));
+                    line.AddBom(new BomItem(component, quantity.Value));
                 }
             }
             else if (SuppliersById.TryGetValue(consumer, out var supplier))
@@ -423,7 +433,7 @@ internal sealed class MasterData
             var stock = new StockDraft(part, initial, maximum);
             if (LinesById.TryGetValue(location, out var line))
             {
-                if (!line.Bom.Exists(b => b.PartId == part))
+                if (!line.Uses(part))
                 {
                     if (Broken.Contains("bom:" + location))
                     {
@@ -432,9 +442,13 @@ internal sealed class MasterData
 
                     c.Error("material_number", $"line {location} does not consume {part}", "add it to the line's bom in bom.csv, or remove this row");
                 }
-                else if (!Add(c, line.Stocks, stock))
+                else if (line.StockOf(part) is not null)
                 {
-                    continue;
+                    c.Error("material_number", $"stock of {part} at {location} is given twice", "keep one row per location and material");
+                }
+                else
+                {
+                    line.AddStock(stock);
                 }
             }
             else if (SuppliersById.TryGetValue(location, out var supplier))

@@ -113,7 +113,7 @@ internal sealed class StateApplication(MasterData master, ImportProblems problem
         }
 
         var lines = master.LinesById.TryGetValue(s.SiteId, out var one) ? [one] : master.PlantsById[s.SiteId].Lines;
-        var users = lines.Select(l => (Line: l, Use: l.RatePerHour * (l.Bom.Find(b => b.PartId == s.MaterialId)?.QuantityPerJob ?? 0))).Where(u => u.Use > 0).ToList();
+        var users = lines.Select(l => (Line: l, Use: l.RatePerHour * l.QuantityOf(s.MaterialId))).Where(u => u.Use > 0).ToList();
         if (users.Count == 0)
         {
             Error(s, $"no line of {s.SiteId} consumes {s.MaterialId}", "add the material to a line's bom in bom.csv, or name the line that holds the stock");
@@ -124,11 +124,11 @@ internal sealed class StateApplication(MasterData master, ImportProblems problem
         var total = users.Sum(u => u.Use);
         foreach (var (line, use) in users)
         {
-            var stock = line.Stocks.Find(x => x.PartId == s.MaterialId);
+            var stock = line.StockOf(s.MaterialId);
             if (stock is null)
             {
                 stock = new StockDraft(s.MaterialId, StockAmount.Zero, null);
-                line.Stocks.Add(stock);
+                line.AddStock(stock);
             }
 
             result.Add((stock, line, use / total));
@@ -149,8 +149,8 @@ internal sealed class StateApplication(MasterData master, ImportProblems problem
                 continue;
             }
 
-            var lanes = master.Lanes.Where(l => l.From == d.OriginSiteId && l.PartId == d.MaterialId
-                && (l.To == d.DestinationId || (master.LinesById.TryGetValue(l.To, out var line) && line.PlantId == d.DestinationId))).ToList();
+            var lanes = master.LanesFrom.GetValueOrDefault((d.OriginSiteId, d.MaterialId), [])
+                .Where(l => l.To == d.DestinationId || (master.LinesById.TryGetValue(l.To, out var line) && line.PlantId == d.DestinationId)).ToList();
             if (lanes.Count == 0)
             {
                 Error(d.At, d.MaterialId, $"no relation in supply.csv ships {d.MaterialId} from {d.OriginSiteId} to {d.DestinationId}", "add the relation to supply.csv, or check origin and destination");
@@ -158,7 +158,7 @@ internal sealed class StateApplication(MasterData master, ImportProblems problem
             }
 
             var arrivalHours = d.ArrivalTime is { } at ? Math.Max(0, (at - asOf).TotalHours) : 0;
-            var weights = lanes.Select(l => master.LinesById.TryGetValue(l.To, out var line) ? line.RatePerHour * (line.Bom.Find(b => b.PartId == l.PartId)?.QuantityPerJob ?? 0) * l.Share : l.Share).ToList();
+            var weights = lanes.Select(l => master.LinesById.TryGetValue(l.To, out var line) ? line.RatePerHour * line.QuantityOf(l.PartId) * l.Share : l.Share).ToList();
             var total = weights.Sum();
             for (var i = 0; i < lanes.Count; i++)
             {
