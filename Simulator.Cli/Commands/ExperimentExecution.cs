@@ -28,8 +28,14 @@ internal static class ExperimentExecution
             return ExecuteShard(session, settings, scenario, policies, compare, cancellationToken);
         }
 
+        if (settings.Resume is not null)
+        {
+            return ExecuteResume(session, settings, scenario, policies, compare, cancellationToken);
+        }
+
         var scenarioHash = RunManifest.Sha256OfFile(settings.Scenario);
         var output = settings.Out ?? DefaultOutput(settings.Scenario);
+        var options = settings.ToOptions(policies);
         ResultsStream stream;
         try
         {
@@ -46,19 +52,73 @@ internal static class ExperimentExecution
             throw new InvalidInputException($"error: {error.Message} (hint: --out takes a folder; choose another path)");
         }
 
+        // A fixed number of replications keeps a journal, so an interrupted run can be resumed; a precision target
+        // cannot be resumed (which replications run depends on all before them).
+        ExperimentShard? journal = null;
+        try
+        {
+            journal = options.UntilPrecisionPercent is null
+                ? OpenJournal(session, settings, scenario, options, compare, new ShardSpec(0, 1), output, resume: false).Journal
+                : null;
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+
+        try
+        {
+            WriteResults(session, backend, settings, scenario, compare, options, stream, journal, scenarioHash, cancellationToken);
+        }
+        catch (OperationCanceledException) when (journal is not null)
+        {
+            session.EndProgress();
+            session.Error($"interrupted: the finished replications are saved; continue with --resume {output} (same scenario and options)");
+            throw;
+        }
+        catch
+        {
+            // Only an interruption is worth resuming; a failure would fail again.
+            journal?.Delete();
+            throw;
+        }
+
+        journal?.Delete();
+        session.Stdout.WriteLine($"results written to {output}");
+        return ExitCodes.Success;
+    }
+
+    private static void WriteResults(
+        CliSession session,
+        ISimulatorBackend backend,
+        ExperimentSettings settings,
+        ScenarioSpec scenario,
+        bool compare,
+        ExperimentOptions options,
+        ResultsStream stream,
+        ExperimentShard? journal,
+        string scenarioHash,
+        CancellationToken cancellationToken)
+    {
         using (stream)
         {
-            var options = settings.ToOptions(policies);
             var startedAt = DateTimeOffset.Now;
             var clock = Stopwatch.StartNew();
             ExperimentResult result;
             try
             {
-                result = backend.Stream(scenario, options, stream, new ReplicationProgress(session, options), cancellationToken);
+                IReplicationSink sink = journal is null ? stream : new JournalingSink(stream, journal);
+                result = backend.Stream(scenario, options, sink, new ReplicationProgress(session, options), cancellationToken);
             }
             catch (ArgumentException error)
             {
                 throw new InvalidInputException($"error: {error.Message}", error);
+            }
+            catch (OperationCanceledException)
+            {
+                journal?.SaveProgress(clock.Elapsed.TotalSeconds);
+                throw;
             }
             finally
             {
@@ -87,9 +147,6 @@ internal static class ExperimentExecution
                 session.EndProgress();
             }
         }
-
-        session.Stdout.WriteLine($"results written to {output}");
-        return ExitCodes.Success;
     }
 
     /// <summary>Prints the per-line table, or with <paramref name="compare"/> the comparison tables, and returns the comparison.</summary>
@@ -160,36 +217,76 @@ internal static class ExperimentExecution
         var output = settings.Resume ?? settings.Out ?? DefaultOutput(settings.Scenario, $"-shard{shard.Index.ToString(CultureInfo.InvariantCulture)}");
         StressOutput.EnsureWritable(output, settings.Force);
         var options = settings.ToOptions(policies);
-        IReadOnlyList<int> jobs;
-        ExperimentShardManifest manifest;
+        var (journal, jobs) = OpenJournal(session, settings, scenario, options, compare, shard, output, settings.Resume is not null);
+        var seconds = RunJobs(session, scenario, options, journal, jobs, $"--shard {shard.Index}/{shard.Count} --resume {output}", cancellationToken);
+        journal.CompleteInto(output, seconds, settings.Force);
+        session.Stdout.WriteLine(
+            $"shard {shard.Index.ToString(CultureInfo.InvariantCulture)}/{shard.Count.ToString(CultureInfo.InvariantCulture)}: {journal.Records.Count.ToString(CultureInfo.InvariantCulture)} of {(options.Replications * Experiment.PoliciesOf(scenario, options).Count).ToString(CultureInfo.InvariantCulture)} replications written to {output}; when every shard is done: linesim merge --out DIR SHARD_DIR...");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Continues an interrupted run or compare from its journal and writes the results it would have written.</summary>
+    private static int ExecuteResume(
+        CliSession session, ExperimentSettings settings, ScenarioSpec scenario, IReadOnlyList<string> policies, bool compare, CancellationToken cancellationToken)
+    {
+        var output = settings.Resume!;
+        StressOutput.EnsureWritable(output, settings.Force);
+        var options = settings.ToOptions(policies);
+        var startedAt = DateTimeOffset.Now;
+        var (journal, jobs) = OpenJournal(session, settings, scenario, options, compare, new ShardSpec(0, 1), output, resume: true);
+        var seconds = RunJobs(session, scenario, options, journal, jobs, $"--resume {output}", cancellationToken);
+        var result = ExperimentJobs.Assemble(scenario, options, journal.Records);
+        var comparison = RenderResult(session, scenario, result, compare);
+        var manifest = new RunManifest(
+            RunManifest.CurrentToolVersion, settings.Scenario, RunManifest.Sha256OfFile(settings.Scenario), scenario.Name, result.Policies, result.Seed,
+            result.ReplicationCount, result.HorizonHours, CommandLine(session.Arguments), startedAt, journal.EarlierWallTimeSeconds + seconds, result.ProcessedEvents);
+        session.Progress("writing results...");
         try
         {
-            jobs = ExperimentJobs.OfShard(scenario, options, shard);
-            manifest = new ExperimentShardManifest(
+            ExperimentShard.WriteMerged(output, result, journal.JobFolders(), manifest, comparison, scenario.Start, settings.Force, cancellationToken);
+        }
+        finally
+        {
+            session.EndProgress();
+        }
+
+        journal.Delete();
+        session.Stdout.WriteLine($"results written to {output}");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Starts or reopens the journal of <paramref name="shard"/> for <paramref name="output"/>; returns it and the jobs still to run.</summary>
+    private static (ExperimentShard Journal, IReadOnlyList<int> Remaining) OpenJournal(
+        CliSession session, ExperimentSettings settings, ScenarioSpec scenario, ExperimentOptions options, bool compare, ShardSpec shard, string output, bool resume)
+    {
+        try
+        {
+            var jobs = ExperimentJobs.OfShard(scenario, options, shard);
+            var manifest = new ExperimentShardManifest(
                 ExperimentShard.FormatName, compare ? "compare" : "run", RunManifest.CurrentToolVersion, settings.Scenario, RunManifest.Sha256OfFile(settings.Scenario),
                 CommandLine(session.Arguments), Experiment.PoliciesOf(scenario, options), options.Replications, options.Seed, options.HorizonHours,
                 options.AllTimeSeries, shard.Index, shard.Count);
+            var journal = ExperimentShard.Open(output, manifest, scenario.Start, resume, settings.Force);
+            return (journal, journal.Remaining(jobs));
         }
         catch (ArgumentException error)
         {
             throw new InvalidInputException($"error: {error.Message}", error);
         }
-
-        ExperimentShard folder;
-        try
-        {
-            folder = ExperimentShard.Open(output, manifest, scenario.Start, settings.Resume is not null, settings.Force);
-        }
         catch (StressJournalException error)
         {
             throw new InvalidInputException($"error: {error.Message}", error);
         }
+    }
 
-        var remaining = folder.Remaining(jobs);
+    /// <summary>Runs <paramref name="jobs"/> into the journal; on cancellation saves the time spent and says how to resume. Returns the seconds spent.</summary>
+    private static double RunJobs(
+        CliSession session, ScenarioSpec scenario, ExperimentOptions options, ExperimentShard journal, IReadOnlyList<int> jobs, string resumeHint, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         try
         {
-            ExperimentJobs.Run(scenario, options, remaining, folder.Accept, new ShardProgress(session, remaining.Count), cancellationToken);
+            ExperimentJobs.Run(scenario, options, jobs, journal.Accept, new ShardProgress(session, jobs.Count), cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
         }
         catch (ArgumentException error)
@@ -198,9 +295,9 @@ internal static class ExperimentExecution
         }
         catch (OperationCanceledException)
         {
-            folder.SaveProgress(clock.Elapsed.TotalSeconds);
+            journal.SaveProgress(clock.Elapsed.TotalSeconds);
             session.EndProgress();
-            session.Error($"interrupted: the finished replications are saved; continue with --shard {shard.Index}/{shard.Count} --resume {output} (same scenario and options)");
+            session.Error($"interrupted: the finished replications are saved; continue with {resumeHint} (same scenario and options)");
             throw;
         }
         finally
@@ -208,10 +305,7 @@ internal static class ExperimentExecution
             session.EndProgress();
         }
 
-        folder.CompleteInto(output, clock.Elapsed.TotalSeconds, settings.Force);
-        session.Stdout.WriteLine(
-            $"shard {shard.Index.ToString(CultureInfo.InvariantCulture)}/{shard.Count.ToString(CultureInfo.InvariantCulture)}: {folder.Records.Count.ToString(CultureInfo.InvariantCulture)} of {(options.Replications * manifest.Policies.Count).ToString(CultureInfo.InvariantCulture)} replications written to {output}; when every shard is done: linesim merge --out DIR SHARD_DIR...");
-        return ExitCodes.Success;
+        return clock.Elapsed.TotalSeconds;
     }
 
     private static string Describe(PrecisionOutcome precision)
@@ -233,11 +327,21 @@ internal static class ExperimentExecution
     public static string CommandLine(IReadOnlyList<string> arguments) =>
         string.Join(' ', new[] { "linesim" }.Concat(arguments.Select(a => a.Length > 0 && !a.Any(char.IsWhiteSpace) && !a.Contains('"') ? a : "\"" + a.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")));
 
+    /// <summary>Hands every replication to the results and to the journal that makes the run resumable.</summary>
+    private sealed class JournalingSink(IReplicationSink results, ExperimentShard journal) : IReplicationSink
+    {
+        public void Accept(ReplicationResult replication)
+        {
+            results.Accept(replication);
+            journal.Accept(replication);
+        }
+    }
+
     /// <summary>Reports the jobs of a shard done.</summary>
     private sealed class ShardProgress(CliSession session, int total) : IProgress<int>
     {
         public void Report(int value) =>
-            session.Progress($"simulating: {value.ToString(CultureInfo.InvariantCulture)}/{total.ToString(CultureInfo.InvariantCulture)} replications of this shard");
+            session.Progress($"simulating: {value.ToString(CultureInfo.InvariantCulture)}/{total.ToString(CultureInfo.InvariantCulture)} remaining replications");
     }
 
     /// <summary>Reports replications handed to the results synchronously, so the line never lags behind the run.</summary>

@@ -74,7 +74,7 @@ internal abstract class ExperimentSettings : CommandSettings
 
     /// <summary>Continue an interrupted shard.</summary>
     [CommandOption("--resume <DIR>")]
-    [Description("With --shard: continue the interrupted shard whose folder is DIR, without redoing finished replications")]
+    [Description("Continue the interrupted run (or shard, with --shard) whose results folder is DIR, without redoing finished replications; same scenario and options")]
     public string? Resume { get; set; }
 
     /// <summary>Replications when <c>--replications</c> is not given.</summary>
@@ -119,9 +119,9 @@ internal abstract class ExperimentSettings : CommandSettings
             return ValidationResult.Error($"--until-precision must be a positive percentage, got {Text(percent)}");
         }
 
-        if (Resume is not null && Shard is null)
+        if (Resume is not null && UntilPrecision is not null)
         {
-            return ValidationResult.Error("--resume continues a shard of run or compare: give --shard too (for a resumable whole run, use --shard 0/1 and merge)");
+            return ValidationResult.Error("--until-precision cannot be resumed: whether a replication runs depends on every replication before it");
         }
 
         if (Shard is not null && UntilPrecision is not null)

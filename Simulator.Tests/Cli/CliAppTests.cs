@@ -210,7 +210,7 @@ public sealed class CliAppTests
     }
 
     [Test]
-    public void Cancelling_during_the_simulation_exits_130_with_no_folder()
+    public void Cancelling_during_the_simulation_exits_130_with_no_folder_but_the_hidden_journal_to_resume_from()
     {
         using var cancellation = new CancellationTokenSource();
         _cli.Backend.Experiment = (_, token) =>
@@ -224,12 +224,16 @@ public sealed class CliAppTests
         {
             Assert.That(code, Is.EqualTo(ExitCodes.Cancelled));
             Assert.That(stderr, Does.Contain("cancelled"));
+            Assert.That(stderr, Does.Contain($"continue with --resume {_out}"));
         });
-        AssertNoResults();
+        AssertOnlyJournal();
     }
 
+    private void AssertOnlyJournal() =>
+        Assert.That(Directory.GetFileSystemEntries(Path.GetDirectoryName(_out)!).Select(Path.GetFileName), Is.EqualTo(new[] { $".{Path.GetFileName(_out)}.journal" }));
+
     [Test]
-    public void Cancelling_after_the_simulation_still_leaves_no_folder()
+    public void Cancelling_after_the_simulation_still_leaves_no_folder_but_the_hidden_journal()
     {
         using var cancellation = new CancellationTokenSource();
         var inner = _cli.Backend.Experiment;
@@ -241,7 +245,7 @@ public sealed class CliAppTests
         };
         var (code, _, _) = _cli.Run(cancellation.Token, "run", _scenario, "--out", _out);
         Assert.That(code, Is.EqualTo(ExitCodes.Cancelled));
-        AssertNoResults();
+        AssertOnlyJournal();
     }
 
     [Test]

@@ -48,52 +48,67 @@ public sealed class ExperimentShardTests
         AssertSameFiles(Folder("single"), Folder("merged"));
     }
 
-    [Test]
-    public void An_interrupted_shard_resumes_without_redoing_a_finished_replication()
+    [TestCase("run", false)]
+    [TestCase("run", true)]
+    [TestCase("compare", false)]
+    public void An_interrupted_run_or_shard_resumes_without_redoing_a_finished_replication(string command, bool asShard)
     {
         var scenario = BundledScenarios.PathOf("quickstart.yaml");
-        string[] options = ["--replications", "4"];
-        Assert.That(EndToEndCli.Run(["run", scenario, "--out", Folder("single"), .. options]).Code, Is.EqualTo(ExitCodes.Success));
+        string[] options = command == "compare" ? ["--replications", "2", "--policies", "as-written,jis-buffer"] : ["--replications", "4"];
+        Assert.That(EndToEndCli.Run([command, scenario, "--out", Folder("single"), .. options]).Code, Is.EqualTo(ExitCodes.Success));
         var loaded = ScenarioLoader.Load(scenario).Scenario!;
-        var experiment = new ExperimentOptions([], Replications: 4);
+        var experiment = command == "compare" ? new ExperimentOptions(["as-written", "jis-buffer"], Replications: 2) : new ExperimentOptions([], Replications: 4);
         var manifest = new ExperimentShardManifest(
-            ExperimentShard.FormatName, "run", RunManifest.CurrentToolVersion, scenario, RunManifest.Sha256OfFile(scenario), "linesim run (interrupted)",
-            Experiment.PoliciesOf(loaded, experiment), 4, 1, null, false, 0, 1);
+            ExperimentShard.FormatName, command, RunManifest.CurrentToolVersion, scenario, RunManifest.Sha256OfFile(scenario), $"linesim {command} (interrupted)",
+            Experiment.PoliciesOf(loaded, experiment), experiment.Replications, 1, null, false, 0, 1);
         var journal = ExperimentShard.Open(Folder("resumed"), manifest, loaded.Start, resume: false, force: false);
         ExperimentJobs.Run(loaded, experiment, [0, 2], journal.Accept);
         var jobs = Path.Combine(StressJournal.FolderFor(Folder("resumed")), "jobs");
         var before = Directory.GetFiles(jobs).ToDictionary(f => Path.GetFileName(f), File.GetLastWriteTimeUtc);
 
-        var resumed = EndToEndCli.Run(["run", scenario, "--shard", "0/1", "--resume", Folder("resumed"), .. options]);
-        var merged = EndToEndCli.Run("merge", "--out", Folder("merged"), Folder("resumed"));
+        // The shard keeps its job files, so it shows that finished jobs are not redone; the plain run takes the same path.
+        var resumed = asShard
+            ? EndToEndCli.Run([command, scenario, "--shard", "0/1", "--resume", Folder("resumed"), .. options])
+            : EndToEndCli.Run([command, scenario, "--resume", Folder("resumed"), .. options]);
+        var merged = asShard ? EndToEndCli.Run("merge", "--out", Folder("merged"), Folder("resumed")) : resumed;
 
         Assert.Multiple(() =>
         {
             Assert.That(resumed.Code, Is.EqualTo(ExitCodes.Success), resumed.Stderr);
-            Assert.That(resumed.Stdout, Does.Contain("4 of 4 replications"));
             Assert.That(merged.Code, Is.EqualTo(ExitCodes.Success), merged.Stderr);
-            foreach (var (file, written) in before)
+            if (asShard)
             {
-                Assert.That(File.GetLastWriteTimeUtc(Path.Combine(Folder("resumed"), "jobs", file)), Is.EqualTo(written), file);
+                Assert.That(resumed.Stdout, Does.Contain($"{experiment.Replications * manifest.Policies.Count} of {experiment.Replications * manifest.Policies.Count} replications"));
+                foreach (var (file, written) in before)
+                {
+                    Assert.That(File.GetLastWriteTimeUtc(Path.Combine(Folder("resumed"), "jobs", file)), Is.EqualTo(written), file);
+                }
+            }
+            else
+            {
+                Assert.That(Directory.Exists(StressJournal.FolderFor(Folder("resumed"))), Is.False, "the journal is deleted once the results are in place");
             }
         });
-        AssertSameFiles(Folder("single"), Folder("merged"));
+        AssertSameFiles(Folder("single"), asShard ? Folder("merged") : Folder("resumed"));
     }
 
     [Test]
-    public void A_precision_target_cannot_be_sharded_and_resume_needs_a_shard()
+    public void A_precision_target_can_be_neither_sharded_nor_resumed_and_resume_needs_a_journal()
     {
         var scenario = BundledScenarios.PathOf("quickstart.yaml");
 
         var precision = EndToEndCli.Run("run", scenario, "--shard", "0/2", "--until-precision", "5", "--out", Folder("p"));
+        var precisionResume = EndToEndCli.Run("run", scenario, "--resume", Folder("p"), "--until-precision", "5");
         var resume = EndToEndCli.Run("run", scenario, "--resume", Folder("p"));
 
         Assert.Multiple(() =>
         {
             Assert.That(precision.Code, Is.EqualTo(ExitCodes.InvalidInput));
             Assert.That(precision.Stderr, Does.Contain("--until-precision cannot be sharded"));
+            Assert.That(precisionResume.Code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(precisionResume.Stderr, Does.Contain("--until-precision cannot be resumed"));
             Assert.That(resume.Code, Is.EqualTo(ExitCodes.InvalidInput));
-            Assert.That(resume.Stderr, Does.Contain("give --shard too"));
+            Assert.That(resume.Stderr, Does.Contain("nothing to resume"));
             Assert.That(Directory.GetFileSystemEntries(_root), Is.Empty);
         });
     }

@@ -166,6 +166,12 @@ public sealed class ExperimentShard
         Records.Add(record);
     }
 
+    /// <summary>The folder holding the parts of every job done, for <see cref="WriteMerged"/>.</summary>
+    public Dictionary<int, string> JobFolders() => Records.ToDictionary(JobOf, _ => Path.Combine(Folder, JobsFolder));
+
+    /// <summary>Deletes the journal once the results it led to are in place.</summary>
+    public void Delete() => ResultsWriter.DeleteQuietly(Folder);
+
     /// <summary>Records the seconds spent so far; the journal stays resumable.</summary>
     public void SaveProgress(double wallTimeSeconds) => SaveManifest(_manifest with { WallTimeSeconds = EarlierWallTimeSeconds + wallTimeSeconds });
 
