@@ -94,6 +94,6 @@ internal sealed class ImportCommand(CliSession session) : Command<ImportCommand.
         static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
         return $"{(path is null ? "imported" : $"wrote {path}")} as of {s.AsOf.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)}: "
             + $"{N(s.Materials)} materials, {N(s.Partners)} partners, {N(s.Sites)} sites, {N(s.Lines)} lines, {N(s.Relations)} supply relations; "
-            + $"{N(s.StockPositions)} stock positions ({N(s.BlockedPositions)} blocked, not counted), {N(s.InTransit)} shipments in transit, {N(s.DemandEntries)} demand entries";
+            + $"{N(s.StockPositions)} stock positions ({N(s.BlockedPositions)} blocked, not counted), {N(s.InTransit)} shipments in transit, {N(s.DemandEntries)} demand entries, {N(s.PlannedOutputs)} planned outputs";
     }
 }

@@ -32,7 +32,7 @@ public sealed class ImportCommandTests
             Assert.That(stdout, Is.Empty);
             Assert.That(stderr.Trim(), Is.EqualTo(
                 $"wrote {_out} as of 2025-09-01T06:00:00+02:00: 3 materials, 5 partners, 5 sites, 2 lines, 6 supply relations; "
-                + "4 stock positions (1 blocked, not counted), 4 shipments in transit, 3 demand entries"));
+                + "4 stock positions (1 blocked, not counted), 4 shipments in transit, 3 demand entries, 0 planned outputs"));
         });
     }
 

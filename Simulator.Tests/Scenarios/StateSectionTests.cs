@@ -27,6 +27,7 @@ public sealed class StateSectionTests
             state:
               in_transit: [ { lane: S-L, quantity: 40, arrival_hours: 1.5, reference: TRK-1 } ]
               demand: [ { part: P, node: L, supplier: S, day: 2025-09-02, quantity: 240 } ]
+              planned_output: [ { part: P, node: S, quantity: 80, completion_hours: 4 } ]
             """), "state.yaml");
         var state = load.Scenario!.State!;
         var again = ScenarioLoader.Parse(ScenarioWriter.ToYaml(load.Scenario), "again.yaml").Scenario!.State!;
@@ -37,7 +38,9 @@ public sealed class StateSectionTests
             Assert.That(state.InTransit, Is.EqualTo(new[] { new InTransitSpec("S-L", 40, 1.5, "TRK-1") }));
             Assert.That(state.Demand, Is.EqualTo(new[] { new DemandSpec("P", "L", "S", new DateOnly(2025, 9, 2), 240) }));
             Assert.That(again.InTransit, Is.EqualTo(state.InTransit));
+            Assert.That(state.PlannedOutput, Is.EqualTo(new[] { new PlannedOutputSpec("P", "S", 80, 4) }));
             Assert.That(again.Demand, Is.EqualTo(state.Demand));
+            Assert.That(again.PlannedOutput, Is.EqualTo(state.PlannedOutput));
         });
     }
 

@@ -74,6 +74,8 @@ internal static class KeyHelp
         ["in_transit.quantity"] = ("a positive number of pieces", "120"),
         ["demand.quantity"] = ("a number of pieces", "480"),
         ["arrival_hours"] = ("hours from the scenario start", "2.5"),
+        ["completion_hours"] = ("hours from the scenario start", "8"),
+        ["planned_output.quantity"] = ("a positive number of pieces", "352"),
         ["reference"] = ("a tracking or order number", "TRK-4711"),
         ["node"] = ("a line, plant or supplier id", "SOL-A"),
         ["supplier"] = ("a supplier id", "T1-SEATS"),

@@ -33,6 +33,7 @@ internal static class ScenarioKeys
     public const string State = "state";
     public const string InTransit = "in_transit";
     public const string Demand = "demand";
+    public const string PlannedOutput = "planned_output";
 
     /// <summary>Valid keys per section, in the order the docs list them.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> BySection { get; } = new Dictionary<string, IReadOnlyList<string>>
@@ -63,9 +64,10 @@ internal static class ScenarioKeys
         [RecoveryPhase] = ["nodes", "after_hours"],
         [Policy] = ["id", "description", "line_side_cover_hours", "supplier_stock_days_by_tier", "parts", "fallback"],
         [PartOverride] = ["part", "line_side", "supplier_finished"],
-        [State] = ["in_transit", "demand"],
+        [State] = ["in_transit", "demand", "planned_output"],
         [InTransit] = ["lane", "quantity", "arrival_hours", "reference"],
         [Demand] = ["part", "node", "supplier", "day", "quantity"],
+        [PlannedOutput] = ["part", "node", "quantity", "completion_hours"],
         [Distribution] = ["dist", "value", "mean", "std", "min", "mode", "max", "shape", "scale", "values"],
     };
 

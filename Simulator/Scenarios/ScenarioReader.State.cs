@@ -2,7 +2,7 @@ using Simulator.Model.Specs;
 
 namespace Simulator.Scenarios;
 
-/// <summary>The state at hour 0: goods in transit and planned demand.</summary>
+/// <summary>The state at hour 0: goods in transit, planned demand and planned output.</summary>
 internal static partial class ScenarioReader
 {
     private static StateSpec ReadState(MappingReader r)
@@ -15,7 +15,14 @@ internal static partial class ScenarioReader
                 t.Text("reference") ?? string.Empty)))
             .ToList();
         var demand = r.Items("demand", ScenarioKeys.Demand).Select(ReadDemand).ToList();
-        return r.Register(new StateSpec(inTransit, demand));
+        var output = r.Items("planned_output", ScenarioKeys.PlannedOutput)
+            .Select(o => o.Register(new PlannedOutputSpec(
+                o.Reference("part"),
+                o.Reference("node"),
+                o.Number("quantity", NumberRule.Positive, required: true) ?? double.NaN,
+                o.Number("completion_hours", NumberRule.NonNegative, required: true) ?? double.NaN)))
+            .ToList();
+        return r.Register(new StateSpec(inTransit, demand, output));
     }
 
     private static DemandSpec ReadDemand(MappingReader r)

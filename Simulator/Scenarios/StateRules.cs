@@ -1,6 +1,6 @@
 namespace Simulator.Scenarios;
 
-/// <summary>The state at hour 0 refers to lanes, parts and nodes that exist.</summary>
+/// <summary>The state at hour 0 refers to lanes, parts, nodes and suppliers that exist.</summary>
 internal static class StateRules
 {
     public static void Check(Validation v)
@@ -26,6 +26,12 @@ internal static class StateRules
             {
                 v.Known(demand, "supplier", -1, demand.NodeId, supplier, "supplier", suppliers);
             }
+        }
+
+        foreach (var output in state.PlannedOutput)
+        {
+            v.Known(output, "part", -1, output.NodeId, output.PartId, "part", parts);
+            v.Known(output, "node", -1, output.NodeId, output.NodeId, "supplier", suppliers);
         }
     }
 }

@@ -77,6 +77,9 @@ public sealed class CatenaXPayloadTests
             Assert.That(scenario.State!.InTransit.Select(t => (t.LaneId, t.Quantity, t.Reference)), Is.EqualTo(new[] { ("SEAT1-TO-SOL-A", 24.0, "TRK-1001"), ("SEAT1-TO-SOL-B", 20.0, "TRK-1001") }));
             Assert.That(scenario.State.Demand.Select(d => (d.Day, d.Quantity)), Is.EqualTo(new[] { (new DateOnly(2025, 9, 1), 704.0), (new DateOnly(2025, 9, 2), 704.0) }));
 
+            // 352 seats due at 14:00, 8 h after the as-of time.
+            Assert.That(scenario.State.PlannedOutput, Is.EqualTo(new[] { new PlannedOutputSpec("SEAT", "BPNS0000000SEAT1", 352, 8) }));
+
             // 2,400 g of foam per seat in the BOM payload is the 2.4 kg of bom.csv: no conflict, no second row.
             Assert.That(seat1.Products.Single().Inputs, Is.EqualTo(new[] { new BomItem("FOAM", 2.4) }));
         });

@@ -7,11 +7,22 @@ namespace Simulator.Model.Specs;
 /// </summary>
 /// <param name="InTransit">Shipments that left their origin before hour 0 and arrive after it.</param>
 /// <param name="Demand">Planned demand per part, node and day.</param>
-public sealed record StateSpec(IReadOnlyList<InTransitSpec> InTransit, IReadOnlyList<DemandSpec> Demand)
+/// <param name="PlannedOutput">Production the suppliers plan to complete after hour 0.</param>
+public sealed record StateSpec(IReadOnlyList<InTransitSpec> InTransit, IReadOnlyList<DemandSpec> Demand, IReadOnlyList<PlannedOutputSpec> PlannedOutput)
 {
-    /// <summary>Nothing on the road, no planned demand.</summary>
-    public static StateSpec Empty { get; } = new([], []);
+    /// <summary>Nothing on the road, no planned demand or output.</summary>
+    public static StateSpec Empty { get; } = new([], [], []);
+
+    /// <summary>True when the state holds nothing.</summary>
+    public bool IsEmpty => InTransit.Count == 0 && Demand.Count == 0 && PlannedOutput.Count == 0;
 }
+
+/// <summary>Output a supplier plans to complete after hour 0 (not yet on stock).</summary>
+/// <param name="PartId">Part made.</param>
+/// <param name="NodeId">Supplier that makes it.</param>
+/// <param name="Quantity">Pieces, positive.</param>
+/// <param name="CompletionHours">Planned completion in hours from the scenario start, at least 0.</param>
+public sealed record PlannedOutputSpec(string PartId, string NodeId, double Quantity, double CompletionHours);
 
 /// <summary>A shipment on the road at hour 0.</summary>
 /// <param name="LaneId">Lane it travels on (its part and destination).</param>

@@ -320,6 +320,14 @@ public static class ScenarioWriter
             w.Append(", day: ").Append(d.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
                 .Append(", quantity: ").Append(Number(d.Quantity)).AppendLine(" }");
         }
+
+        w.Append("  planned_output:").AppendLine(state.PlannedOutput.Count == 0 ? " []" : string.Empty);
+        foreach (var o in state.PlannedOutput)
+        {
+            w.Append("    - { part: ").Append(Id(o.PartId)).Append(", node: ").Append(Id(o.NodeId))
+                .Append(", quantity: ").Append(Number(o.Quantity))
+                .Append(", completion_hours: ").Append(Number(o.CompletionHours)).AppendLine(" }");
+        }
     }
 
     private static string Item(BomItem item) => $"{{ part: {Id(item.PartId)}, quantity: {Number(item.QuantityPerJob)} }}";

@@ -6,8 +6,8 @@ namespace Simulator.Scenarios.Import;
 
 /// <summary>
 /// Reads Catena-X aspect payloads (JSON files of the import folder, one payload or a list of them per file):
-/// ItemStock 2.0.0, ShortTermMaterialDemand 1.0.0 and DeliveryInformation 2.0.0 become state records,
-/// SingleLevelBomAsPlanned 4.0.0 becomes supplier BOM rows, PlannedProductionOutput 2.0.0 is read and counted.
+/// ItemStock 2.0.0, ShortTermMaterialDemand 1.0.0 and DeliveryInformation 2.0.0 become state records, as do
+/// PlannedProductionOutput 2.0.0 planned output, SingleLevelBomAsPlanned 4.0.0 supplier BOM rows.
 /// Materials are matched by their Catena-X id (<c>catenax_id</c> of materials.csv); problems name the JSON line and column.
 /// </summary>
 internal sealed class CatenaXPayloads(MasterData master, ImportProblems problems, StateRecords records)
@@ -17,9 +17,6 @@ internal sealed class CatenaXPayloads(MasterData master, ImportProblems problems
     private ImportProblems Problems => problems;
 
     private readonly List<(Payload At, MaterialDraft Parent, MaterialDraft Child, double Quantity, string Path)> _bomRows = [];
-
-    /// <summary>Planned production outputs read (kept for reporting; the scenario format has no place for them yet).</summary>
-    public int PlannedOutputs { get; private set; }
 
     public void Read(string path, string label)
     {
@@ -127,7 +124,7 @@ internal sealed class CatenaXPayloads(MasterData master, ImportProblems problems
             }
             else if (first.ValueKind == JsonValueKind.Object && first.TryGetProperty("allocatedPlannedProductionOutputs", out _))
             {
-                PlannedOutputs += first.GetProperty("allocatedPlannedProductionOutputs").GetArrayLength();
+                ReadPlannedOutput(p, e, path);
             }
             else if (first.ValueKind != JsonValueKind.Undefined)
             {
@@ -274,6 +271,35 @@ internal sealed class CatenaXPayloads(MasterData master, ImportProblems problems
                 var tracking = Payload.OptionalString(delivery, "trackingNumber");
                 var key = string.Join('|', material.Part.Id, origin, destination, tracking, reference);
                 records.Deliveries.Add(new DeliveryRecord(p.Origin(at), key, material.Part.Id, origin, destination, quantity.Value, departure, arrival, arrivalActual, tracking, updated.Value));
+            }
+        }
+    }
+
+    private void ReadPlannedOutput(Payload p, JsonElement e, string path)
+    {
+        var material = p.Material(e, path, "materialGlobalAssetId");
+        foreach (var (position, positionPath) in p.Items(e, path, "positions"))
+        {
+            var reference = position.TryGetProperty("orderPositionReference", out var r) ? r.GetRawText() : string.Empty;
+            foreach (var (output, at) in p.Items(position, positionPath, "allocatedPlannedProductionOutputs"))
+            {
+                var site = p.Site(output, at, "productionSiteBpns");
+                var quantity = p.Quantity(output, at, "plannedProductionQuantity", material);
+                var completion = p.Timestamp(output, at, "estimatedTimeOfCompletion");
+                var updated = p.Timestamp(output, at, "lastUpdatedOnDateTime");
+                if (material is null || site is null || quantity is null || completion is null || updated is null)
+                {
+                    continue;
+                }
+
+                if (!master.SuppliersById.TryGetValue(site, out var supplier) || supplier.Product(material.Part.Id) is null)
+                {
+                    p.Error(Join(at, "productionSiteBpns"), material.Part.Id, $"{site} ships no {material.Part.Id}", "planned output belongs to a supplier site with a supply.csv relation for the material");
+                    continue;
+                }
+
+                var key = string.Join('|', material.Part.Id, site, reference, completion.Value.ToString("O", CultureInfo.InvariantCulture));
+                records.PlannedOutputs.Add(new PlannedOutputRecord(p.Origin(at), key, material.Part.Id, site, quantity.Value, completion.Value, updated.Value));
             }
         }
     }

@@ -19,8 +19,9 @@ public sealed record ImportRequest(string Folder, string? OverlayPath = null, Da
 /// <param name="BlockedPositions">Blocked stock positions as of <paramref name="AsOf"/>, not counted as cover.</param>
 /// <param name="InTransit">Shipments on the road at <paramref name="AsOf"/> (per lane).</param>
 /// <param name="DemandEntries">Demand entries from the day of <paramref name="AsOf"/> on.</param>
+/// <param name="PlannedOutputs">Planned production outputs completing after <paramref name="AsOf"/>.</param>
 public sealed record ImportSummary(
-    DateTimeOffset AsOf, int Partners, int Sites, int Materials, int Lines, int Relations, int StockPositions, int BlockedPositions, int InTransit, int DemandEntries);
+    DateTimeOffset AsOf, int Partners, int Sites, int Materials, int Lines, int Relations, int StockPositions, int BlockedPositions, int InTransit, int DemandEntries, int PlannedOutputs);
 
 /// <summary>The outcome of an import: the scenario and its file text, or every problem found.</summary>
 /// <param name="Scenario">The validated scenario; null when any error was found.</param>
@@ -155,11 +156,11 @@ public static class NetworkImport
             [],
             [],
             [],
-            State: stateSpec.InTransit.Count == 0 && stateSpec.Demand.Count == 0 ? null : stateSpec);
+            State: stateSpec.IsEmpty ? null : stateSpec);
         var load = Overlay.Merge(network, overlay, time, master.Origins, folder, problems);
         var summary = new ImportSummary(
             time, master.Partners.Count, master.PlantsById.Count + master.SuppliersById.Count, master.Materials.Count, master.LinesById.Count, master.Lanes.Count,
-            application.StocksApplied, application.BlockedSkipped, stateSpec.InTransit.Count, stateSpec.Demand.Count);
+            application.StocksApplied, application.BlockedSkipped, stateSpec.InTransit.Count, stateSpec.Demand.Count, stateSpec.PlannedOutput.Count);
         if (problems.HasErrors || load is null)
         {
             return new ImportResult(null, null, problems.InOrder(), summary);

@@ -4,7 +4,8 @@ namespace Simulator.Scenarios.Import;
 
 /// <summary>
 /// Puts the state as of a time into the network: unblocked stock becomes the initial stock of the line or supplier
-/// that holds it, departed and not yet arrived deliveries go on the road of their lane, demand from that day on is kept.
+/// that holds it, departed and not yet arrived deliveries go on the road of their lane, demand from that day on and
+/// output planned to complete after the time are kept.
 /// </summary>
 internal sealed class StateApplication(MasterData master, ImportProblems problems)
 {
@@ -18,7 +19,11 @@ internal sealed class StateApplication(MasterData master, ImportProblems problem
         ApplyStocks(StateRecords.AsOf(records.Stocks, s => s.Key, s => s.UpdatedOn, asOf));
         var inTransit = InTransit(StateRecords.AsOf(records.Deliveries, d => d.Key, d => d.UpdatedOn, asOf), asOf);
         var demand = Demand(StateRecords.AsOf(records.Demands, d => d.Key, d => d.UpdatedOn, asOf), asOf);
-        return new StateSpec(inTransit, demand);
+        var output = StateRecords.AsOf(records.PlannedOutputs, o => o.Key, o => o.UpdatedOn, asOf)
+            .Where(o => o.Completion >= asOf && o.Quantity > 0)
+            .Select(o => new PlannedOutputSpec(o.MaterialId, o.SiteId, o.Quantity, (o.Completion - asOf).TotalHours))
+            .ToList();
+        return new StateSpec(inTransit, demand, output);
     }
 
     private void ApplyStocks(List<StockRecord> stocks)

@@ -20,6 +20,9 @@ internal sealed record DeliveryRecord(
     string Reference,
     DateTimeOffset UpdatedOn);
 
+/// <summary>One planned production output, quantity in the material's unit.</summary>
+internal sealed record PlannedOutputRecord(Origin At, string Key, string MaterialId, string SiteId, double Quantity, DateTimeOffset Completion, DateTimeOffset UpdatedOn);
+
 /// <summary>The state records of every table and payload of one import.</summary>
 internal sealed class StateRecords
 {
@@ -29,9 +32,11 @@ internal sealed class StateRecords
 
     public List<DeliveryRecord> Deliveries { get; } = [];
 
+    public List<PlannedOutputRecord> PlannedOutputs { get; } = [];
+
     /// <summary>The latest update of any record, the default as-of time; null when there is no state.</summary>
     public DateTimeOffset? LatestUpdate =>
-        Stocks.Select(s => s.UpdatedOn).Concat(Demands.Select(d => d.UpdatedOn)).Concat(Deliveries.Select(d => d.UpdatedOn))
+        Stocks.Select(s => s.UpdatedOn).Concat(Demands.Select(d => d.UpdatedOn)).Concat(Deliveries.Select(d => d.UpdatedOn)).Concat(PlannedOutputs.Select(o => o.UpdatedOn))
             .Select(t => (DateTimeOffset?)t).Max();
 
     /// <summary>Per key the record updated last at or before <paramref name="asOf"/>; later ones are not known yet then.</summary>
