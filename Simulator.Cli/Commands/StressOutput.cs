@@ -45,6 +45,11 @@ internal static class StressOutput
     public static void Finish(CliSession session, string output, StressTestResult result, RunManifest manifest, int top, bool force, CancellationToken cancellationToken)
     {
         ExperimentExecution.Render(session, CriticalityTable.Build(result, top));
+        if (CriticalityTable.BuildByDuration(result, top) is { } byDuration)
+        {
+            ExperimentExecution.Render(session, byDuration);
+        }
+
         CriticalityWriter.Write(output, result, manifest, force, cancellationToken);
         session.Stdout.WriteLine($"results written to {output}");
     }

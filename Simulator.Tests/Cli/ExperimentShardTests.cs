@@ -93,6 +93,43 @@ public sealed class ExperimentShardTests
     }
 
     [Test]
+    public void A_run_process_killed_mid_run_resumes_to_the_files_of_an_uninterrupted_run()
+    {
+        var scenario = BundledScenarios.PathOf("quickstart.yaml");
+        string[] options = ["--replications", "120", "--policy", "jis-buffer"];
+        var killed = Folder("killed");
+        var jobs = Path.Combine(StressJournal.FolderFor(killed), "jobs");
+        var cli = Path.Combine(TestContext.CurrentContext.TestDirectory, "Simulator.Cli");
+        using (var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(cli, ["run", scenario, "--out", killed, .. options])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (!process.HasExited && (!Directory.Exists(jobs) || Directory.GetFiles(jobs, "*.record.json").Length < 5) && clock.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                Thread.Sleep(5);
+            }
+
+            Assume.That(process.HasExited, Is.False, "the run finished before it could be killed: nothing to resume");
+            process.Kill();
+            process.WaitForExit();
+        }
+
+        Assert.That(Directory.Exists(killed), Is.False, "a killed run leaves no results folder");
+        var resumed = EndToEndCli.Run(["run", scenario, "--resume", killed, .. options]);
+        var single = EndToEndCli.Run(["run", scenario, "--out", Folder("uninterrupted"), .. options]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(resumed.Code, Is.EqualTo(ExitCodes.Success), resumed.Stderr);
+            Assert.That(single.Code, Is.EqualTo(ExitCodes.Success), single.Stderr);
+        });
+        AssertSameFiles(Folder("uninterrupted"), killed);
+    }
+
+    [Test]
     public void A_precision_target_can_be_neither_sharded_nor_resumed_and_resume_needs_a_journal()
     {
         var scenario = BundledScenarios.PathOf("quickstart.yaml");

@@ -46,6 +46,22 @@ public sealed class StressCommandTests
         });
     }
 
+    [Test]
+    public void Several_durations_are_each_shown_in_the_console()
+    {
+        var (code, stdout, stderr) = _cli.Run("stress", _scenario, "--durations", "6,12,30", "--out", _out);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Success), stderr);
+            Assert.That(stdout, Does.Contain("every duration"));
+            foreach (var hours in new[] { "6", "12", "30" })
+            {
+                Assert.That(stdout, Does.Contain($"lost @{hours}h").And.Contain($"halt @{hours}h"));
+            }
+        });
+    }
+
     [TestCase("--duration", "24", "--durations", "24,72")]
     [TestCase("--duration", "0")]
     [TestCase("--duration", "-5")]

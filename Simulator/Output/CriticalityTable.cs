@@ -15,14 +15,6 @@ internal static class CriticalityTable
             "rank", "node", "kind", "tier", "down (h)", "halt (h)", "recover (h)", "lost", "risk", "mitigate", "lines halted",
         ];
 
-        // Every further duration gets its own loss and halt columns: --durations is read across, target by target.
-        var further = result.Ranking.Count > 0 ? result.Ranking[0].Outcomes.Skip(1).Select(o => o.DurationHours).ToList() : [];
-        foreach (var hours in further)
-        {
-            columns.Add($"lost units @{Hours(hours)} h");
-            columns.Add($"time to halt @{Hours(hours)} h");
-        }
-
         var cells = new List<IReadOnlyList<string>>();
         foreach (var entry in result.Ranking.Take(rows))
         {
@@ -40,7 +32,6 @@ internal static class CriticalityTable
                 outcome.RiskExposureIndex.ToString("0.00", CultureInfo.InvariantCulture),
                 outcome.NeedsMitigation ? "YES" : "no",
                 outcome.LinesHalted.Count == 0 ? "-" : string.Join(", ", outcome.LinesHalted),
-                .. entry.Outcomes.Skip(1).SelectMany(o => new[] { o.LostUnits.ToString("#,0", CultureInfo.InvariantCulture), TimeToHalt(o, result.Replications) }),
             ]);
         }
 
@@ -66,6 +57,31 @@ internal static class CriticalityTable
 
         notes.AddRange(result.Warnings.Select(w => "warning: " + w));
         return new TextTable(columns, cells, notes);
+    }
+
+    /// <summary>
+    /// With several durations, the same top targets read across every duration (lost units and time to halt), so the
+    /// console shows what <c>--durations</c> asked for; null with one duration.
+    /// </summary>
+    internal static TextTable? BuildByDuration(StressTestResult result, int rows = DefaultRows)
+    {
+        if (result.Ranking.Count == 0 || result.Ranking[0].Outcomes.Count < 2)
+        {
+            return null;
+        }
+
+        var durations = result.Ranking[0].Outcomes.Select(o => o.DurationHours).ToList();
+        List<string> columns = ["rank", "node", .. durations.SelectMany(h => new[] { $"lost @{Hours(h)}h", $"halt @{Hours(h)}h" })];
+        var cells = result.Ranking.Take(rows)
+            .Select(entry => (IReadOnlyList<string>)
+            [
+                entry.Rank.ToString(CultureInfo.InvariantCulture),
+                entry.Target.Id,
+                .. entry.Outcomes.SelectMany(o => new[] { o.LostUnits.ToString("#,0", CultureInfo.InvariantCulture), TimeToHalt(o, result.Replications) }),
+            ])
+            .ToList();
+        return new TextTable(
+            columns, cells, ["lost units and hours to the first halt when every target is down that long; the rank follows the first duration"], "every duration");
     }
 
     private static string Hours(double hours) => hours.ToString("0.##", CultureInfo.InvariantCulture);
