@@ -140,7 +140,7 @@ internal static class ExperimentExecution
                 result.ReplicationCount, result.HorizonHours, CommandLine(session.Arguments), startedAt, wallTime, result.ProcessedEvents);
             try
             {
-                stream.Complete(result, manifest, comparison, cancellationToken);
+                stream.Complete(result, manifest, comparison, cancellationToken, scenario);
             }
             finally
             {

@@ -20,7 +20,7 @@ internal sealed class GraphCommand(CliSession session, ISimulatorBackend backend
 
         /// <summary>Text format of the graph.</summary>
         [CommandOption("--format <FORMAT>")]
-        [Description("dot (Graphviz) or mermaid")]
+        [Description("dot (Graphviz text), mermaid, or svg (laid out by Graphviz's dot, which must be installed)")]
         [DefaultValue("dot")]
         public string Format { get; set; } = "dot";
 
@@ -42,9 +42,9 @@ internal sealed class GraphCommand(CliSession session, ISimulatorBackend backend
                 return ValidationResult.Error($"--highlight must be at least 1, got {Highlight.Value.ToString(CultureInfo.InvariantCulture)}");
             }
 
-            return Format is "dot" or "mermaid"
+            return Format is "dot" or "mermaid" or "svg"
                 ? ValidationResult.Success()
-                : ValidationResult.Error($"--format must be dot or mermaid, got '{Format}'");
+                : ValidationResult.Error($"--format must be dot, mermaid or svg, got '{Format}'");
         }
     }
 
@@ -53,7 +53,12 @@ internal sealed class GraphCommand(CliSession session, ISimulatorBackend backend
     {
         var scenario = ScenarioInput.Load(backend, session, settings.Scenario);
         var critical = settings.Highlight is { } top ? MostCritical(scenario, top, cancellationToken) : [];
-        var text = settings.Format == "mermaid" ? NetworkGraph.ToMermaid(scenario, critical) : NetworkGraph.ToDot(scenario, critical);
+        var text = settings.Format switch
+        {
+            "mermaid" => NetworkGraph.ToMermaid(scenario, critical),
+            "svg" => Svg(NetworkGraph.ToDot(scenario, critical), cancellationToken),
+            _ => NetworkGraph.ToDot(scenario, critical),
+        };
         if (settings.Out is null)
         {
             session.Stdout.Write(text);
@@ -72,6 +77,24 @@ internal sealed class GraphCommand(CliSession session, ISimulatorBackend backend
         }
 
         return ExitCodes.Success;
+    }
+
+    private string Svg(string dot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (svg, warnings) = Graphviz.RenderSvg(dot, cancellationToken);
+            foreach (var warning in warnings)
+            {
+                session.Error("graphviz: " + warning);
+            }
+
+            return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n" + svg;
+        }
+        catch (GraphvizUnavailableException error)
+        {
+            throw new InvalidInputException($"error: {error.Message} (hint: --format dot or mermaid need no Graphviz)", error);
+        }
     }
 
     private IReadOnlyList<string> MostCritical(Model.Specs.ScenarioSpec scenario, int top, CancellationToken cancellationToken)

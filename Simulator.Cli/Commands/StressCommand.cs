@@ -184,7 +184,7 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         var manifest = new RunManifest(
             RunManifest.CurrentToolVersion, settings.Scenario, scenarioHash, scenario.Name, [result.Policy], result.Seed,
             result.Replications, result.HorizonHours, commandLine, startedAt, wallTime, result.ProcessedEvents);
-        StressOutput.Finish(session, output, result, manifest, settings.Top, settings.Force, cancellationToken);
+        StressOutput.Finish(session, output, result, manifest, settings.Top, settings.Force, cancellationToken, scenario);
         journal.Delete();
         return ExitCodes.Success;
     }

@@ -1,4 +1,5 @@
 using Simulator.Experiments;
+using Simulator.Model.Specs;
 using Simulator.Output;
 
 namespace Simulator.Cli.Commands;
@@ -42,7 +43,8 @@ internal static class StressOutput
     }
 
     /// <summary>Prints the ranking and writes the results folder.</summary>
-    public static void Finish(CliSession session, string output, StressTestResult result, RunManifest manifest, int top, bool force, CancellationToken cancellationToken)
+    public static void Finish(
+        CliSession session, string output, StressTestResult result, RunManifest manifest, int top, bool force, CancellationToken cancellationToken, ScenarioSpec? scenario = null)
     {
         ExperimentExecution.Render(session, CriticalityTable.Build(result, top));
         if (CriticalityTable.BuildByDuration(result, top) is { } byDuration)
@@ -50,7 +52,7 @@ internal static class StressOutput
             ExperimentExecution.Render(session, byDuration);
         }
 
-        CriticalityWriter.Write(output, result, manifest, force, cancellationToken);
+        CriticalityWriter.Write(output, result, manifest, scenario, force, cancellationToken);
         session.Stdout.WriteLine($"results written to {output}");
     }
 }

@@ -282,7 +282,7 @@ public sealed class CliAppTests
     [Test]
     public void Graph_rejects_an_unknown_format()
     {
-        var (code, _, stderr) = _cli.Run("graph", _scenario, "--format", "svg");
-        Assert.That((code, stderr.Trim()), Is.EqualTo((ExitCodes.InvalidInput, "error: --format must be dot or mermaid, got 'svg'")));
+        var (code, _, stderr) = _cli.Run("graph", _scenario, "--format", "png");
+        Assert.That((code, stderr.Trim()), Is.EqualTo((ExitCodes.InvalidInput, "error: --format must be dot, mermaid or svg, got 'png'")));
     }
 }

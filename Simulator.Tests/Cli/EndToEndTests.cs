@@ -73,7 +73,8 @@ public sealed class EndToEndTests
         Assert.That(code, Is.EqualTo(Success), stderr);
         Assert.That(
             Directory.GetFiles(output).Select(Path.GetFileName),
-            Is.EquivalentTo(new[] { "summary.csv", "disruptions.csv", "statistics.csv", "timeseries.csv", "events.csv", "run.json" }.Concat(RunCharts)));
+            Is.EquivalentTo(new[] { "summary.csv", "disruptions.csv", "statistics.csv", "timeseries.csv", "events.csv", "run.json", "report.html" }
+                .Concat(RunCharts).Concat(RunCharts.Select(c => Path.ChangeExtension(c, ".svg")))));
         Assert.That(stdout, Does.Contain($"results written to {output}"));
         AssertNoTemporaryFolders(Path.Combine(_root, "results"));
 

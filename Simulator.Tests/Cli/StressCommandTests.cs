@@ -39,7 +39,7 @@ public sealed class StressCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(ExitCodes.Success), stderr);
-            Assert.That(Directory.GetFiles(_out).Select(Path.GetFileName), Is.EquivalentTo(new[] { "criticality.csv", "criticality-long.csv", "criticality.png", "run.json" }));
+            Assert.That(Directory.GetFiles(_out).Select(Path.GetFileName), Is.EquivalentTo(new[] { "criticality.csv", "criticality-long.csv", "criticality.png", "criticality.svg", "report.html", "run.json" }));
             Assert.That(stdout, Does.Contain("T2-FOAM").And.Contain("2 (hidden)"));
             Assert.That(stdout, Does.Contain($"results written to {_out}"));
             Assert.That(File.ReadAllText(Path.Combine(_out, ResultsWriter.ManifestFile)), Does.Contain("\"command_line\": \"linesim stress"));

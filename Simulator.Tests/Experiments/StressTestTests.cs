@@ -265,7 +265,7 @@ public sealed class StressTestTests
 
             Assert.Multiple(() =>
             {
-                Assert.That(written, Is.EquivalentTo(new[] { CriticalityCsv.FileName, CriticalityCsv.LongFileName, CriticalityWriter.ChartFile, ResultsWriter.ManifestFile }));
+                Assert.That(written, Is.EquivalentTo(new[] { CriticalityCsv.FileName, CriticalityCsv.LongFileName, CriticalityWriter.ChartFile, "criticality.svg", ResultsWriter.ManifestFile }));
                 Assert.That(Directory.GetFileSystemEntries(folder).Select(Path.GetFileName), Is.EquivalentTo(written));
                 Assert.That(PngHeader.Size(Path.Combine(folder, CriticalityWriter.ChartFile)), Is.EqualTo((1600, 900)));
             });

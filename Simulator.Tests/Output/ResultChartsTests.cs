@@ -37,9 +37,14 @@ public sealed class ResultChartsTests
     {
         Assert.Multiple(() =>
         {
-            foreach (var file in files)
+            foreach (var file in files.Where(f => f.EndsWith(".png", StringComparison.Ordinal)))
             {
                 Assert.That(PngHeader.Size(Path.Combine(_folder, file)), Is.EqualTo((1600, 900)), file);
+
+                // Every chart also as SVG, the same drawing at the same size.
+                var svg = File.ReadAllText(Path.Combine(_folder, Path.ChangeExtension(file, ".svg")));
+                Assert.That(svg, Does.Contain("<svg").And.Contain("width=\"1600\"").And.Contain("height=\"900\""), file);
+                Assert.That(files, Does.Contain(Path.ChangeExtension(file, ".svg")));
             }
         });
     }
@@ -48,7 +53,7 @@ public sealed class ResultChartsTests
     public void One_run_gives_status_buffer_and_production_charts_of_1600_by_900()
     {
         var files = ResultCharts.WriteAll(_folder, SyntheticResults.Experiment(["base"], 1), SyntheticResults.Start);
-        Assert.That(files, Is.EqualTo(new[] { "line-status.png", "buffers.png", "production.png" }));
+        Assert.That(files, Is.EqualTo(new[] { "line-status.png", "line-status.svg", "buffers.png", "buffers.svg", "production.png", "production.svg" }));
         AssertFullSizePngs(files);
     }
 
@@ -57,6 +62,7 @@ public sealed class ResultChartsTests
     {
         var files = ResultCharts.WriteAll(_folder, SyntheticResults.Experiment(["as-written", "buffer-8h"], 12), SyntheticResults.Start);
         Assert.That(files, Does.Contain("time-to-halt.png"));
+        Assert.That(files, Does.Contain("line-status-buffer-8h.png").And.Contain("production-buffer-8h.svg"), "the time charts of every policy, not only the first");
         AssertFullSizePngs(files);
     }
 

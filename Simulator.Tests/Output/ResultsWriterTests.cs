@@ -36,7 +36,7 @@ public sealed class ResultsWriterTests
     {
         var target = Path.Combine(_root, "out");
         var written = ResultsWriter.Write(target, SyntheticResults.Experiment(["base"], 1), SyntheticResults.Start, Manifest());
-        string[] expected = ["summary.csv", "disruptions.csv", "statistics.csv", "events.csv", "timeseries.csv", "line-status.png", "buffers.png", "production.png", "run.json"];
+        string[] expected = ["summary.csv", "disruptions.csv", "statistics.csv", "events.csv", "timeseries.csv", "line-status.png", "buffers.png", "production.png", "line-status.svg", "buffers.svg", "production.svg", "run.json"];
         Assert.Multiple(() =>
         {
             Assert.That(written, Is.EquivalentTo(expected));

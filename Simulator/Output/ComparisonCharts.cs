@@ -15,6 +15,6 @@ public static class ComparisonCharts
         ArgumentNullException.ThrowIfNull(comparison);
         cancellationToken.ThrowIfCancellationRequested();
         PolicyComparisonChart.Write(Path.Combine(folder, PolicyComparisonFile), comparison);
-        return [PolicyComparisonFile];
+        return [PolicyComparisonFile, ChartCanvas.SvgOf(PolicyComparisonFile)];
     }
 }

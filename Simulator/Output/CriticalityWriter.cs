@@ -1,5 +1,7 @@
 using Simulator.Experiments;
+using Simulator.Model.Specs;
 using Simulator.Output.Charts;
+using Simulator.Output.Report;
 
 namespace Simulator.Output;
 
@@ -19,7 +21,14 @@ public static class CriticalityWriter
     /// <exception cref="ResultsFolderNotEmptyException">The folder holds something and <paramref name="force"/> is false.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; no folder was created or changed.</exception>
     public static IReadOnlyList<string> Write(
-        string target, StressTestResult result, RunManifest manifest, bool force = false, CancellationToken cancellationToken = default)
+        string target, StressTestResult result, RunManifest manifest, bool force = false, CancellationToken cancellationToken = default) =>
+        Write(target, result, manifest, scenario: null, force, cancellationToken);
+
+    /// <summary>As <see cref="Write(string, StressTestResult, RunManifest, bool, CancellationToken)"/>, and with <paramref name="scenario"/> also <c>report.html</c>.</summary>
+    /// <exception cref="ResultsFolderNotEmptyException">The folder holds something and <paramref name="force"/> is false.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; no folder was created or changed.</exception>
+    public static IReadOnlyList<string> Write(
+        string target, StressTestResult result, RunManifest manifest, ScenarioSpec? scenario, bool force = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(manifest);
@@ -37,11 +46,19 @@ public static class CriticalityWriter
 
             cancellationToken.ThrowIfCancellationRequested();
             CriticalityChart.Write(Path.Combine(folder, ChartFile), result);
+            List<string> written = [CriticalityCsv.FileName, CriticalityCsv.LongFileName, ChartFile, ChartCanvas.SvgOf(ChartFile)];
+            if (scenario is not null)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                ResultsReport.ForStress(scenario, result, folder, cancellationToken).Write(Path.Combine(folder, HtmlReport.FileName));
+                written.Add(HtmlReport.FileName);
+            }
 
             // The manifest goes last: a folder with run.json in it was written to the end.
             cancellationToken.ThrowIfCancellationRequested();
             File.WriteAllText(Path.Combine(folder, ResultsWriter.ManifestFile), manifest.ToJson(), ResultsCsv.FileEncoding);
-            return [CriticalityCsv.FileName, CriticalityCsv.LongFileName, ChartFile, ResultsWriter.ManifestFile];
+            written.Add(ResultsWriter.ManifestFile);
+            return written;
         }, cancellationToken);
     }
 }

@@ -83,7 +83,8 @@ public static class NetworkGraph
         public void Begin(StringBuilder text, string title)
         {
             text.Append("digraph network {\n");
-            text.Append("  graph [rankdir=LR, compound=true, fontname=\"Helvetica\", label=").Append(Quote(title)).Append(", labelloc=t];\n");
+            // Lane labels are nodes, not external labels, so that the layout makes room for them and nothing overlaps.
+            text.Append("  graph [rankdir=LR, compound=true, newrank=true, nodesep=0.25, ranksep=1.1, fontname=\"Helvetica\", label=").Append(Quote(title)).Append(", labelloc=t];\n");
             text.Append("  node [fontname=\"Helvetica\"];\n");
             text.Append("  edge [fontname=\"Helvetica\", fontsize=10];\n");
         }
@@ -108,16 +109,11 @@ public static class NetworkGraph
                 NodeKind.Line => "box, style=filled, fillcolor=\"#dbe9f6\"",
                 NodeKind.Supplier => "box, style=\"rounded,filled\", fillcolor=\"#fdebd3\"",
                 NodeKind.ItSystem => "cylinder, style=filled, fillcolor=\"#eadcf5\"",
-                NodeKind.LaneJunction => "point, width=0.12",
+                NodeKind.LaneJunction => "box, style=\"rounded,dashed\", fontsize=9, height=0.2, margin=\"0.04,0.02\"",
                 NodeKind.PlantAnchor => "plaintext",
                 _ => "ellipse",
             };
             text.Append("  ").Append(indent).Append(Quote(node.Key)).Append(" [label=").Append(Quote(node.Label));
-            if (node.Kind == NodeKind.LaneJunction)
-            {
-                text.Append(", xlabel=").Append(Quote(node.Label)).Append(", label=\"\"");
-            }
-
             text.Append(", shape=").Append(shape);
             if (node.CriticalRank is not null)
             {
@@ -135,7 +131,9 @@ public static class NetworkGraph
                 text.Append(", style=dashed, color=\"#7b2cbf\", fontcolor=\"#7b2cbf\"");
             }
 
-            if (edge.ToGroup is { } group)
+            // A plant's own system sits inside the plant's box: clipping its edge at that box is what Graphviz warns
+            // about ("tail is inside head cluster"), so that edge ends at the plant's anchor instead.
+            if (edge.ToGroup is { } group && map.Nodes.FirstOrDefault(n => n.Key == edge.From)?.Group != group)
             {
                 text.Append(", lhead=").Append(Quote("cluster_" + group));
             }

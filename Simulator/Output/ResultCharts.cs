@@ -3,7 +3,7 @@ using Simulator.Output.Charts;
 
 namespace Simulator.Output;
 
-/// <summary>The PNG charts of the results contract, 1600 x 900 pixels each.</summary>
+/// <summary>The charts of the results contract, 1600 x 900 pixels each, as PNG and as SVG (same name, <c>.svg</c>).</summary>
 public static class ResultCharts
 {
     /// <summary>Width of every chart in pixels.</summary>
@@ -26,7 +26,9 @@ public static class ResultCharts
 
     /// <summary>
     /// Writes every chart that applies into <paramref name="folder"/> and returns the file names written. The
-    /// time-based charts show one representative run, the first replication of the first policy, and say so.
+    /// time-based charts show one representative run, the first replication of a policy, and say so: the first
+    /// policy's under the plain names (<c>line-status.png</c>), every further policy's with its id appended
+    /// (<c>line-status-POLICY.png</c>).
     /// </summary>
     public static IReadOnlyList<string> WriteAll(
         string folder, ExperimentResult result, DateTimeOffset scenarioStart, CancellationToken cancellationToken = default)
@@ -38,21 +40,32 @@ public static class ResultCharts
             return written;
         }
 
-        var representative = result.Replications[0];
-        var label = result.ReplicationCount <= 1
-            ? $"policy {representative.Policy}"
-            : $"policy {representative.Policy}, replication {representative.Replication}, seed {representative.Seed}";
-
         void Write(string file, Action<string> render)
         {
             cancellationToken.ThrowIfCancellationRequested();
             render(Path.Combine(folder, file));
             written.Add(file);
+            written.Add(ChartCanvas.SvgOf(file));
         }
 
-        Write(LineStatusFile, path => LineStatusChart.Write(path, representative, scenarioStart, result.HorizonHours, label));
-        Write(BuffersFile, path => BufferChart.Write(path, representative, scenarioStart, result.HorizonHours, label));
-        Write(ProductionFile, path => ProductionChart.Write(path, representative, scenarioStart, result.HorizonHours, label));
+        var policies = result.Policies.Count > 0 ? result.Policies : [result.Replications[0].Policy];
+        for (var p = 0; p < policies.Count; p++)
+        {
+            var representative = result.Replications.FirstOrDefault(r => r.Policy == policies[p]);
+            if (representative is null)
+            {
+                continue;
+            }
+
+            var label = result.ReplicationCount <= 1
+                ? $"policy {representative.Policy}"
+                : $"policy {representative.Policy}, replication {representative.Replication}, seed {representative.Seed}";
+            string Name(string file) => p == 0 ? file : $"{Path.GetFileNameWithoutExtension(file)}-{policies[p]}{Path.GetExtension(file)}";
+            Write(Name(LineStatusFile), path => LineStatusChart.Write(path, representative, scenarioStart, result.HorizonHours, label));
+            Write(Name(BuffersFile), path => BufferChart.Write(path, representative, scenarioStart, result.HorizonHours, label));
+            Write(Name(ProductionFile), path => ProductionChart.Write(path, representative, scenarioStart, result.HorizonHours, label));
+        }
+
         if (result.ReplicationCount > 1 || result.Policies.Count > 1)
         {
             var lines = result.Lines;

@@ -1,6 +1,8 @@
 using CsvHelper;
 using Simulator.Experiments;
 using Simulator.Metrics;
+using Simulator.Model.Specs;
+using Simulator.Output.Report;
 
 namespace Simulator.Output;
 
@@ -61,8 +63,13 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
     /// sections, and renames the folder into place. Returns the file names written.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled; nothing was moved into place.</exception>
+    /// <remarks>With <paramref name="scenario"/> it also writes <c>report.html</c>: the headline, tables, charts and map in one file.</remarks>
     public IReadOnlyList<string> Complete(
-        ExperimentResult result, RunManifest manifest, PolicyComparison? comparison = null, CancellationToken cancellationToken = default)
+        ExperimentResult result,
+        RunManifest manifest,
+        PolicyComparison? comparison = null,
+        CancellationToken cancellationToken = default,
+        ScenarioSpec? scenario = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(manifest);
@@ -92,7 +99,7 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
         Join(ResultsWriter.DisruptionsFile, ResultsCsv.DisruptionsColumns, s => s.DisruptionsPath);
         Join(ResultsWriter.EventsFile, ResultsCsv.EventsColumns, s => s.EventsPath);
         Join(ResultsWriter.TimeseriesFile, ResultsCsv.TimeseriesColumns, s => s.TimeseriesPath);
-        written.AddRange(WriteDerived(Folder, result, manifest, comparison, _scenarioStart, cancellationToken));
+        written.AddRange(WriteDerived(Folder, result, manifest, comparison, _scenarioStart, cancellationToken, scenario));
 
         if (!_force && Directory.Exists(_fullTarget) && Directory.EnumerateFileSystemEntries(_fullTarget).Any())
         {
@@ -128,7 +135,13 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
     /// files when given, the charts and, last, <c>run.json</c>. Returns the file names written.
     /// </summary>
     internal static IReadOnlyList<string> WriteDerived(
-        string folder, ExperimentResult result, RunManifest manifest, PolicyComparison? comparison, DateTimeOffset scenarioStart, CancellationToken cancellationToken)
+        string folder,
+        ExperimentResult result,
+        RunManifest manifest,
+        PolicyComparison? comparison,
+        DateTimeOffset scenarioStart,
+        CancellationToken cancellationToken,
+        ScenarioSpec? scenario = null)
     {
         var written = new List<string>();
         void Csv(string file, Action<TextWriter> write)
@@ -154,6 +167,13 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
         if (comparison is not null)
         {
             written.AddRange(ComparisonCharts.WriteAll(folder, comparison, cancellationToken));
+        }
+
+        if (scenario is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ResultsReport.ForExperiment(scenario, result, comparison, folder, cancellationToken).Write(Path.Combine(folder, HtmlReport.FileName));
+            written.Add(HtmlReport.FileName);
         }
 
         // The manifest goes last: a folder with run.json in it was written to the end.

@@ -85,10 +85,15 @@ internal static class ChartCanvas
         note.LabelFontSize = 22;
     }
 
+    /// <summary>Saves the chart as PNG at <paramref name="path"/> and as SVG beside it (same name, <c>.svg</c>).</summary>
     internal static void Save(Plot plot, string path)
     {
         plot.SavePng(path, WidthPixels, HeightPixels);
+        plot.SaveSvg(SvgOf(path), WidthPixels, HeightPixels);
     }
+
+    /// <summary>The SVG twin of a PNG chart file name or path.</summary>
+    internal static string SvgOf(string pngPath) => Path.ChangeExtension(pngPath, ".svg");
 
     /// <summary>Categorical colours that stay apart for colour-blind readers (Okabe-Ito).</summary>
     internal static Color Series(int index)
