@@ -243,7 +243,7 @@ internal static class ExperimentExecution
         session.Progress("writing results...");
         try
         {
-            ExperimentShard.WriteMerged(output, result, journal.JobFolders(), manifest, comparison, scenario.Start, settings.Force, cancellationToken);
+            ExperimentShard.WriteMerged(output, result, journal.JobFolders(), manifest, comparison, scenario.Start, settings.Force, cancellationToken, scenario);
         }
         finally
         {

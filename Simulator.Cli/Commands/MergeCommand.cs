@@ -57,7 +57,11 @@ internal sealed class MergeCommand(CliSession session, ISimulatorBackend backend
         var runManifest = new RunManifest(
             RunManifest.CurrentToolVersion, shards.ScenarioPath, shards.ScenarioSha256, shards.Plan.ScenarioName, [result.Policy], result.Seed,
             result.Replications, result.HorizonHours, ExperimentExecution.CommandLine(session.Arguments), startedAt, wallTime, result.ProcessedEvents);
-        StressOutput.Finish(session, output, result, runManifest, settings.Top, settings.Force, cancellationToken);
+        // The report's map needs the scenario; without the very file the shards ran, the merge writes no report.
+        var scenario = shards.ScenarioPath is { } path && File.Exists(path) && RunManifest.Sha256OfFile(path) == shards.ScenarioSha256
+            ? ScenarioInput.Load(backend, session, path)
+            : null;
+        StressOutput.Finish(session, output, result, runManifest, settings.Top, settings.Force, cancellationToken, scenario);
         return ExitCodes.Success;
     }
 
@@ -104,7 +108,7 @@ internal sealed class MergeCommand(CliSession session, ISimulatorBackend backend
         var manifest = new RunManifest(
             RunManifest.CurrentToolVersion, path, shards.ScenarioSha256, scenario.Name, result.Policies, result.Seed, result.ReplicationCount,
             result.HorizonHours, ExperimentExecution.CommandLine(session.Arguments), startedAt, wallTime, result.ProcessedEvents);
-        ExperimentShard.WriteMerged(output, result, jobFolders, manifest, comparison, scenario.Start, settings.Force, cancellationToken);
+        ExperimentShard.WriteMerged(output, result, jobFolders, manifest, comparison, scenario.Start, settings.Force, cancellationToken, scenario);
         session.Stdout.WriteLine($"results written to {output}");
         return ExitCodes.Success;
     }

@@ -275,7 +275,8 @@ public sealed class ExperimentShard
         PolicyComparison? comparison,
         DateTimeOffset scenarioStart,
         bool force = false,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        Simulator.Model.Specs.ScenarioSpec? scenario = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(jobFolders);
@@ -291,7 +292,7 @@ public sealed class ExperimentShard
             ResultsStream.JoinParts(Path.Combine(folder, ResultsWriter.EventsFile), ResultsCsv.EventsColumns, Parts("events"));
             ResultsStream.JoinParts(Path.Combine(folder, ResultsWriter.TimeseriesFile), ResultsCsv.TimeseriesColumns, Parts("timeseries"));
             var written = new List<string> { ResultsWriter.SummaryFile, ResultsWriter.DisruptionsFile, ResultsWriter.EventsFile, ResultsWriter.TimeseriesFile };
-            written.AddRange(ResultsStream.WriteDerived(folder, result, manifest, comparison, scenarioStart, cancellationToken));
+            written.AddRange(ResultsStream.WriteDerived(folder, result, manifest, comparison, scenarioStart, cancellationToken, scenario));
             return written;
         }, cancellationToken);
     }

@@ -5,7 +5,7 @@ using Simulator.Model;
 namespace Simulator.Output.Charts;
 
 /// <summary>What every chart shares: size, fonts, the wall-clock time axis and the shaded disruption windows.</summary>
-internal static class ChartCanvas
+internal static partial class ChartCanvas
 {
     internal const int WidthPixels = 1600;
     internal const int HeightPixels = 900;
@@ -89,8 +89,31 @@ internal static class ChartCanvas
     internal static void Save(Plot plot, string path)
     {
         plot.SavePng(path, WidthPixels, HeightPixels);
-        plot.SaveSvg(SvgOf(path), WidthPixels, HeightPixels);
+        File.WriteAllText(SvgOf(path), StableIds(plot.GetSvgXml(WidthPixels, HeightPixels), Path.GetFileNameWithoutExtension(path)), ResultsCsv.FileEncoding);
     }
+
+    /// <summary>
+    /// Skia numbers the clip paths of an SVG from a counter shared by the whole process, so the same chart drawn twice
+    /// would differ: the ids are renumbered per file, and prefixed with its name so that charts inlined in one page
+    /// (report.html) do not clip each other.
+    /// </summary>
+    internal static string StableIds(string svg, string prefix)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        return ClipId().Replace(svg, match =>
+        {
+            if (!ids.TryGetValue(match.Value, out var id))
+            {
+                id = $"{prefix}-clip{ids.Count.ToString(CultureInfo.InvariantCulture)}";
+                ids.Add(match.Value, id);
+            }
+
+            return id;
+        });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\\bcl_[0-9a-f]+\\b")]
+    private static partial System.Text.RegularExpressions.Regex ClipId();
 
     /// <summary>The SVG twin of a PNG chart file name or path.</summary>
     internal static string SvgOf(string pngPath) => Path.ChangeExtension(pngPath, ".svg");
