@@ -153,6 +153,45 @@ internal sealed class FeedRun
         Order(units);
     }
 
+    /// <summary>Hour the lines' stocks were last brought up to date with the shipments due (NaN: never).</summary>
+    public double ReceivedAt { get; private set; } = double.NaN;
+
+    /// <summary>Hour the next shipment to this stock is due at its gate, or +infinity.</summary>
+    public double NextArrivalHours
+    {
+        get
+        {
+            var next = double.PositiveInfinity;
+            foreach (var lane in Lanes)
+            {
+                next = Math.Min(next, lane.NextArrivalHours);
+            }
+
+            return next;
+        }
+    }
+
+    /// <summary>A lane put a shipment for this stock on the road, due at <paramref name="arrivalHours"/>.</summary>
+    public void OnShipment(double arrivalHours)
+    {
+        if (arrivalHours <= ReceivedAt)
+        {
+            ReceivedAt = double.NaN;
+        }
+
+        Line?.OnShipment(arrivalHours);
+    }
+
+    /// <summary>Receives every shipment due by now on every lane that delivers this stock.</summary>
+    public void ReceiveDue()
+    {
+        ReceivedAt = _ctx.Env.Now;
+        foreach (var lane in Lanes)
+        {
+            lane.ReceiveDue();
+        }
+    }
+
     public void Receive(double units)
     {
         if (units <= 0)

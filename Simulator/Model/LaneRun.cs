@@ -10,11 +10,10 @@ namespace Simulator.Model;
 internal sealed class LaneRun : IGateListener
 {
     private readonly RunContext _ctx;
+    private readonly PriorityQueue<double, double> _road = new();
     private Random? _transit;
     private Action<Event>? _arrival;
     private double _lastTransmitSync;
-    private double _atGate;
-    private Event? _wake;
     private bool _sourceDown;
     private int _failGeneration;
     private long _jobsAtLastTick = -1;
@@ -86,7 +85,15 @@ internal sealed class LaneRun : IGateListener
         var lots = Math.Max(1, (int)Math.Ceiling(hours / Plan.Spec.DispatchEveryHours - 1e-9));
         for (var k = 1; k <= lots; k++)
         {
-            _ctx.Env.Timeout(hours * k / lots).AddCallback(_ => Arrive(units / lots));
+            var arrival = hours * k / lots;
+            if (Feed.Line is not null)
+            {
+                _road.Enqueue(units / lots, arrival);
+            }
+            else
+            {
+                _ctx.Env.Timeout(arrival, units / lots).AddCallback(_arrival ??= e => Arrive(e.Environment.Now, (double)e.Value!));
+            }
         }
     }
 
@@ -122,56 +129,33 @@ internal sealed class LaneRun : IGateListener
         }
     }
 
-    public IEnumerable<Event> Dispatching()
+    /// <summary>The line whose jobs call this lane's parts off in sequence, or null for other triggers.</summary>
+    public LineRun? SequenceLine => Feed.Plan.Trigger == TriggerKind.Sequence ? Feed.Line : null;
+
+    /// <summary>Whether the lane had anything to ship or transmit at its dispatcher's last departure.</summary>
+    public bool BusyAtLastDispatch { get; private set; }
+
+    /// <summary>The dispatcher whose trucks carry this lane's shipments.</summary>
+    public DispatchRun Dispatcher { get; set; } = null!;
+
+    /// <summary>
+    /// A truck leaves: takes in the latest call-offs, ships what the supplier has ready for this lane, and tells
+    /// whether the lane still has work (the dispatcher sleeps when no lane has).
+    /// </summary>
+    public bool Depart(double every)
     {
-        var every = Plan.Spec.DispatchEveryHours;
-        while (true)
-        {
-            Feed.SyncSequence();
-            SyncTransmission();
-            Ship(every);
-            var lineJobs = Feed.Line?.JobsStarted ?? 0;
-            var lineIdle = Feed.Plan.Trigger != TriggerKind.Sequence || lineJobs == _jobsAtLastTick;
-            _jobsAtLastTick = lineJobs;
-            if (lineIdle && Backlog <= 1e-9 && Allocated <= Transmitted + 1e-9)
-            {
-                // Nothing to ship: sleep until an order is placed or (sequence lanes) the line starts a job, rather
-                // than sending empty trucks through every night and weekend.
-                _wake = _ctx.Env.Event();
-                if (Feed.Plan.Trigger == TriggerKind.Sequence)
-                {
-                    Feed.Line?.SleepUntilNextJob(this);
-                }
-
-                yield return _wake;
-
-                // Woken by an order: the truck leaves at the next dispatch time, which may be right now.
-                var woken = _ctx.Env.Now;
-                var due = Math.Ceiling((woken / every) - 1e-9) * every;
-                if (due > woken)
-                {
-                    yield return _ctx.Env.Delay(due - woken);
-                }
-
-                continue;
-            }
-
-            var now = _ctx.Env.Now;
-            var next = (Math.Floor(now / every + 1e-9) + 1) * every;
-            yield return _ctx.Env.Delay(next - now);
-        }
+        Feed.SyncSequence();
+        SyncTransmission();
+        Ship(every);
+        var lineJobs = Feed.Line?.JobsStarted ?? 0;
+        var lineIdle = Feed.Plan.Trigger != TriggerKind.Sequence || lineJobs == _jobsAtLastTick;
+        _jobsAtLastTick = lineJobs;
+        BusyAtLastDispatch = !(lineIdle && Backlog <= 1e-9 && Allocated <= Transmitted + 1e-9);
+        return BusyAtLastDispatch;
     }
 
-    /// <summary>Wakes the lane if it sleeps: new call-offs may be on their way.</summary>
-    public void WakeUp()
-    {
-        var wake = _wake;
-        _wake = null;
-        if (wake is { IsTriggered: false })
-        {
-            wake.Succeed();
-        }
-    }
+    /// <summary>New call-offs may be on their way: the dispatcher must not sleep through them.</summary>
+    public void WakeUp() => Dispatcher.Wake(this);
 
     private void Ship(double every)
     {
@@ -198,40 +182,71 @@ internal sealed class LaneRun : IGateListener
         var transit = Plan.Spec.TransitHours.IsDeterministic
             ? Plan.Spec.TransitHours.Mean
             : DurationSampler.Sample(Plan.Spec.TransitHours, _transit ??= _ctx.Streams.For($"lane:{Plan.Spec.Id}/transit"));
-        _ctx.Env.Timeout(transit, units).AddCallback(_arrival ??= e => Arrive((double)e.Value!));
+        var arrival = _ctx.Env.Now + transit;
+        if (Feed.Line is not null)
+        {
+            // Shipments to a line are received lazily, when the line (or a sample) looks at its stock: no event per
+            // truck. A line waiting for stock is told when the next one is due.
+            _road.Enqueue(units, arrival);
+            Feed.OnShipment(arrival);
+        }
+        else
+        {
+            _ctx.Env.Timeout(transit, units).AddCallback(_arrival ??= e => Arrive(e.Environment.Now, (double)e.Value!));
+        }
     }
 
-    private void Arrive(double units)
+    /// <summary>
+    /// Hour the next shipment on the road will be received, or +infinity; also +infinity while goods receipt is down
+    /// (its return receives what waits at the gate).
+    /// </summary>
+    public double NextArrivalHours => Receipt.Factor > 0 ? NextOnRoad : double.PositiveInfinity;
+
+    private double NextOnRoad => _road.TryPeek(out _, out var time) ? time : double.PositiveInfinity;
+
+    /// <summary>Receives every shipment that has reached the destination by now, unless its goods receipt is down.</summary>
+    public void ReceiveDue()
     {
-        if (Receipt.Factor > 0)
+        if (_road.Count == 0 || Receipt.Factor <= 0)
+        {
+            return;
+        }
+
+        var now = _ctx.Env.Now;
+        var units = 0.0;
+        while (_road.TryPeek(out var lot, out var time) && time <= now)
+        {
+            _road.Dequeue();
+            units += lot;
+        }
+
+        if (units > 0)
         {
             Received += units;
             Feed.Receive(units);
         }
-        else
-        {
-            _atGate += units;
-        }
     }
+
+    private void Arrive(double now, double units)
+    {
+        _road.Enqueue(units, now);
+        ReceiveDue();
+    }
+
+    private bool WaitingAtGate => Receipt.Factor <= 0 && NextOnRoad <= _ctx.Env.Now;
 
     public void BeforeGateChange()
     {
-        // Call-offs made up to this instant went out before the gate changed.
+        // Call-offs made and goods arrived up to this instant went through before the gate changed.
         Feed.SyncSequence();
         SyncTransmission();
+        ReceiveDue();
     }
 
     public void AfterGateChange()
     {
         SyncTransmission();
-        if (_atGate > 0 && Receipt.Factor > 0)
-        {
-            var units = _atGate;
-            _atGate = 0;
-            Received += units;
-            Feed.Receive(units);
-        }
-
+        ReceiveDue();
         OnSourceChange();
     }
 
@@ -305,7 +320,7 @@ internal sealed class LaneRun : IGateListener
 
     private void Explain(List<string> chain, int depth)
     {
-        if (_atGate > 0 && Receipt.Cause is { } receipt)
+        if (WaitingAtGate && Receipt.Cause is { } receipt)
         {
             chain.Add(receipt);
             return;

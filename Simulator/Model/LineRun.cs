@@ -14,8 +14,10 @@ internal sealed class LineRun : IGateListener
     private readonly FeedHeap _runout = new(f => f.JobsAllowed, reorderSlot: false);
     private readonly FeedHeap _reorder = new(f => f.NextReorderJob, reorderSlot: true);
     private readonly long _restartJobs;
-    private readonly List<LaneRun> _sleepingLanes = [];
+    private readonly List<DispatchRun> _sleepingDispatchers = [];
     private Event? _wake;
+    private bool _waitingForStock;
+    private double _wakeAt = double.PositiveInfinity;
     private double _haltStart;
     private double _rampStart;
     private double _rampEnd;
@@ -132,18 +134,18 @@ internal sealed class LineRun : IGateListener
                 continue;
             }
 
-            if (_runout.MinKey < JobsStarted + 1)
+            if (_runout.MinKey < JobsStarted + 1 && ReceivedMinKey() < JobsStarted + 1)
             {
                 Halt(now, StarvedCause(_runout.Min));
-                yield return Wait();
+                yield return WaitForStock();
                 continue;
             }
 
             if (Halted)
             {
-                if (_runout.MinKey - JobsStarted < _restartJobs)
+                if (_runout.MinKey - JobsStarted < _restartJobs && ReceivedMinKey() - JobsStarted < _restartJobs)
                 {
-                    yield return Wait();
+                    yield return WaitForStock();
                     continue;
                 }
 
@@ -218,20 +220,38 @@ internal sealed class LineRun : IGateListener
         return double.IsPositiveInfinity(units) ? long.MaxValue : (long)Math.Floor(units / plan.QuantityPerJob + 1e-9);
     }
 
-    /// <summary>Registers a sequence lane to be woken at this line's next job, whose call-off it must carry.</summary>
-    public void SleepUntilNextJob(LaneRun lane) => _sleepingLanes.Add(lane);
+    /// <summary>Registers a sleeping dispatcher to be woken at this line's next job, whose call-offs it must carry.</summary>
+    public void WakeAtNextJob(DispatchRun dispatcher) => _sleepingDispatchers.Add(dispatcher);
+
+    /// <summary>A shipment to one of this line's stocks is on the road, due at <paramref name="arrivalHours"/>.</summary>
+    public void OnShipment(double arrivalHours)
+    {
+        if (_waitingForStock && arrivalHours < _wakeAt)
+        {
+            WakeAt(arrivalHours);
+        }
+    }
+
+    /// <summary>Receives everything due for every stock (before the stocks are read from outside the line).</summary>
+    public void ReceiveDue()
+    {
+        foreach (var feed in Feeds)
+        {
+            feed.ReceiveDue();
+        }
+    }
 
     private void StartJob()
     {
         JobsStarted++;
-        if (_sleepingLanes.Count > 0)
+        if (_sleepingDispatchers.Count > 0)
         {
-            foreach (var lane in _sleepingLanes)
+            foreach (var dispatcher in _sleepingDispatchers)
             {
-                lane.WakeUp();
+                dispatcher.WakeUp();
             }
 
-            _sleepingLanes.Clear();
+            _sleepingDispatchers.Clear();
         }
 
         while (_reorder.MinKey <= JobsStarted)
@@ -264,16 +284,68 @@ internal sealed class LineRun : IGateListener
         return _expectedStart;
     }
 
+    /// <summary>
+    /// The run-out job of the shortest stock once everything due for it has been received. Stocks are received
+    /// lazily, so a heap key can only be too low; only the shortest stocks are brought up to date.
+    /// </summary>
+    private long ReceivedMinKey()
+    {
+        var now = _ctx.Env.Now;
+        while (_runout.Count > 0 && _runout.Min.ReceivedAt != now)
+        {
+            _runout.Min.ReceiveDue();
+        }
+
+        return _runout.MinKey;
+    }
+
     private Event Wait()
     {
+        _waitingForStock = false;
         _wake = _ctx.Env.Event();
         return _wake;
+    }
+
+    /// <summary>Waits for a gate change, a delivery or the next shipment due at any of the line's stocks.</summary>
+    private Event WaitForStock()
+    {
+        ReceiveDue();
+        var wake = Wait();
+        _waitingForStock = true;
+        _wakeAt = double.PositiveInfinity;
+        var next = double.PositiveInfinity;
+        foreach (var feed in Feeds)
+        {
+            next = Math.Min(next, feed.NextArrivalHours);
+        }
+
+        if (next < double.PositiveInfinity)
+        {
+            WakeAt(next);
+        }
+
+        return wake;
+    }
+
+    private void WakeAt(double hours)
+    {
+        _wakeAt = hours;
+        var wake = _wake;
+        _ctx.Env.Timeout(Math.Max(0, hours - _ctx.Env.Now)).AddCallback(_ =>
+        {
+            if (_wake == wake)
+            {
+                Wake();
+            }
+        });
     }
 
     private void Wake()
     {
         var wake = _wake;
         _wake = null;
+        _waitingForStock = false;
+        _wakeAt = double.PositiveInfinity;
         if (wake is { IsTriggered: false })
         {
             wake.Succeed();

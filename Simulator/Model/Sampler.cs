@@ -54,6 +54,7 @@ internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IRea
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
+            line.ReceiveDue();
             var id = line.Plan.Spec.Id;
             samples.Add(new Sample(now, id, "state", line.StateCode(now)));
             samples.Add(new Sample(now, id, "produced_units", line.JobsCompleted));

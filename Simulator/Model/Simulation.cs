@@ -45,6 +45,22 @@ public static class Simulation
             supplier.Wire(lanes);
         }
 
+        var dispatchers = new List<DispatchRun>();
+        var dispatcherOf = new Dictionary<(SupplierRun, double), DispatchRun>();
+        foreach (var lane in lanes)
+        {
+            var key = (lane.Origin, lane.Plan.Spec.DispatchEveryHours);
+            if (!dispatcherOf.TryGetValue(key, out var dispatcher))
+            {
+                dispatcher = new DispatchRun(env, $"dispatch:{lane.Origin.Plan.Spec.Id}/{lane.Plan.Spec.DispatchEveryHours}h", lane.Plan.Spec.DispatchEveryHours);
+                dispatcherOf[key] = dispatcher;
+                dispatchers.Add(dispatcher);
+            }
+
+            lane.Dispatcher = dispatcher;
+            dispatcher.Add(lane);
+        }
+
         foreach (var line in lines)
         {
             line.Start();
@@ -65,9 +81,9 @@ public static class Simulation
             env.Process(Reviewing(env, feed), $"review:{feed.Plan.DestinationId}/{feed.Plan.PartId}");
         }
 
-        foreach (var lane in lanes)
+        foreach (var dispatcher in dispatchers)
         {
-            env.Process(lane.Dispatching(), $"lane:{lane.Plan.Spec.Id}");
+            env.Process(dispatcher.Dispatching(), dispatcher.Name);
         }
 
         if (options.WithDisruptions)
@@ -83,6 +99,11 @@ public static class Simulation
         var sampler = new Sampler(ctx, lines, suppliers, lanes);
         env.Process(sampler.Sampling(), "sampler");
         env.Run(network.HorizonHours);
+        foreach (var line in lines)
+        {
+            line.ReceiveDue();
+        }
+
         sampler.Record();
 
         var trace = new RunTrace(
