@@ -4,16 +4,19 @@ namespace Simulator.Model;
 
 /// <summary>
 /// The trucks of one supplier that leave on one cadence: one process per supplier and dispatch interval, not one
-/// per lane. At each dispatch time every lane of the group ships what is ready for it; while no lane has anything to
-/// ship the dispatcher sleeps until an order is transmitted or (sequence lanes) a line it serves starts a job.
+/// per lane. At each dispatch time the lanes with work ship what is ready for them; a lane with nothing to ship
+/// drops out until an order is transmitted for it or (sequence lanes) its line starts a job, and the dispatcher
+/// sleeps while no lane has work.
 /// </summary>
 internal sealed class DispatchRun
 {
     private readonly SimEnvironment _env;
     private readonly double _everyHours;
     private readonly List<LaneRun> _lanes = [];
+    private readonly List<bool> _isActive = [];
+    private List<LaneRun> _active = [];
+    private List<LaneRun> _stillActive = [];
     private readonly List<LaneRun> _lateLanes = [];
-    private readonly List<LineRun> _sequenceLines = [];
     private Event? _wake;
     private double _lastDispatch = double.NaN;
     private bool _lateDispatchPending;
@@ -28,13 +31,13 @@ internal sealed class DispatchRun
     /// <summary>Process name, for traces.</summary>
     public string Name { get; }
 
-    public void Add(LaneRun lane)
+    /// <summary>Adds a lane, active from the start; returns its slot, which the lane passes back when it wakes.</summary>
+    public int Add(LaneRun lane)
     {
         _lanes.Add(lane);
-        if (lane.SequenceLine is { } line && !_sequenceLines.Contains(line))
-        {
-            _sequenceLines.Add(line);
-        }
+        _isActive.Add(true);
+        _active.Add(lane);
+        return _lanes.Count - 1;
     }
 
     public IEnumerable<Event> Dispatching()
@@ -43,22 +46,25 @@ internal sealed class DispatchRun
         while (true)
         {
             _lastDispatch = _env.Now;
-            var busy = false;
-            foreach (var lane in _lanes)
+            foreach (var lane in _active)
             {
-                busy |= lane.Depart(every);
+                if (lane.Depart(every))
+                {
+                    _stillActive.Add(lane);
+                }
+                else
+                {
+                    _isActive[lane.DispatchSlot] = false;
+                    lane.OnIdle();
+                }
             }
 
-            if (!busy)
+            (_active, _stillActive) = (_stillActive, _active);
+            _stillActive.Clear();
+            if (_active.Count == 0)
             {
-                // Nothing to ship: sleep until an order is placed or a served line starts a job, rather than sending
-                // empty trucks through every night and weekend.
+                // Nothing to ship: sleep rather than sending empty trucks through every night and weekend.
                 _wake = _env.Event();
-                foreach (var line in _sequenceLines)
-                {
-                    line.WakeAtNextJob(this);
-                }
-
                 yield return _wake;
 
                 // Woken by an order: the truck leaves at the next dispatch time, which may be right now.
@@ -78,30 +84,28 @@ internal sealed class DispatchRun
         }
     }
 
-    /// <summary>A served line started a job: a sleeping dispatcher wakes to take in its call-offs.</summary>
-    public void WakeUp()
-    {
-        var wake = _wake;
-        if (wake is { IsTriggered: false })
-        {
-            _wake = null;
-            wake.Succeed();
-        }
-    }
-
     /// <summary>
-    /// New work for <paramref name="lane"/>: wakes the sleeping dispatcher; an order for a lane that had nothing to
-    /// ship when the trucks left at this very instant still catches a truck at this instant.
+    /// New work for <paramref name="lane"/>: it rejoins the next departure, and wakes the dispatcher if it sleeps. An
+    /// order for a lane that had nothing to ship when the trucks left at this very instant still catches a truck now.
     /// </summary>
     public void Wake(LaneRun lane)
     {
-        if (_wake is { IsTriggered: false })
+        if (_isActive[lane.DispatchSlot])
         {
-            WakeUp();
             return;
         }
 
-        if (_env.Now == _lastDispatch && !lane.BusyAtLastDispatch && !_lateLanes.Contains(lane))
+        _isActive[lane.DispatchSlot] = true;
+        var wake = _wake;
+        if (wake is { IsTriggered: false })
+        {
+            _active.Add(lane);
+            _wake = null;
+            wake.Succeed();
+            return;
+        }
+
+        if (_env.Now == _lastDispatch)
         {
             _lateLanes.Add(lane);
             if (!_lateDispatchPending)
@@ -109,15 +113,27 @@ internal sealed class DispatchRun
                 _lateDispatchPending = true;
                 _env.Timeout(0).AddCallback(_ => DispatchLate());
             }
+
+            return;
         }
+
+        _active.Add(lane);
     }
 
     private void DispatchLate()
     {
         _lateDispatchPending = false;
-        for (var i = 0; i < _lateLanes.Count; i++)
+        foreach (var lane in _lateLanes)
         {
-            _lateLanes[i].Depart(_everyHours);
+            if (lane.Depart(_everyHours))
+            {
+                _active.Add(lane);
+            }
+            else
+            {
+                _isActive[lane.DispatchSlot] = false;
+                lane.OnIdle();
+            }
         }
 
         _lateLanes.Clear();

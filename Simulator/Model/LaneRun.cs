@@ -132,11 +132,21 @@ internal sealed class LaneRun : IGateListener
     /// <summary>The line whose jobs call this lane's parts off in sequence, or null for other triggers.</summary>
     public LineRun? SequenceLine => Feed.Plan.Trigger == TriggerKind.Sequence ? Feed.Line : null;
 
-    /// <summary>Whether the lane had anything to ship or transmit at its dispatcher's last departure.</summary>
-    public bool BusyAtLastDispatch { get; private set; }
-
     /// <summary>The dispatcher whose trucks carry this lane's shipments.</summary>
-    public DispatchRun Dispatcher { get; set; } = null!;
+    public DispatchRun Dispatcher { get; private set; } = null!;
+
+    /// <summary>This lane's place among its dispatcher's lanes.</summary>
+    public int DispatchSlot { get; private set; }
+
+    /// <summary>Rides on <paramref name="dispatcher"/>'s trucks from now on.</summary>
+    public void JoinDispatcher(DispatchRun dispatcher)
+    {
+        Dispatcher = dispatcher;
+        DispatchSlot = dispatcher.Add(this);
+    }
+
+    /// <summary>The lane had nothing to ship: a sequence lane asks its line to wake it at the next job's call-off.</summary>
+    public void OnIdle() => SequenceLine?.WakeAtNextJob(this);
 
     /// <summary>
     /// A truck leaves: takes in the latest call-offs, ships what the supplier has ready for this lane, and tells
@@ -150,8 +160,7 @@ internal sealed class LaneRun : IGateListener
         var lineJobs = Feed.Line?.JobsStarted ?? 0;
         var lineIdle = Feed.Plan.Trigger != TriggerKind.Sequence || lineJobs == _jobsAtLastTick;
         _jobsAtLastTick = lineJobs;
-        BusyAtLastDispatch = !(lineIdle && Backlog <= 1e-9 && Allocated <= Transmitted + 1e-9);
-        return BusyAtLastDispatch;
+        return !(lineIdle && Backlog <= 1e-9 && Allocated <= Transmitted + 1e-9);
     }
 
     /// <summary>New call-offs may be on their way: the dispatcher must not sleep through them.</summary>

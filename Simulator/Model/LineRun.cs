@@ -14,7 +14,7 @@ internal sealed class LineRun : IGateListener
     private readonly FeedHeap _runout = new(f => f.JobsAllowed, reorderSlot: false);
     private readonly FeedHeap _reorder = new(f => f.NextReorderJob, reorderSlot: true);
     private readonly long _restartJobs;
-    private readonly List<DispatchRun> _sleepingDispatchers = [];
+    private readonly List<LaneRun> _sleepingLanes = [];
     private Event? _wake;
     private bool _waitingForStock;
     private double _wakeAt = double.PositiveInfinity;
@@ -220,8 +220,8 @@ internal sealed class LineRun : IGateListener
         return double.IsPositiveInfinity(units) ? long.MaxValue : (long)Math.Floor(units / plan.QuantityPerJob + 1e-9);
     }
 
-    /// <summary>Registers a sleeping dispatcher to be woken at this line's next job, whose call-offs it must carry.</summary>
-    public void WakeAtNextJob(DispatchRun dispatcher) => _sleepingDispatchers.Add(dispatcher);
+    /// <summary>Registers an idle sequence lane to be woken at this line's next job, whose call-off it must carry.</summary>
+    public void WakeAtNextJob(LaneRun lane) => _sleepingLanes.Add(lane);
 
     /// <summary>A shipment to one of this line's stocks is on the road, due at <paramref name="arrivalHours"/>.</summary>
     public void OnShipment(double arrivalHours)
@@ -244,14 +244,14 @@ internal sealed class LineRun : IGateListener
     private void StartJob()
     {
         JobsStarted++;
-        if (_sleepingDispatchers.Count > 0)
+        if (_sleepingLanes.Count > 0)
         {
-            foreach (var dispatcher in _sleepingDispatchers)
+            foreach (var lane in _sleepingLanes)
             {
-                dispatcher.WakeUp();
+                lane.WakeUp();
             }
 
-            _sleepingDispatchers.Clear();
+            _sleepingLanes.Clear();
         }
 
         while (_reorder.MinKey <= JobsStarted)

@@ -57,8 +57,7 @@ public static class Simulation
                 dispatchers.Add(dispatcher);
             }
 
-            lane.Dispatcher = dispatcher;
-            dispatcher.Add(lane);
+            lane.JoinDispatcher(dispatcher);
         }
 
         foreach (var line in lines)

@@ -17,6 +17,8 @@ internal sealed class SupplierRun : IGateListener
     private readonly double[] _backlogBefore;
     private readonly List<LaneRun> _sequenceLanes = [];
     private readonly double[] _backlog;
+    private readonly bool[] _inputDrawn;
+    private readonly List<int> _drawnInputs = [];
     private double _advancedTo;
     private bool _advancing;
 
@@ -31,6 +33,7 @@ internal sealed class SupplierRun : IGateListener
         _book = _finished.Select(_ => new Queue<OrderSlice>()).ToArray();
         _backlogBefore = new double[_finished.Length];
         _backlog = new double[_finished.Length];
+        _inputDrawn = new bool[inputs.Count];
         Production = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.ProductionControl)]);
         OrderTransmission = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.OrderTransmission)]);
         Logistics = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.Logistics)]);
@@ -156,10 +159,15 @@ internal sealed class SupplierRun : IGateListener
         }
 
         _advancing = false;
-        foreach (var feed in Inputs)
+
+        // Only a draw lowers an input's inventory position (receipts move stock from the road to the shelf).
+        foreach (var f in _drawnInputs)
         {
-            feed.CheckKanban();
+            _inputDrawn[f] = false;
+            Inputs[f].CheckKanban();
         }
+
+        _drawnInputs.Clear();
     }
 
     /// <summary>
@@ -230,7 +238,13 @@ internal sealed class SupplierRun : IGateListener
 
         for (var i = 0; i < inputs.Count; i++)
         {
-            Inputs[product.InputFeedIndex[i]].Consume(make * inputs[i].QuantityPerJob);
+            var f = product.InputFeedIndex[i];
+            Inputs[f].Consume(make * inputs[i].QuantityPerJob);
+            if (!_inputDrawn[f])
+            {
+                _inputDrawn[f] = true;
+                _drawnInputs.Add(f);
+            }
         }
 
         _finished[p] += make;
@@ -310,3 +324,4 @@ internal sealed class SupplierRun : IGateListener
         }
     }
 }
+
