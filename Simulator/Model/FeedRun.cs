@@ -22,9 +22,17 @@ internal sealed class FeedRun
 
     public FeedPlan Plan { get; }
 
-    public LineRun? Line { get; set; }
+    /// <summary>The line whose line-side stock this is, or null.</summary>
+    public LineRun? Line { get; private set; }
 
-    public SupplierRun? Supplier { get; set; }
+    /// <summary>The supplier whose input stock this is, or null.</summary>
+    public SupplierRun? Supplier { get; private set; }
+
+    /// <summary>Makes this the line-side stock of <paramref name="line"/>.</summary>
+    public void ServeLine(LineRun line) => Line = line;
+
+    /// <summary>Makes this an input stock of <paramref name="supplier"/>.</summary>
+    public void ServeSupplier(SupplierRun supplier) => Supplier = supplier;
 
     public List<LaneRun> Lanes { get; } = [];
 
@@ -39,7 +47,16 @@ internal sealed class FeedRun
 
     public int ReorderSlot { get; set; } = -1;
 
-    public bool StockOut { get; set; }
+    /// <summary>Supplier input stocks: ran out and not replenished since.</summary>
+    public bool StockOut { get; private set; }
+
+    /// <summary>Marks the stock as run out; true when it was not already (so the stock-out is logged once).</summary>
+    public bool RunOut()
+    {
+        var first = !StockOut;
+        StockOut = true;
+        return first;
+    }
 
     public double OnHand => Line is { } line
         ? Plan.InitialUnits + Delivered - line.JobsStarted * Plan.QuantityPerJob
@@ -171,6 +188,24 @@ internal sealed class FeedRun
         }
     }
 
+    /// <summary>
+    /// The stock as a look at the shelf would find it now, shipments due included, without receiving anything: what
+    /// a time series records, so that recording it never changes the run.
+    /// </summary>
+    public double ObservedUnits
+    {
+        get
+        {
+            var units = OnHand;
+            foreach (var lane in Lanes)
+            {
+                units += lane.DueUnits();
+            }
+
+            return units;
+        }
+    }
+
     /// <summary>A lane put a shipment for this stock on the road, due at <paramref name="arrivalHours"/>.</summary>
     public void OnShipment(double arrivalHours)
     {
@@ -206,7 +241,7 @@ internal sealed class FeedRun
         }
         else
         {
-            Supplier!.Advance();
+            Supplier!.AdvanceInput(this);
             Delivered += units;
             _supplierOnHand += units;
             StockOut = false;

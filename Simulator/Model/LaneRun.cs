@@ -61,9 +61,6 @@ internal sealed class LaneRun : IGateListener
 
     public double Received { get; private set; }
 
-    /// <summary>Finished pieces the supplier has made for this lane's orders and not shipped yet.</summary>
-    public double Ready { get; set; }
-
     /// <summary>Pieces shipped and not yet received (on the road or waiting at the gate).</summary>
     public double InTransit => Shipped - Received;
 
@@ -82,6 +79,7 @@ internal sealed class LaneRun : IGateListener
         }
 
         Allocated = Transmitted = Shipped = InitialInTransit = units;
+        _ctx.Inventory.Open(units * Feed.Plan.UnitCost);
         var lots = Math.Max(1, (int)Math.Ceiling(hours / Plan.Spec.DispatchEveryHours - 1e-9));
         for (var k = 1; k <= lots; k++)
         {
@@ -108,7 +106,7 @@ internal sealed class LaneRun : IGateListener
     {
         // The supplier's production up to now used the old order book (bringing it up to date may already take in
         // this lane's new orders).
-        Origin.Advance();
+        Origin.AdvanceProduct(Plan.ProductIndex);
         var now = _ctx.Env.Now;
         var factor = Transmission.Factor;
         var before = Transmitted;
@@ -210,6 +208,24 @@ internal sealed class LaneRun : IGateListener
     /// (its return receives what waits at the gate).
     /// </summary>
     public double NextArrivalHours => Receipt.Factor > 0 ? NextOnRoad : double.PositiveInfinity;
+
+    /// <summary>Pieces due by now that a receipt would take in; reading it changes nothing.</summary>
+    public double DueUnits()
+    {
+        if (_road.Count == 0 || Receipt.Factor <= 0)
+        {
+            return 0;
+        }
+
+        var now = _ctx.Env.Now;
+        var units = 0.0;
+        foreach (var (lot, time) in _road.UnorderedItems)
+        {
+            units += time <= now ? lot : 0;
+        }
+
+        return units;
+    }
 
     private double NextOnRoad => _road.TryPeek(out _, out var time) ? time : double.PositiveInfinity;
 

@@ -14,6 +14,7 @@ internal sealed class LineRun : IGateListener
     private readonly FeedHeap _runout = new(f => f.JobsAllowed, reorderSlot: false);
     private readonly FeedHeap _reorder = new(f => f.NextReorderJob, reorderSlot: true);
     private readonly long _restartJobs;
+    private readonly double _valuePerJob;
     private readonly List<LaneRun> _sleepingLanes = [];
     private Event? _wake;
     private bool _waitingForStock;
@@ -43,7 +44,9 @@ internal sealed class LineRun : IGateListener
         Production.Listen(this);
         foreach (var feed in feeds)
         {
-            feed.Line = this;
+            feed.ServeLine(this);
+            ctx.Inventory.Open(feed.Plan.InitialUnits * feed.Plan.UnitCost);
+            _valuePerJob += feed.Plan.QuantityPerJob * feed.Plan.UnitCost;
         }
 
         var wanted = (long)Math.Ceiling(plan.Spec.Restart.StockHours * plan.Spec.RatePerHour - 1e-9);
@@ -244,6 +247,7 @@ internal sealed class LineRun : IGateListener
     private void StartJob()
     {
         JobsStarted++;
+        _ctx.Inventory.Change(-_valuePerJob, _ctx.Env.Now);
         if (_sleepingLanes.Count > 0)
         {
             foreach (var lane in _sleepingLanes)

@@ -11,6 +11,7 @@ internal sealed class RunContext
 
     public RunContext(Network network, SimEnvironment env, RandomStreams streams, RunOptions options)
     {
+        Inventory = new InventoryLedger(network.HorizonHours);
         Network = network;
         Env = env;
         Streams = streams;
@@ -24,6 +25,8 @@ internal sealed class RunContext
     public RandomStreams Streams { get; }
 
     public RunOptions Options { get; }
+
+    public InventoryLedger Inventory { get; }
 
     public double Horizon => Network.HorizonHours;
 

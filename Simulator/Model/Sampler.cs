@@ -2,8 +2,8 @@ using Simulator.Engine;
 
 namespace Simulator.Model;
 
-/// <summary>Samples line states, output and stocks every <c>sample_every_hours</c>, and the inventory value held.</summary>
-internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IReadOnlyList<SupplierRun> suppliers, IReadOnlyList<LaneRun> lanes)
+/// <summary>Samples line states and output every <c>sample_every_hours</c>, and the stocks when part series are recorded.</summary>
+internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IReadOnlyList<SupplierRun> suppliers)
 {
     private readonly long[] _producedAtLast = new long[lines.Count];
 
@@ -16,10 +16,6 @@ internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IRea
         .Select(s => s.Plan.Products.Select(p => $"{s.Plan.Spec.Id}/{p.Spec.PartId}").ToArray())
         .ToArray();
     private double _lastTime = double.NaN;
-    private double _valueSum;
-    private int _valueCount;
-
-    public double AverageInventoryValue => _valueCount > 0 ? _valueSum / _valueCount : 0;
 
     public IEnumerable<Event> Sampling()
     {
@@ -37,7 +33,7 @@ internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IRea
         }
     }
 
-    /// <summary>Records one sample at the current time (once per instant).</summary>
+    /// <summary>Records one sample at the current time (once per instant); reads the runtime without changing it.</summary>
     public void Record()
     {
         var now = ctx.Env.Now;
@@ -50,28 +46,32 @@ internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IRea
         _lastTime = now;
         var samples = ctx.Samples;
         var detail = ctx.Options.RecordPartSeries;
-        var value = 0.0;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            line.ReceiveDue();
             var id = line.Plan.Spec.Id;
             samples.Add(new Sample(now, id, "state", line.StateCode(now)));
             samples.Add(new Sample(now, id, "produced_units", line.JobsCompleted));
             samples.Add(new Sample(now, id, "rate_per_hour", dt > 0 ? (line.JobsCompleted - _producedAtLast[i]) / dt : 0));
             _producedAtLast[i] = line.JobsCompleted;
+            if (!detail)
+            {
+                continue;
+            }
+
             for (var f = 0; f < line.Feeds.Count; f++)
             {
                 var feed = line.Feeds[f];
-                var onHand = feed.OnHand;
-                value += onHand * feed.Plan.UnitCost;
-                if (detail)
-                {
-                    var entity = _feedEntities[i][f];
-                    samples.Add(new Sample(now, entity, "stock_units", onHand));
-                    samples.Add(new Sample(now, entity, "cover_h", onHand / feed.Plan.DemandPerOpenHour));
-                }
+                var onHand = feed.ObservedUnits;
+                var entity = _feedEntities[i][f];
+                samples.Add(new Sample(now, entity, "stock_units", onHand));
+                samples.Add(new Sample(now, entity, "cover_h", onHand / feed.Plan.DemandPerOpenHour));
             }
+        }
+
+        if (!detail)
+        {
+            return;
         }
 
         for (var s = 0; s < suppliers.Count; s++)
@@ -79,26 +79,8 @@ internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IRea
             var supplier = suppliers[s];
             for (var p = 0; p < supplier.Plan.Products.Count; p++)
             {
-                var units = supplier.FinishedUnits(p);
-                value += units * supplier.Plan.Products[p].UnitCost;
-                if (detail)
-                {
-                    samples.Add(new Sample(now, _productEntities[s][p], "stock_units", units));
-                }
-            }
-
-            foreach (var feed in supplier.Inputs)
-            {
-                value += feed.OnHand * feed.Plan.UnitCost;
+                samples.Add(new Sample(now, _productEntities[s][p], "stock_units", supplier.ObservedFinishedUnits(p)));
             }
         }
-
-        foreach (var lane in lanes)
-        {
-            value += lane.InTransit * lane.Feed.Plan.UnitCost;
-        }
-
-        _valueSum += value;
-        _valueCount++;
     }
 }

@@ -40,9 +40,10 @@ public static class Simulation
                 : (supplierById[plan.Spec.To].OrderTransmission, supplierById[plan.Spec.To].Logistics);
             return new LaneRun(ctx, plan, feed, supplierById[plan.Spec.From], transmission, logistics);
         }).ToArray();
+        var outgoing = lanes.ToLookup(l => l.Origin);
         foreach (var supplier in suppliers)
         {
-            supplier.Wire(lanes);
+            supplier.Wire([.. outgoing[supplier]]);
         }
 
         var dispatchers = new List<DispatchRun>();
@@ -95,12 +96,17 @@ public static class Simulation
             }
         }
 
-        var sampler = new Sampler(ctx, lines, suppliers, lanes);
+        var sampler = new Sampler(ctx, lines, suppliers);
         env.Process(sampler.Sampling(), "sampler");
         env.Run(network.HorizonHours);
         foreach (var line in lines)
         {
             line.ReceiveDue();
+        }
+
+        foreach (var supplier in suppliers)
+        {
+            supplier.Advance();
         }
 
         sampler.Record();
@@ -110,7 +116,7 @@ public static class Simulation
             ctx.Windows.ToArray(),
             ctx.Events.OrderBy(e => e.TimeHours).ToArray(),
             ctx.Samples.ToArray(),
-            sampler.AverageInventoryValue,
+            ctx.Inventory.AverageValue,
             env.ProcessedEvents);
         return (trace, withBalance ? PartBalance.Of(network, feeds, suppliers, lanes) : []);
     }
@@ -120,7 +126,10 @@ public static class Simulation
         var plan = feed.Plan;
         while (true)
         {
-            feed.Supplier?.Advance();
+            if (feed.Supplier is { } supplier)
+            {
+                supplier.AdvanceInput(feed);
+            }
             if (plan.Trigger == TriggerKind.BaseStock)
             {
                 feed.Review();

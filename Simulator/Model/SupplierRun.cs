@@ -7,20 +7,26 @@ namespace Simulator.Model;
 /// gate change, a sample) every input is constant, so the output over the interval is capacity x open hours x the
 /// production gate, capped by the demand known and by the inputs in stock.
 /// </summary>
+/// <remarks>
+/// Products that share no input are independent between gate changes, so they are brought up to date in production
+/// cells (products linked by a shared input): an order for one product touches its cell only, and the work per touch
+/// does not grow with the supplier's range. The supplier owns its order book and the finished goods made for each
+/// lane's orders; lanes only ask it to book, take and withdraw.
+/// </remarks>
 internal sealed class SupplierRun : IGateListener
 {
     private readonly RunContext _ctx;
     private readonly double[] _finished;
     private readonly double[] _free;
-    private readonly Queue<OrderSlice>[] _book;
+    private readonly OrderBook[] _book;
     private readonly double[] _produced;
-    private readonly double[] _backlogBefore;
-    private readonly List<LaneRun> _sequenceLanes = [];
     private readonly double[] _backlog;
-    private readonly bool[] _inputDrawn;
-    private readonly List<int> _drawnInputs = [];
-    private double _advancedTo;
-    private bool _advancing;
+    private readonly double[] _arrivedBefore;
+    private readonly int[] _cellOfProduct;
+    private readonly ProductionCell[] _cells;
+    private readonly Dictionary<FeedRun, int> _cellOfInput = [];
+    private readonly Dictionary<LaneRun, int> _laneSlot = [];
+    private double[] _ready = [];
 
     public SupplierRun(RunContext ctx, SupplierPlan plan, IReadOnlyList<FeedRun> inputs)
     {
@@ -30,17 +36,31 @@ internal sealed class SupplierRun : IGateListener
         _finished = plan.Products.Select(p => p.InitialUnits).ToArray();
         _produced = new double[_finished.Length];
         _free = (double[])_finished.Clone();
-        _book = _finished.Select(_ => new Queue<OrderSlice>()).ToArray();
-        _backlogBefore = new double[_finished.Length];
+        _book = _finished.Select(_ => new OrderBook()).ToArray();
         _backlog = new double[_finished.Length];
-        _inputDrawn = new bool[inputs.Count];
+        _arrivedBefore = new double[_finished.Length];
+        (_cellOfProduct, _cells) = ProductionCell.Partition(plan, inputs.Count);
+        for (var c = 0; c < _cells.Length; c++)
+        {
+            foreach (var f in _cells[c].Inputs)
+            {
+                _cellOfInput[inputs[f]] = c;
+            }
+        }
+
         Production = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.ProductionControl)]);
         OrderTransmission = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.OrderTransmission)]);
         Logistics = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.Logistics)]);
         Production.Listen(this);
         foreach (var feed in inputs)
         {
-            feed.Supplier = this;
+            feed.ServeSupplier(this);
+            ctx.Inventory.Open(feed.Plan.InitialUnits * feed.Plan.UnitCost);
+        }
+
+        foreach (var product in plan.Products)
+        {
+            ctx.Inventory.Open(product.InitialUnits * product.UnitCost);
         }
     }
 
@@ -48,7 +68,7 @@ internal sealed class SupplierRun : IGateListener
 
     public IReadOnlyList<FeedRun> Inputs { get; }
 
-    public List<LaneRun>[] Outgoing { get; private set; } = [];
+    public IReadOnlyList<LaneRun>[] Outgoing { get; private set; } = [];
 
     public GateGroup Production { get; }
 
@@ -58,24 +78,38 @@ internal sealed class SupplierRun : IGateListener
 
     public string Label => $"supplier:{Plan.Spec.Id} (tier {Plan.Spec.Tier})";
 
-    public void Wire(IEnumerable<LaneRun> lanes)
+    /// <summary>Connects the lanes that ship this supplier's products, in scenario order.</summary>
+    public void Wire(IReadOnlyList<LaneRun> outgoing)
     {
-        Outgoing = Plan.Products.Select(_ => new List<LaneRun>()).ToArray();
-        foreach (var lane in lanes.Where(l => l.Plan.Origin == Plan))
+        var byProduct = Plan.Products.Select(_ => new List<LaneRun>()).ToArray();
+        foreach (var lane in outgoing)
         {
-            Outgoing[lane.Plan.ProductIndex].Add(lane);
+            _laneSlot[lane] = _laneSlot.Count;
+            byProduct[lane.Plan.ProductIndex].Add(lane);
             if (lane.Feed.Plan.Trigger == TriggerKind.Sequence)
             {
-                _sequenceLanes.Add(lane);
+                _cells[_cellOfProduct[lane.Plan.ProductIndex]].SequenceLanes.Add(lane);
             }
         }
+
+        Outgoing = byProduct;
+        _ready = new double[_laneSlot.Count];
     }
+
+    /// <summary>
+    /// Finished pieces as of the supplier's last activity for that product (its production is computed lazily); reading
+    /// it changes nothing, so a time series can record it without changing the run.
+    /// </summary>
+    public double ObservedFinishedUnits(int product) => _finished[product];
 
     public double FinishedUnits(int product)
     {
-        Advance();
+        AdvanceProduct(product);
         return _finished[product];
     }
+
+    /// <summary>Finished pieces made for <paramref name="lane"/>'s orders and not shipped yet.</summary>
+    public double ReadyFor(LaneRun lane) => _ready[_laneSlot[lane]];
 
     /// <summary>
     /// Takes up to <paramref name="units"/> finished pieces made for <paramref name="lane"/>'s orders. Orders are
@@ -83,9 +117,10 @@ internal sealed class SupplierRun : IGateListener
     /// </summary>
     public double Take(int product, LaneRun lane, double units)
     {
-        Advance();
-        var taken = Math.Min(units, lane.Ready);
-        lane.Ready -= taken;
+        AdvanceProduct(product);
+        var slot = _laneSlot[lane];
+        var taken = Math.Min(units, _ready[slot]);
+        _ready[slot] -= taken;
         _finished[product] -= taken;
         _backlog[product] -= taken;
         return taken;
@@ -95,53 +130,70 @@ internal sealed class SupplierRun : IGateListener
     public void Enqueue(int product, LaneRun lane, double units)
     {
         _backlog[product] += units;
+        var slot = _laneSlot[lane];
         var fromStock = Math.Min(_free[product], units);
         _free[product] -= fromStock;
-        lane.Ready += fromStock;
+        _ready[slot] += fromStock;
         if (units - fromStock > 1e-12)
         {
-            _book[product].Enqueue(new OrderSlice(lane, units - fromStock));
+            _book[product].Add(slot, units - fromStock);
         }
     }
 
     /// <summary>Cancels a lane's unshipped orders (it failed over): queued orders go, goods made for it become free.</summary>
     public void Withdraw(int product, LaneRun lane)
     {
-        var kept = _book[product].Where(s => s.Lane != lane).ToList();
-        _book[product].Clear();
-        foreach (var slice in kept)
-        {
-            _book[product].Enqueue(slice);
-        }
-
-        _free[product] += lane.Ready;
-        lane.Ready = 0;
+        var slot = _laneSlot[lane];
+        _book[product].Remove(slot);
+        _free[product] += _ready[slot];
+        _ready[slot] = 0;
         _backlog[product] -= lane.Backlog;
     }
 
-    /// <summary>Brings production up to the current time.</summary>
+    /// <summary>Brings every product up to the current time (before a gate of the supplier changes, and at samples).</summary>
     public void Advance()
     {
-        var now = _ctx.Env.Now;
-        if (now <= _advancedTo || _advancing)
+        for (var c = 0; c < _cells.Length; c++)
         {
+            AdvanceCell(c);
+        }
+    }
+
+    /// <summary>Brings the production of <paramref name="product"/> (and the products sharing its inputs) up to now.</summary>
+    public void AdvanceProduct(int product) => AdvanceCell(_cellOfProduct[product]);
+
+    /// <summary>Brings the products that draw on <paramref name="input"/> up to now, before its stock changes.</summary>
+    public void AdvanceInput(FeedRun input)
+    {
+        if (_cellOfInput.TryGetValue(input, out var cell))
+        {
+            AdvanceCell(cell);
+        }
+    }
+
+    private void AdvanceCell(int c)
+    {
+        var cell = _cells[c];
+        var now = _ctx.Env.Now;
+        if (now <= cell.AdvancedTo)
+        {
+            // Also what keeps a call-off taken in below from advancing this cell again at the same instant.
             return;
         }
 
-        _advancing = true;
-        var hours = Plan.Calendar.OpenHoursBetween(_advancedTo, now);
+        var hours = Plan.Calendar.OpenHoursBetween(cell.AdvancedTo, now);
         var factor = Production.Factor;
-        _advancedTo = now;
+        cell.AdvancedFrom = cell.AdvancedTo;
+        cell.AdvancedTo = now;
 
         // Sequence call-offs reach the supplier job by job, not in the lane's dispatch batches: take in what was
         // called off during the interval and spread it evenly over it, so production can start on it at once.
-        for (var p = 0; p < _finished.Length; p++)
+        foreach (var p in cell.Products)
         {
-            _backlogBefore[p] = Backlog(p);
+            _arrivedBefore[p] = _backlog[p];
         }
 
-        // Other lanes' orders change only at the instants they are placed, each preceded by an advance.
-        foreach (var lane in _sequenceLanes)
+        foreach (var lane in cell.SequenceLanes)
         {
             lane.Feed.SyncSequence();
             if (lane.Allocated > lane.Transmitted)
@@ -152,22 +204,21 @@ internal sealed class SupplierRun : IGateListener
 
         if (hours > 0 && factor > 0)
         {
-            for (var p = 0; p < _finished.Length; p++)
+            foreach (var p in cell.Products)
             {
-                Produce(p, hours, factor, Backlog(p) - _backlogBefore[p]);
+                Produce(p, hours, factor, _backlog[p] - _arrivedBefore[p]);
             }
         }
 
-        _advancing = false;
-
         // Only a draw lowers an input's inventory position (receipts move stock from the road to the shelf).
-        foreach (var f in _drawnInputs)
+        foreach (var f in cell.Inputs)
         {
-            _inputDrawn[f] = false;
-            Inputs[f].CheckKanban();
+            if (cell.Drawn[f])
+            {
+                cell.Drawn[f] = false;
+                Inputs[f].CheckKanban();
+            }
         }
-
-        _drawnInputs.Clear();
     }
 
     /// <summary>
@@ -202,13 +253,10 @@ internal sealed class SupplierRun : IGateListener
         return caughtUp >= hours ? capacity * hours : (capacity * caughtUp) + (arrivals * (hours - caughtUp));
     }
 
-    /// <summary>Transmitted, unshipped pieces of a product over all its lanes; kept as orders come and go.</summary>
-    private double Backlog(int p) => _backlog[p];
-
     private void Produce(int p, double hours, double factor, double arrived)
     {
         var product = Plan.Products[p];
-        var deficit = product.TargetUnits + Backlog(p) - arrived - _finished[p];
+        var deficit = product.TargetUnits + _backlog[p] - arrived - _finished[p];
         var make = FluidOutput(deficit, arrived / hours, product.Spec.CapacityPerHour * factor, hours);
         if (make <= 1e-12)
         {
@@ -223,9 +271,8 @@ internal sealed class SupplierRun : IGateListener
             if (possible < make)
             {
                 make = possible;
-                if (!feed.StockOut)
+                if (feed.RunOut())
                 {
-                    feed.StockOut = true;
                     _ctx.Log(Plan.Spec.Id, "stock_out", $"input part:{feed.Plan.PartId} ran out");
                 }
             }
@@ -236,42 +283,24 @@ internal sealed class SupplierRun : IGateListener
             return;
         }
 
+        var cell = _cells[_cellOfProduct[p]];
+        var added = make * product.UnitCost;
         for (var i = 0; i < inputs.Count; i++)
         {
             var f = product.InputFeedIndex[i];
-            Inputs[f].Consume(make * inputs[i].QuantityPerJob);
-            if (!_inputDrawn[f])
-            {
-                _inputDrawn[f] = true;
-                _drawnInputs.Add(f);
-            }
+            var drawn = make * inputs[i].QuantityPerJob;
+            Inputs[f].Consume(drawn);
+            added -= drawn * Inputs[f].Plan.UnitCost;
+            cell.Drawn[f] = true;
         }
+
+        // Fluid output is made over the interval just computed: count it at the interval's middle.
+        var now = _ctx.Env.Now;
+        _ctx.Inventory.Change(added, now - ((now - cell.AdvancedFrom) / 2));
 
         _finished[p] += make;
         _produced[p] += make;
-        var book = _book[p];
-        while (make > 1e-12 && book.Count > 0)
-        {
-            var head = book.Peek();
-            var assigned = Math.Min(head.Remaining, make);
-            head.Lane.Ready += assigned;
-            head.Remaining -= assigned;
-            make -= assigned;
-            if (head.Remaining <= 1e-12)
-            {
-                book.Dequeue();
-            }
-        }
-
-        _free[p] += Math.Max(0, make);
-    }
-
-    /// <summary>Part of one lane's order waiting for production.</summary>
-    private sealed class OrderSlice(LaneRun lane, double remaining)
-    {
-        public LaneRun Lane { get; } = lane;
-
-        public double Remaining { get; set; } = remaining;
+        _free[p] += _book[p].Serve(make, _ready);
     }
 
     /// <summary>Pieces of a product made so far (for the material balance).</summary>

@@ -1,0 +1,75 @@
+namespace Simulator.Model;
+
+/// <summary>
+/// Products of one supplier linked by a shared input: they must be brought up to date together (a short input is
+/// rationed between them), while products in different cells never interact between two gate changes.
+/// </summary>
+internal sealed class ProductionCell(int[] products, int[] inputs, int inputCount)
+{
+    /// <summary>Indices of the supplier's products in this cell.</summary>
+    public int[] Products { get; } = products;
+
+    /// <summary>Indices of the supplier's input stocks these products draw on.</summary>
+    public int[] Inputs { get; } = inputs;
+
+    /// <summary>Per input of the supplier: drawn since the cell last re-checked its kanban orders.</summary>
+    public bool[] Drawn { get; } = new bool[inputCount];
+
+    /// <summary>Sequence lanes shipping this cell's products: their call-offs are taken in as the cell advances.</summary>
+    public List<LaneRun> SequenceLanes { get; } = [];
+
+    /// <summary>Hour up to which the cell's production has been computed.</summary>
+    public double AdvancedTo { get; set; }
+
+    /// <summary>Start of the interval the cell last computed.</summary>
+    public double AdvancedFrom { get; set; }
+
+    /// <summary>Groups <paramref name="plan"/>'s products into cells; returns each product's cell and the cells.</summary>
+    public static (int[] CellOfProduct, ProductionCell[] Cells) Partition(SupplierPlan plan, int inputCount)
+    {
+        var count = plan.Products.Count;
+        var root = Enumerable.Range(0, count).ToArray();
+        int Find(int i) => root[i] == i ? i : root[i] = Find(root[i]);
+        var userOfInput = new int[inputCount];
+        Array.Fill(userOfInput, -1);
+        for (var p = 0; p < count; p++)
+        {
+            foreach (var f in plan.Products[p].InputFeedIndex)
+            {
+                if (userOfInput[f] < 0)
+                {
+                    userOfInput[f] = p;
+                }
+                else
+                {
+                    root[Find(p)] = Find(userOfInput[f]);
+                }
+            }
+        }
+
+        var cellOfRoot = new Dictionary<int, int>();
+        var products = new List<List<int>>();
+        var cellOfProduct = new int[count];
+        for (var p = 0; p < count; p++)
+        {
+            var r = Find(p);
+            if (!cellOfRoot.TryGetValue(r, out var c))
+            {
+                c = products.Count;
+                cellOfRoot[r] = c;
+                products.Add([]);
+            }
+
+            cellOfProduct[p] = c;
+            products[c].Add(p);
+        }
+
+        var cells = products
+            .Select((members, c) => new ProductionCell(
+                [.. members],
+                Enumerable.Range(0, inputCount).Where(f => userOfInput[f] >= 0 && cellOfProduct[userOfInput[f]] == c).ToArray(),
+                inputCount))
+            .ToArray();
+        return (cellOfProduct, cells);
+    }
+}
