@@ -88,6 +88,28 @@ public sealed class ImportProblemTests
     }
 
     [Test]
+    public void Byte_order_mark_crlf_line_ends_and_quoted_commas_are_read_as_plain_csv()
+    {
+        var text = File.ReadAllText(_folder.PathOf("materials.csv")).Replace("Front seat set", "\"Front seat set, leather\"", StringComparison.Ordinal);
+        File.WriteAllText(_folder.PathOf("materials.csv"), "\uFEFF" + text.ReplaceLineEndings("\r\n"), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+
+        var result = _folder.Import();
+
+        Assert.That(result.Problems, Is.Empty, () => string.Join("\n", result.Problems));
+        Assert.That(result.Scenario!.Parts.Select(p => p.Description), Is.EqualTo(new[] { "Front seat set, leather", "Seat foam", "Trim clip" }));
+    }
+
+    [Test]
+    public void A_file_that_is_not_utf8_is_refused()
+    {
+        File.WriteAllBytes(_folder.PathOf("partners.csv"), [.. "partner_bpnl,name,tier\nBPNL00000000OEM1,M"u8, 0xFC, .. "ller,0\n"u8]);
+
+        var problem = SingleError();
+
+        Assert.That((problem.File, problem.Line, problem.Hint), Is.EqualTo((_folder.PathOf("partners.csv"), 0, "save the file as UTF-8")));
+    }
+
+    [Test]
     public void Unknown_column_gets_the_closest_valid_name()
     {
         _folder.Replace("lines.csv", "rate_per_hour,calendar", "rate_per_hr,calendar");

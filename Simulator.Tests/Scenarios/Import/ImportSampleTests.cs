@@ -131,6 +131,28 @@ public sealed partial class ImportSampleTests
         Assert.That(result.Scenario!.Start, Is.EqualTo(new DateTimeOffset(2025, 9, 1, 5, 40, 0, TimeSpan.FromHours(2))));
     }
 
+    [Test]
+    public void The_as_of_time_replaces_the_overlay_start_and_disruption_timestamps_count_from_it()
+    {
+        _folder.Append("overlay.yaml", "start: 2025-01-01T00:00:00+00:00");
+
+        var scenario = _folder.Import().Scenario!;
+
+        Assert.That(scenario.Start, Is.EqualTo(ImportFolder.MondayMorning));
+        Assert.That(scenario.Disruptions.Single().StartHours, Is.EqualTo(10));
+    }
+
+    [Test]
+    public void Without_state_and_without_any_time_the_import_asks_for_one()
+    {
+        using var folder = new ImportFolder(withState: false);
+
+        var result = NetworkImport.Import(new ImportRequest(folder.Root, folder.Overlay));
+
+        Assert.That(result.Scenario, Is.Null);
+        Assert.That(result.Problems.Single().Hint, Is.EqualTo("give --as-of 2025-09-01T06:00:00+02:00, or start: in the overlay"));
+    }
+
     private static LineStockSpec Stock(LineSpec line, string part) => line.Stocks.Single(s => s.PartId == part);
 
     [GeneratedRegex(@"`samples/import/(?<file>[^`]+)`:\n\n```[a-z]+\n(?<body>.*?)```", RegexOptions.Singleline)]
