@@ -144,7 +144,7 @@ internal sealed class Overlay
             else
             {
                 var at = p.Id is null ? null : new[] { "node:", "lane:", "part:", "calendar:" }.Select(k => origins.GetValueOrDefault(k + p.Id)).FirstOrDefault(o => o is not null);
-                problems.Add(p with { File = at?.File ?? folder, Line = at?.Row ?? 0, Column = at?.Column ?? 0, Hint = p.Hint is null ? null : $"{p.Hint}; in the tables" });
+                problems.Add(p with { File = at?.File ?? folder, Line = at?.Row ?? 0, Column = at?.Column ?? 0, Hint = p.Hint is null ? null : $"{p.Hint} (in scenario-format terms: a lane is a supply.csv relation, a part a material)" });
             }
         }
 
