@@ -42,14 +42,9 @@ internal static class ExperimentExecution
             // Refuse before simulating: an hour-long run must not end on "folder not empty".
             stream = ResultsStream.Create(output, scenario.Start, settings.Force, settings.AllTimeseries);
         }
-        catch (ResultsFolderNotEmptyException error)
+        catch (IOException error) when (ResultsFolderInput.Refusal(error, output) is { } refusal)
         {
-            throw new InvalidInputException($"error: {error.Message} (hint: use --force to replace it, or choose another --out)");
-        }
-        catch (IOException error) when (File.Exists(output))
-        {
-            // --out names a file: the user's argument, not a failure of the machine.
-            throw new InvalidInputException($"error: {error.Message} (hint: --out takes a folder; choose another path)");
+            throw refusal;
         }
 
         // A fixed number of replications keeps a journal, so an interrupted run can be resumed; a precision target
@@ -111,7 +106,7 @@ internal static class ExperimentExecution
                 IReplicationSink sink = journal is null ? stream : new JournalingSink(stream, journal);
                 result = backend.Stream(scenario, options, sink, new ReplicationProgress(session, options), cancellationToken);
             }
-            catch (ArgumentException error)
+            catch (InvalidOptionsException error)
             {
                 throw new InvalidInputException($"error: {error.Message}", error);
             }

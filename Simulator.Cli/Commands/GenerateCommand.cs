@@ -179,7 +179,7 @@ internal sealed class GenerateCommand(CliSession session) : Command<GenerateComm
             // The rules that involve several options at once (parts against plants and tier-1 suppliers).
             suppliersPerTier = NetworkGenerator.SuppliersPerTier(options);
         }
-        catch (ArgumentException error)
+        catch (InvalidOptionsException error)
         {
             throw new InvalidInputException($"error: {OneLine(error)}", error);
         }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Simulator.Experiments;
+using Simulator.Model.Specs;
 using Simulator.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -106,7 +107,7 @@ internal sealed class GraphCommand(CliSession session, ISimulatorBackend backend
             var progress = new Progress(done => session.Progress($"stress test for --highlight: {done.ToString(CultureInfo.InvariantCulture)}/{total} runs"));
             return StressTest.Run(scenario, options, progress, cancellationToken).Ranking.Take(top).Select(e => e.Target.Id).ToList();
         }
-        catch (ArgumentException error)
+        catch (InvalidOptionsException error)
         {
             throw new InvalidInputException($"error: {error.Message}", error);
         }

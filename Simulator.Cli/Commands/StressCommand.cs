@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using Simulator.Experiments;
+using Simulator.Model.Specs;
 using Simulator.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -140,7 +141,7 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         {
             plan = StressTest.Plan(scenario, options);
         }
-        catch (ArgumentException error)
+        catch (InvalidOptionsException error)
         {
             throw new InvalidInputException($"error: {error.Message}", error);
         }

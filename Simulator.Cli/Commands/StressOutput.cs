@@ -14,14 +14,9 @@ internal static class StressOutput
         {
             ResultsWriter.EnsureWritable(output, force);
         }
-        catch (ResultsFolderNotEmptyException error)
+        catch (IOException error) when (ResultsFolderInput.Refusal(error, output) is { } refusal)
         {
-            throw new InvalidInputException($"error: {error.Message} (hint: use --force to replace it, or choose another --out)");
-        }
-        catch (IOException error) when (File.Exists(output))
-        {
-            // --out names a file: the user's argument, not a failure of the machine.
-            throw new InvalidInputException($"error: {error.Message} (hint: --out takes a folder; choose another path)");
+            throw refusal;
         }
     }
 

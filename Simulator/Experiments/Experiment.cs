@@ -13,7 +13,7 @@ public static class Experiment
     /// ordered by policy, then replication, and do not depend on the thread count or on the order in which replications
     /// finish. For many replications prefer <see cref="Stream"/>, whose memory does not grow with the count.
     /// </summary>
-    /// <exception cref="ArgumentException">An unknown policy, fewer than one replication, or a non-positive horizon.</exception>
+    /// <exception cref="InvalidOptionsException">An unknown policy, fewer than one replication, or a non-positive horizon.</exception>
     public static ExperimentResult Run(
         ScenarioSpec scenario,
         ExperimentOptions options,
@@ -39,7 +39,7 @@ public static class Experiment
     /// <param name="sink">Receives every replication; null keeps nothing but the records.</param>
     /// <param name="completedReplications">Reports the number of replications (all policies together) handed to the sink so far.</param>
     /// <param name="cancellationToken">Stops the run; the sink gets no further calls.</param>
-    /// <exception cref="ArgumentException">An unknown policy, a bad replication count, cap, precision or horizon.</exception>
+    /// <exception cref="InvalidOptionsException">An unknown policy, a bad replication count, cap, precision or horizon.</exception>
     public static ExperimentResult Stream(
         ScenarioSpec scenario,
         ExperimentOptions options,
@@ -86,7 +86,12 @@ public static class Experiment
         var policies = PoliciesOf(scenario, options);
         if (policies.Distinct(StringComparer.Ordinal).Count() != policies.Count)
         {
-            throw new ArgumentException($"a policy is listed twice: {string.Join(", ", policies)}", nameof(options));
+            throw new InvalidOptionsException($"a policy is listed twice: {string.Join(", ", policies)}", nameof(options));
+        }
+
+        foreach (var policy in policies)
+        {
+            CheckPolicy(scenario, policy);
         }
 
         var networks = policies
@@ -135,6 +140,16 @@ public static class Experiment
         };
     }
 
+    /// <summary>Throws <see cref="InvalidOptionsException"/> when <paramref name="policy"/> is not one of the scenario's.</summary>
+    internal static void CheckPolicy(ScenarioSpec scenario, string? policy)
+    {
+        if (policy is not null && scenario.Policies.Count > 0 && !scenario.Policies.Any(p => p.Id == policy))
+        {
+            throw new InvalidOptionsException(
+                $"unknown policy '{policy}'; the scenario has: {string.Join(", ", scenario.Policies.Select(p => p.Id))}", "options");
+        }
+    }
+
     private static Dictionary<string, int> RankOf(IReadOnlyList<string> policies) =>
         policies.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
 
@@ -143,22 +158,22 @@ public static class Experiment
         ArgumentNullException.ThrowIfNull(options);
         if (options.Replications < 1)
         {
-            throw new ArgumentException($"replications must be at least 1, got {options.Replications}", nameof(options));
+            throw new InvalidOptionsException($"replications must be at least 1, got {options.Replications}", nameof(options));
         }
 
         if (options.Parallelism is < 1)
         {
-            throw new ArgumentException($"parallelism must be at least 1, got {options.Parallelism}", nameof(options));
+            throw new InvalidOptionsException($"parallelism must be at least 1, got {options.Parallelism}", nameof(options));
         }
 
         if (options.UntilPrecisionPercent is { } percent && !(percent > 0 && double.IsFinite(percent)))
         {
-            throw new ArgumentException($"the precision target must be a positive percentage, got {percent}", nameof(options));
+            throw new InvalidOptionsException($"the precision target must be a positive percentage, got {percent}", nameof(options));
         }
 
         if (options.UntilPrecisionPercent is not null && options.MaxReplications < 2)
         {
-            throw new ArgumentException($"the replication cap must be at least 2 to estimate a precision, got {options.MaxReplications}", nameof(options));
+            throw new InvalidOptionsException($"the replication cap must be at least 2 to estimate a precision, got {options.MaxReplications}", nameof(options));
         }
     }
 }

@@ -27,7 +27,7 @@ public static class StressTest
     /// <param name="options">Policy, durations, replications, seed and parallelism.</param>
     /// <param name="completedRuns">Reports the count of runs done, out of <see cref="RunCount(ScenarioSpec, StressTestOptions)"/>.</param>
     /// <param name="cancellationToken">Stops between runs.</param>
-    /// <exception cref="ArgumentException">An unknown policy, a non-positive or non-finite duration, fewer than one replication, or a parallelism below 1.</exception>
+    /// <exception cref="InvalidOptionsException">An unknown policy, a non-positive or non-finite duration, fewer than one replication, or a parallelism below 1.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     public static StressTestResult Run(
         ScenarioSpec scenario,
@@ -48,6 +48,7 @@ public static class StressTest
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
+        Experiment.CheckPolicy(scenario, options.Policy);
         var network = Network.Build(scenario, options.Policy);
         var targets = StressTarget.AllOf(scenario);
         var durations = options.OwnRecovery ? [] : options.Durations.Count > 0 ? options.Durations.ToArray() : new[] { DefaultDurationHours };
@@ -266,12 +267,12 @@ public static class StressTest
     {
         if (options.Replications < 1)
         {
-            throw new ArgumentException($"replications must be at least 1, got {options.Replications}", nameof(options));
+            throw new InvalidOptionsException($"replications must be at least 1, got {options.Replications}", nameof(options));
         }
 
         if (options.Parallelism is < 1)
         {
-            throw new ArgumentException($"parallelism must be at least 1, got {options.Parallelism}", nameof(options));
+            throw new InvalidOptionsException($"parallelism must be at least 1, got {options.Parallelism}", nameof(options));
         }
 
         if (options.OwnRecovery && options.Durations.Count > 0)
@@ -283,7 +284,7 @@ public static class StressTest
         {
             if (!(hours > 0 && double.IsFinite(hours)))
             {
-                throw new ArgumentException($"durations must be positive hours, got {hours.ToString(CultureInfo.InvariantCulture)}", nameof(options));
+                throw new InvalidOptionsException($"durations must be positive hours, got {hours.ToString(CultureInfo.InvariantCulture)}", nameof(options));
             }
         }
     }

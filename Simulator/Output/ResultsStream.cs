@@ -18,23 +18,17 @@ namespace Simulator.Output;
 /// </remarks>
 public sealed class ResultsStream : IReplicationSink, IDisposable
 {
-    private readonly string _fullTarget;
-    private readonly string _parent;
-    private readonly string _name;
+    private readonly ResultsFolderClaim _claim;
     private readonly DateTimeOffset _scenarioStart;
-    private readonly bool _force;
     private readonly bool _allTimeseries;
     private readonly List<Section> _sections = [];
     private bool _completed;
 
-    private ResultsStream(string fullTarget, string parent, string name, string temporary, DateTimeOffset scenarioStart, bool force, bool allTimeseries)
+    private ResultsStream(ResultsFolderClaim claim, string temporary, DateTimeOffset scenarioStart, bool allTimeseries)
     {
-        _fullTarget = fullTarget;
-        _parent = parent;
-        _name = name;
+        _claim = claim;
         Folder = temporary;
         _scenarioStart = scenarioStart;
-        _force = force;
         _allTimeseries = allTimeseries;
     }
 
@@ -42,17 +36,27 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
     public string Folder { get; }
 
     /// <summary>
-    /// Checks that <paramref name="target"/> can receive results and creates the temporary folder next to it.
+    /// Checks that <paramref name="target"/> can receive results, claims it against other runs (see
+    /// <see cref="ResultsFolderClaim"/>) and creates the temporary folder next to it.
     /// </summary>
     /// <param name="target">Results folder.</param>
     /// <param name="scenarioStart">Wall-clock time of hour 0, for the timestamp columns.</param>
     /// <param name="force">Replace a non-empty folder at <see cref="Complete"/>.</param>
     /// <param name="allTimeseries">Write the time series of every replication; otherwise of replication 0 only.</param>
     /// <exception cref="ResultsFolderNotEmptyException">The folder holds something and <paramref name="force"/> is false.</exception>
+    /// <exception cref="ResultsFolderRefusedException">The folder may not be replaced, or another run is writing into it.</exception>
     public static ResultsStream Create(string target, DateTimeOffset scenarioStart, bool force = false, bool allTimeseries = false)
     {
-        var (fullTarget, parent, name, temporary) = ResultsWriter.Stage(target, force);
-        return new ResultsStream(fullTarget, parent, name, temporary, scenarioStart, force, allTimeseries);
+        var claim = ResultsFolderClaim.Acquire(target, force);
+        try
+        {
+            return new ResultsStream(claim, claim.CreateTemporary(), scenarioStart, allTimeseries);
+        }
+        catch
+        {
+            claim.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc/>
@@ -101,13 +105,7 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
         Join(ResultsWriter.TimeseriesFile, ResultsCsv.TimeseriesColumns, s => s.TimeseriesPath);
         written.AddRange(WriteDerived(Folder, result, manifest, comparison, _scenarioStart, cancellationToken, scenario));
 
-        if (!_force && Directory.Exists(_fullTarget) && Directory.EnumerateFileSystemEntries(_fullTarget).Any())
-        {
-            // Someone filled the folder while the experiment ran.
-            throw new ResultsFolderNotEmptyException(_fullTarget);
-        }
-
-        ResultsWriter.MoveIntoPlace(Folder, _fullTarget, _parent, _name);
+        _claim.MoveIntoPlace(Folder);
         _completed = true;
         return written;
     }
@@ -183,18 +181,26 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
         return written;
     }
 
-    /// <summary>Deletes the temporary folder unless <see cref="Complete"/> moved it into place.</summary>
+    /// <summary>Deletes the temporary folder unless <see cref="Complete"/> moved it into place, and releases the folder's claim.</summary>
     public void Dispose()
     {
-        foreach (var section in _sections)
+        try
         {
-            section.Close();
-        }
+            foreach (var section in _sections)
+            {
+                // On a full disk closing flushes and fails; the folder must go all the same, or it keeps the disk full.
+                section.CloseQuietly();
+            }
 
-        if (!_completed)
+            if (!_completed)
+            {
+                _completed = true;
+                ResultsWriter.DeleteQuietly(Folder);
+            }
+        }
+        finally
         {
-            _completed = true;
-            ResultsWriter.DeleteQuietly(Folder);
+            _claim.Dispose();
         }
     }
 
@@ -292,6 +298,25 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
             _disruptionsFile.Dispose();
             _eventsFile.Dispose();
             _timeseriesFile.Dispose();
+        }
+
+        /// <summary>Closes every file handle even when flushing fails (the rows are being thrown away anyway).</summary>
+        public void CloseQuietly()
+        {
+            _closed = true;
+            foreach (var disposable in new IDisposable[] { Summary, Disruptions, Events, Timeseries, _summaryFile, _disruptionsFile, _eventsFile, _timeseriesFile })
+            {
+                try
+                {
+                    disposable.Dispose();
+                }
+                catch (IOException)
+                {
+                }
+                catch (ObjectDisposedException)
+                {
+                }
+            }
         }
     }
 }

@@ -27,8 +27,13 @@ public static class ResultsWriter
     /// <summary>Run manifest.</summary>
     public const string ManifestFile = "run.json";
 
-    /// <summary>Throws when <paramref name="target"/> cannot receive results: a non-empty folder without <paramref name="force"/>, or a file.</summary>
+    /// <summary>
+    /// Throws when <paramref name="target"/> cannot receive results: a file; a non-empty folder without
+    /// <paramref name="force"/>; and, even with it, a folder this tool did not write (no manifest, or entries other than
+    /// results files), the current folder or one of its ancestors, the home folder or the root.
+    /// </summary>
     /// <exception cref="ResultsFolderNotEmptyException">The folder holds something and <paramref name="force"/> is false.</exception>
+    /// <exception cref="ResultsFolderRefusedException">The folder may not be replaced even with <paramref name="force"/>.</exception>
     /// <exception cref="IOException">The path is an existing file.</exception>
     public static void EnsureWritable(string target, bool force)
     {
@@ -38,10 +43,79 @@ public static class ResultsWriter
             throw new IOException($"output path '{target}' is a file, not a folder");
         }
 
-        if (!force && Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+        var full = FullPath(target);
+        if (IsProtected(full) is { } what)
+        {
+            // Refused even when empty: the results would take the place of the folder the user stands in.
+            throw new ResultsFolderRefusedException(target, $"output folder '{target}' is {what}; results never replace it", "choose a new folder for --out, e.g. results/my-run");
+        }
+
+        if (!Directory.Exists(full) || !Directory.EnumerateFileSystemEntries(full).Any())
+        {
+            return;
+        }
+
+        if (!force)
         {
             throw new ResultsFolderNotEmptyException(target);
         }
+
+        if (!ResultsFolderClaim.HasManifest(full))
+        {
+            throw new ResultsFolderRefusedException(target, $"output folder '{target}' was not written by linesim (it has no {ManifestFile}), so --force will not replace it", "choose another --out; --force only replaces an earlier results folder");
+        }
+
+        var foreign = Directory.EnumerateFileSystemEntries(full)
+            .FirstOrDefault(e => Directory.Exists(e) || !ResultsFolderClaim.ToolFileExtensions.Contains(Path.GetExtension(e)));
+        if (foreign is not null)
+        {
+            throw new ResultsFolderRefusedException(target, $"output folder '{target}' holds '{Path.GetFileName(foreign)}', which linesim does not write, so --force will not replace it", "move that entry out of the folder, or choose another --out");
+        }
+    }
+
+    /// <summary>The absolute, normalised form of a results path (no trailing separator, '.' and '..' resolved).</summary>
+    internal static string FullPath(string target)
+    {
+        var full = Path.GetFullPath(target);
+        var root = Path.GetPathRoot(full) ?? string.Empty;
+        return full.Length > root.Length ? full.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) : full;
+    }
+
+    /// <summary>What makes <paramref name="full"/> a folder results must never replace, or null.</summary>
+    private static string? IsProtected(string full)
+    {
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var candidates = new List<string> { full };
+        if (Directory.Exists(full) && new DirectoryInfo(full).ResolveLinkTarget(returnFinalTarget: true) is { } link)
+        {
+            candidates.Add(FullPath(link.FullName));
+        }
+
+        bool Covers(string folder, string inside) =>
+            string.Equals(folder, inside, comparison)
+            || inside.StartsWith(folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar, comparison);
+
+        var current = FullPath(Environment.CurrentDirectory);
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        foreach (var candidate in candidates)
+        {
+            if (string.Equals(candidate, Path.GetPathRoot(candidate), comparison))
+            {
+                return "the root of the file system";
+            }
+
+            if (Covers(candidate, current))
+            {
+                return string.Equals(candidate, current, comparison) ? "the current folder" : "an ancestor of the current folder";
+            }
+
+            if (home.Length > 0 && Covers(candidate, FullPath(home)))
+            {
+                return "the home folder or one of its ancestors";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -88,19 +162,27 @@ public static class ResultsWriter
         return stream.Complete(result, manifest, comparison, cancellationToken);
     }
 
-    /// <summary>
-    /// Runs <paramref name="writeFiles"/> on a hidden temporary sibling of <paramref name="target"/> and renames it into
-    /// place when it returns; on failure or cancellation the temporary folder is deleted and the target is untouched.
-    /// </summary>
+    /// <summary>As <see cref="WriteAtomically(ResultsFolderClaim, Func{string, List{string}}, CancellationToken)"/>, claiming <paramref name="target"/> for the time it takes.</summary>
     internal static IReadOnlyList<string> WriteAtomically(
         string target, bool force, Func<string, List<string>> writeFiles, CancellationToken cancellationToken)
     {
-        var (fullTarget, parent, name, temporary) = Stage(target, force);
+        using var claim = ResultsFolderClaim.Acquire(target, force);
+        return WriteAtomically(claim, writeFiles, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="writeFiles"/> on a hidden temporary sibling of the claimed folder and renames it into
+    /// place when it returns; on failure or cancellation the temporary folder is deleted and the target is untouched.
+    /// </summary>
+    internal static IReadOnlyList<string> WriteAtomically(
+        ResultsFolderClaim claim, Func<string, List<string>> writeFiles, CancellationToken cancellationToken)
+    {
+        var temporary = claim.CreateTemporary();
         try
         {
             var written = writeFiles(temporary);
             cancellationToken.ThrowIfCancellationRequested();
-            MoveIntoPlace(temporary, fullTarget, parent, name);
+            claim.MoveIntoPlace(temporary);
             return written;
         }
         catch
@@ -108,19 +190,6 @@ public static class ResultsWriter
             DeleteQuietly(temporary);
             throw;
         }
-    }
-
-    /// <summary>Checks <paramref name="target"/> may be written and creates the hidden temporary sibling to write into.</summary>
-    internal static (string FullTarget, string Parent, string Name, string Temporary) Stage(string target, bool force)
-    {
-        EnsureWritable(target, force);
-        var fullTarget = Path.GetFullPath(target.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
-        var parent = Path.GetDirectoryName(fullTarget) ?? throw new IOException($"output path '{target}' has no parent folder");
-        var name = Path.GetFileName(fullTarget);
-        Directory.CreateDirectory(parent);
-        var temporary = Path.Combine(parent, $".{name}.tmp-{RandomSuffix()}");
-        Directory.CreateDirectory(temporary);
-        return (fullTarget, parent, name, temporary);
     }
 
     internal static void MoveIntoPlace(string temporary, string target, string parent, string name)
@@ -176,15 +245,11 @@ public static class ResultsWriter
 }
 
 /// <summary>The output folder already holds files and replacing it was not asked for.</summary>
-public sealed class ResultsFolderNotEmptyException : IOException
+public sealed class ResultsFolderNotEmptyException : ResultsFolderRefusedException
 {
     /// <summary>Creates the exception for a folder.</summary>
     public ResultsFolderNotEmptyException(string folder)
-        : base($"output folder '{folder}' exists and is not empty")
+        : base(folder, $"output folder '{folder}' exists and is not empty", "use --force to replace an earlier results folder, or choose another --out")
     {
-        Folder = folder;
     }
-
-    /// <summary>The folder that was refused.</summary>
-    public string Folder { get; }
 }

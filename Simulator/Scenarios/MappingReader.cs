@@ -141,9 +141,9 @@ internal sealed partial class MappingReader
             return string.Empty;
         }
 
-        if (!IdPattern().IsMatch(text))
+        if (!IsValidId(text))
         {
-            Error(At("id"), $"id '{text}' may only contain letters, digits, '-', '_' and '.'", $"use an id like {text.Replace(' ', '-')}");
+            Error(At("id"), $"id '{text}' may only contain ASCII letters, digits, '-', '_' and '.', and must start with a letter or digit", SuggestId(text));
             return string.Empty;
         }
 
@@ -215,13 +215,19 @@ internal sealed partial class MappingReader
             NumberRule.Fraction when value is <= 0 or > 1 => "must be in (0, 1]",
             _ => null,
         };
-        if (problem is null)
+        if (problem is not null)
         {
-            return true;
+            Error(at, $"{key} {problem}", KeyHelp.Use(Section, key));
+            return false;
         }
 
-        Error(at, $"{key} {problem}", KeyHelp.Use(Section, key));
-        return false;
+        if (ScenarioBounds.Check(key, value) is { } outOfBounds)
+        {
+            Error(at, outOfBounds, KeyHelp.Use(Section, key));
+            return false;
+        }
+
+        return true;
     }
 
     public int? Integer(string key, int minimum, bool required = false)
@@ -397,6 +403,24 @@ internal sealed partial class MappingReader
         return result;
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    /// <summary>Whether <paramref name="text"/> is a well-formed id: nothing after the last character, not even a newline.</summary>
+    public static bool IsValidId(string text) => IdPattern().IsMatch(text);
+
+    /// <summary>A hint with a valid id close to <paramref name="text"/>: every other character replaced by '-'.</summary>
+    public static string SuggestId(string text)
+    {
+        // Invisible characters are dropped rather than replaced: the author did not mean them to be there.
+        var visible = string.Concat(text.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format));
+        var replaced = InvalidIdCharacters().Replace(visible, "-").Trim('-', '.', '_');
+        return replaced.Length > 0 && IsValidId(replaced) && replaced != text
+            ? $"use an id like {replaced}"
+            : "use an id like SOL-A, T1-SEATS or MES.1";
+    }
+
+    // \z, not $: '$' also matches before a final newline, and "SOL-A\n" would pass.
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._-]*\z")]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"[^A-Za-z0-9._-]+")]
+    private static partial Regex InvalidIdCharacters();
 }

@@ -89,15 +89,15 @@ internal static partial class ScalarParsers
 
     public static bool TryDay(string text, out DayOfWeek day) => Days.TryGetValue(text, out day);
 
-    [GeneratedRegex(@"^\s*(?<value>[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(?<unit>u|units?|h|hours?|d|days?)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?<value>[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(?<unit>u|units?|h|hours?|d|days?)?\s*\z", RegexOptions.IgnoreCase)]
     private static partial Regex StockAmountPattern();
 
-    [GeneratedRegex(@"^(?<h>\d{1,2}):(?<m>\d{2})$")]
+    [GeneratedRegex(@"^(?<h>\d{1,2}):(?<m>\d{2})\z")]
     private static partial Regex TimePattern();
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})$")]
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})\z")]
     private static partial Regex TimestampPattern();
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$")]
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\z")]
     private static partial Regex LocalTimestampPattern();
 }

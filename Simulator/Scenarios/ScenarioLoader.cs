@@ -1,3 +1,4 @@
+using System.Globalization;
 using Simulator.Model.Specs;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -20,6 +21,16 @@ public static class ScenarioLoader
             if (Directory.Exists(path))
             {
                 problems.FileError("is a folder, not a scenario file", "give the path of a .yaml file");
+                return new LoadResult(null, problems.InFileOrder());
+            }
+
+            var bytes = new FileInfo(path).Length;
+            if (bytes > ScenarioBounds.MaxFileBytes)
+            {
+                // Refused before reading: a file this size takes minutes and gigabytes to parse before its first error.
+                problems.FileError(
+                    $"the file is {Megabytes(bytes)}; scenario files may be at most {Megabytes(ScenarioBounds.MaxFileBytes)} (see docs/reliability.md)",
+                    "a network of thousands of parts and suppliers fits in about 3 MB; check that this is the scenario you meant");
                 return new LoadResult(null, problems.InFileOrder());
             }
 
@@ -49,6 +60,14 @@ public static class ScenarioLoader
 
     private static LoadResult ParseCore(string text, ProblemList problems, string defaultName, string? sourcePath)
     {
+        if (text.Length > ScenarioBounds.MaxFileBytes)
+        {
+            problems.FileError(
+                $"the text is {text.Length.ToString(CultureInfo.InvariantCulture)} characters; scenarios may be at most {Megabytes(ScenarioBounds.MaxFileBytes)} (see docs/reliability.md)",
+                "a network of thousands of parts and suppliers fits in about 3 MB");
+            return new LoadResult(null, problems.InFileOrder());
+        }
+
         var root = ParseYaml(text, problems);
         if (root is null)
         {
@@ -85,6 +104,15 @@ public static class ScenarioLoader
         {
             stream.Load(parser);
         }
+        catch (NestingTooDeepException e)
+        {
+            problems.Error(
+                e.At,
+                null,
+                $"YAML nesting deeper than {ScenarioBounds.MaxNestingDepth.ToString(CultureInfo.InvariantCulture)} levels of lists and mappings (see docs/reliability.md)",
+                "a scenario needs at most 6 levels; check for unclosed or repeated '[' and '{'");
+            return null;
+        }
         catch (YamlException e)
         {
             // The parser's message is precise about what it expected; the hint covers the usual causes.
@@ -120,9 +148,17 @@ public static class ScenarioLoader
         return stream.Documents[0].RootNode;
     }
 
-    /// <summary>Remembers the event before the current one, to locate failures YamlDotNet reports without a position.</summary>
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+
+    /// <summary>
+    /// Remembers the event before the current one, to locate failures YamlDotNet reports without a position, and stops
+    /// at a nesting depth past <see cref="ScenarioBounds.MaxNestingDepth"/>: building the tree recurses once per level,
+    /// and 100,000 levels of brackets would overflow the stack, which no handler can catch.
+    /// </summary>
     private sealed class TrackingParser(IParser inner) : IParser
     {
+        private int _depth;
+
         public ParsingEvent? Current => inner.Current;
 
         public ParsingEvent? Previous { get; private set; }
@@ -130,7 +166,31 @@ public static class ScenarioLoader
         public bool MoveNext()
         {
             Previous = inner.Current ?? Previous;
-            return inner.MoveNext();
+            if (!inner.MoveNext())
+            {
+                return false;
+            }
+
+            switch (inner.Current)
+            {
+                case SequenceStart or MappingStart:
+                    if (++_depth > ScenarioBounds.MaxNestingDepth)
+                    {
+                        throw new NestingTooDeepException(inner.Current.Start);
+                    }
+
+                    break;
+                case SequenceEnd or MappingEnd:
+                    _depth--;
+                    break;
+            }
+
+            return true;
         }
+    }
+
+    private sealed class NestingTooDeepException(Mark at) : Exception("nesting too deep")
+    {
+        public Mark At { get; } = at;
     }
 }

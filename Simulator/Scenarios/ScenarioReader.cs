@@ -20,6 +20,15 @@ internal static partial class ScenarioReader
         r.Context.Start = start;
         var horizon = r.Number("horizon_hours", NumberRule.Positive, required: true) ?? double.NaN;
         var sample = r.Number("sample_every_hours", NumberRule.Positive, 1.0);
+        if (horizon / sample > ScenarioBounds.MaxSamplesPerRun)
+        {
+            // Each sample records every line, buffer and supplier: a fine grid over a long horizon fills the memory.
+            r.Error(
+                r.At("sample_every_hours"),
+                $"horizon_hours / sample_every_hours is {ScenarioBounds.Format(horizon / sample)} samples per run; at most {ScenarioBounds.Format(ScenarioBounds.MaxSamplesPerRun)} are kept (see docs/reliability.md)",
+                $"sample at least every {ScenarioBounds.Format(Math.Ceiling(horizon / ScenarioBounds.MaxSamplesPerRun * 1000) / 1000)} h for this horizon");
+        }
+
         var holding = r.Number("holding_cost_rate_per_year", NumberRule.NonNegative, 0.25);
         var reference = r.Number("reference_hours", NumberRule.NonNegative);
 

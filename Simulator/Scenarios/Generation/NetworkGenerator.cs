@@ -55,7 +55,7 @@ public static class NetworkGenerator
     {
         if (!condition)
         {
-            throw new ArgumentException(message, "options");
+            throw new InvalidOptionsException(message, "options");
         }
     }
 }
