@@ -10,8 +10,11 @@ internal interface ISimulatorBackend
     /// <summary>Loads and validates a scenario file.</summary>
     LoadResult Load(string path);
 
-    /// <summary>Adds the warnings that need a simulation (a network that starves without any disruption).</summary>
-    LoadResult CheckBaseline(LoadResult load);
+    /// <summary>Adds the warnings that need a simulation (a network that starves without any disruption), within an event budget.</summary>
+    BaselineCheckResult CheckBaseline(LoadResult load, CancellationToken cancellationToken);
+
+    /// <summary>What the experiment will cost, from a short pilot.</summary>
+    WorkEstimate Estimate(ScenarioSpec scenario, ExperimentOptions options, CancellationToken cancellationToken);
 
     /// <summary>Runs the experiment.</summary>
     ExperimentResult Run(ScenarioSpec scenario, ExperimentOptions options, IProgress<int>? completedReplications, CancellationToken cancellationToken);
@@ -41,7 +44,12 @@ internal sealed class LibraryBackend : ISimulatorBackend
     public LoadResult Load(string path) => ScenarioLoader.Load(path);
 
     /// <inheritdoc/>
-    public LoadResult CheckBaseline(LoadResult load) => BaselineCheck.Apply(load);
+    public BaselineCheckResult CheckBaseline(LoadResult load, CancellationToken cancellationToken) =>
+        BaselineCheck.Apply(load, BaselineCheck.DefaultEventBudget, cancellationToken);
+
+    /// <inheritdoc/>
+    public WorkEstimate Estimate(ScenarioSpec scenario, ExperimentOptions options, CancellationToken cancellationToken) =>
+        WorkEstimate.Of(scenario, options, cancellationToken);
 
     /// <inheritdoc/>
     public ExperimentResult Run(ScenarioSpec scenario, ExperimentOptions options, IProgress<int>? completedReplications, CancellationToken cancellationToken) =>

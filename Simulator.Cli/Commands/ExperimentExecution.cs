@@ -36,6 +36,7 @@ internal static class ExperimentExecution
         var scenarioHash = RunManifest.Sha256OfFile(settings.Scenario);
         var output = settings.Out ?? DefaultOutput(settings.Scenario);
         var options = settings.ToOptions(policies);
+        CheckWork(session, backend.Estimate(scenario, options, cancellationToken), settings.MaxEvents);
         ResultsStream stream;
         try
         {
@@ -162,6 +163,19 @@ internal static class ExperimentExecution
         Render(session, ComparisonTable.Build(comparison));
         Render(session, ComparisonTable.BuildPaired(comparison));
         return comparison;
+    }
+
+    /// <summary>
+    /// Refuses work past <paramref name="maxEvents"/> before anything is written, and shows the estimate where someone
+    /// watches or where the wait is long enough to want it.
+    /// </summary>
+    public static void CheckWork(CliSession session, WorkEstimate estimate, double maxEvents)
+    {
+        estimate.ThrowIfOver(maxEvents, "--max-events");
+        if (session.ShowProgress || estimate.Seconds > 10)
+        {
+            session.Error("estimate: " + estimate.Describe());
+        }
     }
 
     /// <summary>Prints a text table as a rounded grid, and its notes under it.</summary>

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Simulator.Experiments;
+using Simulator.Scenarios;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -77,6 +78,12 @@ internal abstract class ExperimentSettings : CommandSettings
     [Description("Continue the interrupted run (or shard, with --shard) whose results folder is DIR, without redoing finished replications; same scenario and options")]
     public string? Resume { get; set; }
 
+    /// <summary>Cap on the estimated kernel events.</summary>
+    [CommandOption("--max-events <N>")]
+    [Description("Refuse to start when the estimated work is past N kernel events (default 2e9, about ten minutes on two cores); raise it to run a larger experiment on purpose")]
+    [DefaultValue(WorkEstimate.DefaultMaxEvents)]
+    public double MaxEvents { get; set; } = WorkEstimate.DefaultMaxEvents;
+
     /// <summary>Replications when <c>--replications</c> is not given.</summary>
     protected abstract int DefaultReplications { get; }
 
@@ -102,6 +109,16 @@ internal abstract class ExperimentSettings : CommandSettings
         if (HorizonHours is { } horizon && !(horizon > 0 && double.IsFinite(horizon)))
         {
             return ValidationResult.Error($"--horizon must be a positive number of hours, got {Text(horizon)}");
+        }
+
+        if (HorizonHours > ScenarioBounds.MaxHorizonHours)
+        {
+            return ValidationResult.Error($"--horizon must be at most {Text(ScenarioBounds.MaxHorizonHours)} hours (see docs/reliability.md), got {Text(HorizonHours.Value)}");
+        }
+
+        if (!(MaxEvents >= 1))
+        {
+            return ValidationResult.Error($"--max-events must be at least 1, got {Text(MaxEvents)}");
         }
 
         if (Parallel is < 1)

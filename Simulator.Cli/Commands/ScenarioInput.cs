@@ -1,3 +1,4 @@
+using System.Globalization;
 using Simulator.Model.Specs;
 
 namespace Simulator.Cli.Commands;
@@ -6,17 +7,29 @@ namespace Simulator.Cli.Commands;
 internal static class ScenarioInput
 {
     /// <summary>The validated scenario; prints warnings and errors, and throws <see cref="InvalidInputException"/> when invalid.</summary>
-    public static ScenarioSpec Load(ISimulatorBackend backend, CliSession session, string path, bool checkBaseline = false)
+    public static ScenarioSpec Load(
+        ISimulatorBackend backend, CliSession session, string path, bool checkBaseline = false, CancellationToken cancellationToken = default)
     {
         var load = backend.Load(path);
+        IReadOnlyList<Experiments.PolicyCheck> partial = [];
         if (checkBaseline)
         {
-            load = backend.CheckBaseline(load);
+            var check = backend.CheckBaseline(load, cancellationToken);
+            load = check.Load;
+            partial = check.Policies.Where(p => !p.Complete).ToList();
         }
 
         foreach (var problem in load.Problems)
         {
             session.Error(problem.ToString());
+        }
+
+        foreach (var policy in partial)
+        {
+            // Said, not hidden: a halt later in the horizon than the budget reached would go unnoticed.
+            session.Error(
+                $"note: the baseline check of policy '{policy.Policy}' simulated {Hours(policy.CheckedHours)} of {Hours(policy.HorizonHours)} h "
+                + "within its event budget; a halt without disruption after that is not detected here (run the scenario to see it)");
         }
 
         if (!load.IsValid || load.Scenario is null)
@@ -27,4 +40,6 @@ internal static class ScenarioInput
 
         return load.Scenario;
     }
+
+    private static string Hours(double hours) => hours.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

@@ -72,6 +72,12 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         [Description("Continue the interrupted stress test (or shard) whose results folder is DIR, without redoing finished runs; same scenario and options")]
         public string? Resume { get; set; }
 
+        /// <summary>Cap on the estimated kernel events.</summary>
+        [CommandOption("--max-events <N>")]
+        [Description("Refuse to start when the estimated work is past N kernel events (default 2e9); raise it to run a larger stress test on purpose")]
+        [DefaultValue(WorkEstimate.DefaultMaxEvents)]
+        public double MaxEvents { get; set; } = WorkEstimate.DefaultMaxEvents;
+
         /// <summary>The durations given, parsed; empty when neither option was given.</summary>
         public IReadOnlyList<double> DurationList =>
             Duration is { } single ? [single]
@@ -113,6 +119,11 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
                 return ValidationResult.Error($"--replications must be at least 1, got {Replications.ToString(CultureInfo.InvariantCulture)}");
             }
 
+            if (!(MaxEvents >= 1))
+            {
+                return ValidationResult.Error($"--max-events must be at least 1, got {MaxEvents.ToString(CultureInfo.InvariantCulture)}");
+            }
+
             return base.Validate();
         }
     }
@@ -146,6 +157,7 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
             throw new InvalidInputException($"error: {error.Message}", error);
         }
 
+        ExperimentExecution.CheckWork(session, WorkEstimate.OfStress(scenario, options, cancellationToken), settings.MaxEvents);
         var startedAt = DateTimeOffset.Now;
         var clock = Stopwatch.StartNew();
         var commandLine = ExperimentExecution.CommandLine(session.Arguments);

@@ -18,7 +18,7 @@ internal sealed class ValidateCommand(CliSession session, ISimulatorBackend back
     /// <inheritdoc/>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ScenarioInput.Load(backend, session, settings.Scenario, checkBaseline: true);
+        ScenarioInput.Load(backend, session, settings.Scenario, checkBaseline: true, cancellationToken);
         session.Stdout.WriteLine($"{settings.Scenario}: valid");
         return ExitCodes.Success;
     }

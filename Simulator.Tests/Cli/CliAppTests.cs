@@ -1,3 +1,5 @@
+using Simulator.Model.Specs;
+using Simulator.Experiments;
 using Simulator.Cli;
 using Simulator.Scenarios;
 
@@ -187,7 +189,7 @@ public sealed class CliAppTests
     [Test]
     public void An_unknown_policy_is_invalid_input_with_the_library_message()
     {
-        _cli.Backend.Experiment = (_, _) => throw new ArgumentException("unknown policy 'lean' (known: as-written, buffer-8h)");
+        _cli.Backend.Experiment = (_, _) => throw new InvalidOptionsException("unknown policy 'lean' (known: as-written, buffer-8h)", "options");
         var (code, _, stderr) = _cli.Run("run", _scenario, "--policy", "lean", "--out", _out);
         Assert.That((code, stderr.Trim()), Is.EqualTo((ExitCodes.InvalidInput, "error: unknown policy 'lean' (known: as-written, buffer-8h)")));
         AssertNoResults();
@@ -205,8 +207,14 @@ public sealed class CliAppTests
             Assert.That(stderr, Does.Contain("not empty").And.Contain("--force"));
             Assert.That(_cli.Backend.Runs, Is.Empty);
         });
-        Assert.That(_cli.Run("run", _scenario, "--out", _out, "--force").Code, Is.Zero);
-        Assert.That(File.Exists(Path.Combine(_out, "keep.txt")), Is.False);
+        var forced = _cli.Run("run", _scenario, "--out", _out, "--force");
+        Assert.Multiple(() =>
+        {
+            // --force replaces results, never a folder the user filled.
+            Assert.That(forced.Code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(forced.Stderr.Trim(), Is.EqualTo($"error: output folder '{_out}' was not written by linesim (it has no run.json), so --force will not replace it (hint: choose another --out; --force only replaces an earlier results folder)"));
+            Assert.That(File.ReadAllText(Path.Combine(_out, "keep.txt")), Is.EqualTo("mine"));
+        });
     }
 
     [Test]
@@ -256,9 +264,68 @@ public sealed class CliAppTests
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(ExitCodes.UnexpectedFailure));
-            Assert.That(stderr.Trim(), Is.EqualTo("error: unexpected failure (InvalidOperationException): kernel queue corrupted"));
+            Assert.That(stderr.Trim().Split('\n'), Is.EqualTo(new[]
+            {
+                "error: internal error (InvalidOperationException): kernel queue corrupted",
+                "this is a bug in linesim, please report it with the scenario and the command line; set LINESIM_DEBUG=1 to print the trace",
+            }));
         });
         AssertNoResults();
+    }
+
+    [Test]
+    public void A_bug_that_throws_an_argument_exception_is_an_internal_error_not_invalid_input()
+    {
+        // A negative delay inside the model is the tool's mistake: the user must not be told to fix the scenario.
+        _cli.Backend.Experiment = (_, _) => throw new ArgumentOutOfRangeException("delay", -1.0, "The delay must not be negative.");
+        var (code, _, stderr) = _cli.Run("run", _scenario, "--out", _out);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.UnexpectedFailure));
+            Assert.That(stderr, Does.StartWith("error: internal error (ArgumentOutOfRangeException): The delay must not be negative.").And.Contain("please report"));
+        });
+        AssertNoResults();
+    }
+
+    [Test]
+    public void A_failure_inside_a_parallel_loop_is_reported_as_what_it_wraps()
+    {
+        _cli.Backend.Experiment = (_, _) => throw new AggregateException(new InvalidOptionsException("unknown policy 'lean'", "options"));
+        var invalid = _cli.Run("run", _scenario, "--out", _out);
+        _cli.Backend.Experiment = (_, _) => throw new AggregateException(new InvalidOperationException("kernel queue corrupted"), new OperationCanceledException());
+        var bug = _cli.Run("run", _scenario, "--out", _out);
+        _cli.Backend.Experiment = (_, _) => throw new AggregateException(new OperationCanceledException(), new OperationCanceledException());
+        var cancelled = _cli.Run("run", _scenario, "--out", _out);
+        Assert.Multiple(() =>
+        {
+            Assert.That((invalid.Code, invalid.Stderr.Trim()), Is.EqualTo((ExitCodes.InvalidInput, "error: unknown policy 'lean'")));
+            Assert.That((bug.Code, bug.Stderr.Split('\n')[0]), Is.EqualTo((ExitCodes.UnexpectedFailure, "error: internal error (InvalidOperationException): kernel queue corrupted")));
+            Assert.That((cancelled.Code, cancelled.Stderr.Trim()), Is.EqualTo((ExitCodes.Cancelled, "cancelled: no results were written")));
+        });
+        AssertNoResults();
+    }
+
+    [Test]
+    public void Work_past_the_event_limit_is_refused_before_anything_is_written_and_the_limit_can_be_raised()
+    {
+        _cli.Backend.WorkEstimate = new WorkEstimate(Events: 3e11, PeakMemoryBytes: 2e9, Seconds: 86_400, Cores: 2);
+        var refused = _cli.Run("run", _scenario, "--out", _out);
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.Code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(refused.Stderr.Trim(), Is.EqualTo(
+                "error: this would process about 3e+11 events (about 3e+11 events, 2 GB of series, 24 h on 2 cores), past the limit of 2e+9 events; "
+                + "shorten the horizon, use fewer replications or policies, or raise the limit on purpose with --max-events 3.3e+11"));
+            Assert.That(_cli.Backend.Runs, Is.Empty);
+        });
+        AssertNoResults();
+
+        var allowed = _cli.Run("run", _scenario, "--out", _out, "--max-events", "3.3e11");
+        Assert.Multiple(() =>
+        {
+            Assert.That(allowed.Code, Is.EqualTo(ExitCodes.Success), allowed.Stderr);
+            Assert.That(allowed.Stderr, Does.Contain("estimate: about 3e+11 events"));
+        });
     }
 
     [TestCase("dot", "digraph network {")]

@@ -35,7 +35,12 @@ internal sealed class FakeBackend : ISimulatorBackend
 
     public LoadResult Load(string path) => LoadResult;
 
-    public LoadResult CheckBaseline(LoadResult load) => load;
+    /// <summary>The estimate <see cref="Estimate"/> returns: small unless a test says otherwise.</summary>
+    public WorkEstimate WorkEstimate { get; set; } = new(Events: 1000, PeakMemoryBytes: 1e6, Seconds: 0.1, Cores: 1);
+
+    public BaselineCheckResult CheckBaseline(LoadResult load, CancellationToken cancellationToken) => new(load, []);
+
+    public WorkEstimate Estimate(ScenarioSpec scenario, ExperimentOptions options, CancellationToken cancellationToken) => WorkEstimate;
 
     public ExperimentResult Run(ScenarioSpec scenario, ExperimentOptions options, IProgress<int>? completedReplications, CancellationToken cancellationToken)
     {

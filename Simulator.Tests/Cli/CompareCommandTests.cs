@@ -122,7 +122,7 @@ public sealed class CompareCommandTests
     [Test]
     public void An_unknown_policy_leaves_no_results_folder()
     {
-        _cli.Backend.Experiment = (_, _) => throw new ArgumentException("unknown policy 'lean'");
+        _cli.Backend.Experiment = (_, _) => throw new InvalidOptionsException("unknown policy 'lean'");
         var (code, _, _) = _cli.Run("compare", _scenario, "--policies", "lean", "--out", _out);
         Assert.Multiple(() =>
         {

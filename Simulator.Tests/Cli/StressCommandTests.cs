@@ -98,11 +98,16 @@ public sealed class StressCommandTests
         var refused = _cli.Run("stress", _scenario, "--duration", "20", "--out", _out);
         var forced = _cli.Run("stress", _scenario, "--duration", "20", "--out", _out, "--force");
 
+        File.Delete(Path.Combine(_out, "keep.txt"));
+        var first = _cli.Run("stress", _scenario, "--duration", "20", "--out", _out);
+        var replaced = _cli.Run("stress", _scenario, "--duration", "20", "--out", _out, "--force");
+
         Assert.Multiple(() =>
         {
             Assert.That(refused.Code, Is.EqualTo(ExitCodes.InvalidInput));
-            Assert.That(forced.Code, Is.EqualTo(ExitCodes.Success));
-            Assert.That(File.Exists(Path.Combine(_out, "keep.txt")), Is.False);
+            Assert.That((forced.Code, forced.Stderr), Is.EqualTo((ExitCodes.InvalidInput, $"error: output folder '{_out}' was not written by linesim (it has no run.json), so --force will not replace it (hint: choose another --out; --force only replaces an earlier results folder)\n")));
+            Assert.That((first.Code, replaced.Code), Is.EqualTo((ExitCodes.Success, ExitCodes.Success)));
+            Assert.That(Directory.GetFiles(_out).Select(Path.GetFileName), Is.EquivalentTo(new[] { "criticality.csv", "criticality.png", "run.json" }));
         });
     }
 

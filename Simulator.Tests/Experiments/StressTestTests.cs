@@ -216,9 +216,9 @@ public sealed class StressTestTests
         var scenario = ThinTier2DeepTier1().Build();
         Assert.Multiple(() =>
         {
-            Assert.That(() => Stress(scenario, new StressTestOptions(Policy: "nope")), Throws.ArgumentException);
-            Assert.That(() => Stress(scenario, new StressTestOptions(DurationsHours: [0])), Throws.ArgumentException);
-            Assert.That(() => Stress(scenario, new StressTestOptions(Replications: 0)), Throws.ArgumentException);
+            Assert.That(() => Stress(scenario, new StressTestOptions(Policy: "nope")), Throws.TypeOf<InvalidOptionsException>());
+            Assert.That(() => Stress(scenario, new StressTestOptions(DurationsHours: [0])), Throws.TypeOf<InvalidOptionsException>());
+            Assert.That(() => Stress(scenario, new StressTestOptions(Replications: 0)), Throws.TypeOf<InvalidOptionsException>());
         });
     }
 

@@ -1,3 +1,4 @@
+using Simulator.Model.Specs;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 using Simulator.Experiments;
@@ -97,6 +98,6 @@ public sealed class UntilPrecisionTests
     public void A_non_positive_target_is_rejected(double percent)
     {
         var scenario = StochasticScenarios.TwoLinesWithRandomOutage();
-        Assert.That(() => Experiment.Stream(scenario, new ExperimentOptions(Policies, UntilPrecisionPercent: percent), sink: null), Throws.ArgumentException);
+        Assert.That(() => Experiment.Stream(scenario, new ExperimentOptions(Policies, UntilPrecisionPercent: percent), sink: null), Throws.TypeOf<InvalidOptionsException>());
     }
 }

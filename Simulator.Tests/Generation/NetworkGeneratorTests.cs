@@ -216,11 +216,11 @@ public sealed class NetworkGeneratorTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(() => NetworkGenerator.Generate(new GeneratorOptions(Parts: 0)), Throws.ArgumentException);
-            Assert.That(() => NetworkGenerator.Generate(new GeneratorOptions(Plants: 3, Parts: 2)), Throws.ArgumentException);
-            Assert.That(() => NetworkGenerator.Generate(new GeneratorOptions(Tiers: 2, SuppliersPerTier: [3])), Throws.ArgumentException);
-            Assert.That(() => NetworkGenerator.Generate(new GeneratorOptions(Parts: 5, Tiers: 1, SuppliersPerTier: [6])), Throws.ArgumentException);
-            Assert.That(() => NetworkGenerator.Generate(new GeneratorOptions(HorizonHours: 0)), Throws.ArgumentException);
+            Assert.That(() => NetworkGenerator.Generate(new GeneratorOptions(Parts: 0)), Throws.TypeOf<InvalidOptionsException>());
+            Assert.That(() => NetworkGenerator.Generate(new GeneratorOptions(Plants: 3, Parts: 2)), Throws.TypeOf<InvalidOptionsException>());
+            Assert.That(() => NetworkGenerator.Generate(new GeneratorOptions(Tiers: 2, SuppliersPerTier: [3])), Throws.TypeOf<InvalidOptionsException>());
+            Assert.That(() => NetworkGenerator.Generate(new GeneratorOptions(Parts: 5, Tiers: 1, SuppliersPerTier: [6])), Throws.TypeOf<InvalidOptionsException>());
+            Assert.That(() => NetworkGenerator.Generate(new GeneratorOptions(HorizonHours: 0)), Throws.TypeOf<InvalidOptionsException>());
         });
     }
 }

@@ -90,10 +90,10 @@ public sealed class ResultsWriterTests
     }
 
     [Test]
-    public void Force_replaces_a_non_empty_folder()
+    public void Force_replaces_an_earlier_results_folder()
     {
         var target = Path.Combine(_root, "out");
-        Directory.CreateDirectory(target);
+        ResultsWriter.Write(target, SyntheticResults.Experiment(["base"], 1), SyntheticResults.Start, Manifest());
         File.WriteAllText(Path.Combine(target, "stale.csv"), "old");
         ResultsWriter.Write(target, SyntheticResults.Experiment(["base"], 1), SyntheticResults.Start, Manifest(), force: true);
         Assert.Multiple(() =>

@@ -1,6 +1,7 @@
+using Simulator.Experiments;
 using Simulator.Scenarios;
 
-namespace Simulator.Tests.Scenarios;
+namespace Simulator.Tests.Experiments;
 
 public sealed class BaselineCheckTests
 {
@@ -32,7 +33,7 @@ public sealed class BaselineCheckTests
         // hour made from hour 0, shipped hourly with 1 h transit (arriving at hours 2, 3, 4): 270 seats by hour 4,
         // so job 271, due at hour 4.5, waits.
         var loaded = ScenarioLoader.Parse(Starving, "starving.yaml");
-        var checkedResult = BaselineCheck.Apply(loaded);
+        var checkedResult = BaselineCheck.Apply(loaded).Load;
 
         var warning = checkedResult.Warnings.Single();
         Assert.Multiple(() =>
@@ -50,6 +51,6 @@ public sealed class BaselineCheckTests
     {
         var loaded = ScenarioLoader.Parse(Starving.Replace("capacity_per_hour: 30", "capacity_per_hour: 90"), "ok.yaml");
 
-        Assert.That(BaselineCheck.Apply(loaded).Warnings, Is.Empty);
+        Assert.That(BaselineCheck.Apply(loaded).Load.Warnings, Is.Empty);
     }
 }
