@@ -18,7 +18,7 @@ public static class ScenarioBounds
     public const double MaxHorizonHours = 100_000;
 
     /// <summary>Most time-series samples per run: <c>horizon_hours / sample_every_hours</c>.</summary>
-    public const double MaxSamplesPerRun = 1_000_000;
+    public const double MaxSamplesPerRun = 200_000;
 
     /// <summary>Shortest cadence of sampling, dispatching and reviewing: 0.01 h (36 s).</summary>
     public const double MinCadenceHours = 0.01;
@@ -61,5 +61,6 @@ public static class ScenarioBounds
             : null;
     }
 
-    internal static string Format(double value) => value.ToString(value >= 1e7 ? "0.###e+0" : "#,0.####", CultureInfo.InvariantCulture);
+    internal static string Format(double value) =>
+        value.ToString(Math.Abs(value) >= 1e7 || (value != 0 && Math.Abs(value) < 1e-4) ? "0.###e+0" : "#,0.####", CultureInfo.InvariantCulture);
 }
