@@ -54,7 +54,7 @@ public sealed class HostileInputTests
     [TestCase("rate_per_hour: 10", "rate_per_hour: 1e9", "rate_per_hour must be at most 10,000 (every job is simulated; see docs/reliability.md), got 1e+9", "rate_per_hour: »1e9", "L1")]
     [TestCase("horizon_hours: 100", "horizon_hours: 100\nsample_every_hours: 0.000001", "sample_every_hours must be at least 0.01 (shorter cadences make millions of events; see docs/reliability.md), got 1e-6", "sample_every_hours: »0.000001", null)]
     [TestCase("horizon_hours: 100", "horizon_hours: 100000\nsample_every_hours: 0.1", "horizon_hours / sample_every_hours is 1,000,000 samples per run; at most 200,000 are kept (see docs/reliability.md)", "sample_every_hours: »0.1", null)]
-    [TestCase("                capacity_per_hour: 20", "                capacity_per_hour: 1e300", "capacity_per_hour must be at most 1e+12 (larger values lose precision; see docs/reliability.md), got 1e+300", "capacity_per_hour: »1e300", "S1")]
+    [TestCase("capacity_per_hour: 20\n", "capacity_per_hour: 1e300\n", "capacity_per_hour must be at most 1e+12 (larger values lose precision; see docs/reliability.md), got 1e+300", "capacity_per_hour: »1e300", "S1")]
     public void Values_past_the_documented_bounds_are_refused_where_they_are_written(string oldText, string newText, string message, string snippet, string? id) =>
         Expect(With(oldText, newText), message, snippet, id);
 
