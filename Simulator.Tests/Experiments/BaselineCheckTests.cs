@@ -53,4 +53,28 @@ public sealed class BaselineCheckTests
 
         Assert.That(BaselineCheck.Apply(loaded).Load.Warnings, Is.Empty);
     }
+
+    [Test]
+    public void On_a_long_horizon_the_check_stops_at_its_event_budget_says_how_far_it_got_and_still_finds_early_halts()
+    {
+        var loaded = ScenarioLoader.Parse(Starving.Replace("horizon_hours: 24", "horizon_hours: 100000"), "long.yaml");
+        var check = BaselineCheck.Apply(loaded, eventBudget: 20_000);
+        var policy = check.Policies.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(check.Complete, Is.False);
+            Assert.That(policy.HorizonHours, Is.EqualTo(100_000));
+
+            // 60 jobs an hour cost at least one event each, so 20,000 events cannot reach hour 340; the halt at 4.5 is in.
+            Assert.That(policy.CheckedHours, Is.GreaterThan(4.5).And.LessThan(340));
+            Assert.That(check.Load.Warnings.Single().Message, Does.Contain("halts at hour 4.5 even without any disruption"));
+        });
+    }
+
+    [Test]
+    public void A_short_horizon_is_checked_whole()
+    {
+        var check = BaselineCheck.Apply(ScenarioLoader.Parse(Starving, "starving.yaml"));
+        Assert.That(check.Policies.Select(p => (p.CheckedHours, p.Complete)), Is.EqualTo(new[] { (24.0, true) }));
+    }
 }
