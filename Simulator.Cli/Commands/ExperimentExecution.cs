@@ -278,7 +278,7 @@ internal static class ExperimentExecution
             var journal = ExperimentShard.Open(output, manifest, scenario.Start, resume, settings.Force);
             return (journal, journal.Remaining(jobs));
         }
-        catch (ArgumentException error)
+        catch (InvalidOptionsException error)
         {
             throw new InvalidInputException($"error: {error.Message}", error);
         }
@@ -298,7 +298,7 @@ internal static class ExperimentExecution
             ExperimentJobs.Run(scenario, options, jobs, journal.Accept, new ShardProgress(session, jobs.Count), cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
         }
-        catch (ArgumentException error)
+        catch (InvalidOptionsException error)
         {
             throw new InvalidInputException($"error: {error.Message}", error);
         }

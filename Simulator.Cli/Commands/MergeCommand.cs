@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Simulator.Experiments;
+using Simulator.Model.Specs;
 using Simulator.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -45,7 +46,7 @@ internal sealed class MergeCommand(CliSession session, ISimulatorBackend backend
         {
             throw new InvalidInputException($"error: {error.Message}", error);
         }
-        catch (ArgumentException error)
+        catch (InvalidOptionsException error)
         {
             throw new InvalidInputException($"error: the shards are incomplete: {error.Message}", error);
         }
@@ -96,7 +97,7 @@ internal sealed class MergeCommand(CliSession session, ISimulatorBackend backend
         {
             result = ExperimentJobs.Assemble(scenario, options, records);
         }
-        catch (ArgumentException error)
+        catch (InvalidOptionsException error)
         {
             throw new InvalidInputException($"error: the shards are incomplete: {error.Message}", error);
         }

@@ -40,7 +40,10 @@ public sealed class SignalTests
         {
             Assert.That(child.ExitCode, Is.EqualTo(ExitCodes.Cancelled), stderr);
             Assert.That(stderr, Does.Contain("cancelled: no results were written"));
-            Assert.That(Directory.GetFileSystemEntries(_root), Is.Empty, "no results, no temporary folder, no lock file");
+            Assert.That(stderr, Does.Contain($"continue with --resume {output}"));
+
+            // No results, no temporary folder, no lock file: only the journal of the finished replications, for --resume.
+            Assert.That(Directory.GetFileSystemEntries(_root).Select(Path.GetFileName), Is.EqualTo(new[] { ".out.journal" }));
         });
     }
 

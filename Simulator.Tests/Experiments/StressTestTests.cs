@@ -150,7 +150,7 @@ public sealed class StressTestTests
             Assert.That(standard.Ranking.Select(e => e.Primary.DurationHours), Is.All.EqualTo(StressTest.DefaultDurationHours));
             Assert.That(standard.DurationsHours, Is.EqualTo(new[] { StressTest.DefaultDurationHours }));
             Assert.That(own.DurationsHours, Is.Empty);
-            Assert.That(() => Stress(scenario, new StressTestOptions(DurationsHours: [12], OwnRecovery: true)), Throws.ArgumentException);
+            Assert.That(() => Stress(scenario, new StressTestOptions(DurationsHours: [12], OwnRecovery: true)), Throws.TypeOf<InvalidOptionsException>());
             Assert.That(own.Ranking.Single(e => e.Target.Id == "T2-FOAM").Primary.DurationHours, Is.EqualTo(30));
             Assert.That(own.Ranking.Single(e => e.Target.Id == "T1-DOORS").Primary.DurationHours, Is.EqualTo(StressTest.DefaultDurationHours));
             Assert.That(given.Ranking.Select(e => e.Primary.DurationHours), Is.All.EqualTo(12));

@@ -12,7 +12,7 @@ namespace Simulator.Experiments;
 public static class ExperimentJobs
 {
     /// <summary>Jobs of the experiment: policies times replications.</summary>
-    /// <exception cref="ArgumentException">Bad options, or a precision target (its stop depends on every replication before it, so it cannot be split).</exception>
+    /// <exception cref="InvalidOptionsException">Bad options, or a precision target (its stop depends on every replication before it, so it cannot be split).</exception>
     public static int Count(ScenarioSpec scenario, ExperimentOptions options)
     {
         Check(scenario, options);
@@ -30,7 +30,7 @@ public static class ExperimentJobs
     /// Runs <paramref name="jobs"/> in parallel, handing each replication (with its traces) to <paramref name="sink"/> as
     /// it finishes, one call at a time, in no fixed order.
     /// </summary>
-    /// <exception cref="ArgumentException">Bad options (see <see cref="Count"/>) or an unknown policy.</exception>
+    /// <exception cref="InvalidOptionsException">Bad options (see <see cref="Count"/>) or an unknown policy.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; replications already handed over stay valid.</exception>
     public static void Run(
         ScenarioSpec scenario,
@@ -74,7 +74,7 @@ public static class ExperimentJobs
     /// policy then replication order, statistics over them, and replication 0 of each policy with its traces (simulated
     /// again here: it is the same run).
     /// </summary>
-    /// <exception cref="ArgumentException">A job's record is missing or does not belong to the experiment.</exception>
+    /// <exception cref="InvalidOptionsException">A job's record is missing or does not belong to the experiment.</exception>
     public static ExperimentResult Assemble(ScenarioSpec scenario, ExperimentOptions options, IEnumerable<ReplicationRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -86,7 +86,7 @@ public static class ExperimentJobs
         {
             if (!rank.TryGetValue(record.Policy, out var p) || record.Replication < 0 || record.Replication >= options.Replications)
             {
-                throw new ArgumentException($"record of policy '{record.Policy}', replication {record.Replication} is not part of the experiment", nameof(records));
+                throw new InvalidOptionsException($"record of policy '{record.Policy}', replication {record.Replication} is not part of the experiment", nameof(records));
             }
 
             byJob[(record.Replication * policies.Count) + p] ??= record;
@@ -95,7 +95,7 @@ public static class ExperimentJobs
         var missing = Enumerable.Range(0, count).Where(j => byJob[j] is null).ToList();
         if (missing.Count > 0)
         {
-            throw new ArgumentException($"{missing.Count} of {count} replications are missing (first: policy {policies[missing[0] % policies.Count]}, replication {missing[0] / policies.Count})", nameof(records));
+            throw new InvalidOptionsException($"{missing.Count} of {count} replications are missing (first: policy {policies[missing[0] % policies.Count]}, replication {missing[0] / policies.Count})", nameof(records));
         }
 
         var ordered = byJob.Select(r => r!).OrderBy(r => rank[r.Policy]).ThenBy(r => r.Replication).ToArray();
@@ -125,23 +125,23 @@ public static class ExperimentJobs
         ArgumentNullException.ThrowIfNull(options);
         if (options.UntilPrecisionPercent is not null)
         {
-            throw new ArgumentException("a run until a precision target cannot be split into shards: whether replication r runs depends on every replication before it", nameof(options));
+            throw new InvalidOptionsException("a run until a precision target cannot be split into shards: whether replication r runs depends on every replication before it", nameof(options));
         }
 
         if (options.Replications < 1)
         {
-            throw new ArgumentException($"replications must be at least 1, got {options.Replications}", nameof(options));
+            throw new InvalidOptionsException($"replications must be at least 1, got {options.Replications}", nameof(options));
         }
 
         if (options.Parallelism is < 1)
         {
-            throw new ArgumentException($"parallelism must be at least 1, got {options.Parallelism}", nameof(options));
+            throw new InvalidOptionsException($"parallelism must be at least 1, got {options.Parallelism}", nameof(options));
         }
 
         var policies = Experiment.PoliciesOf(scenario, options);
         if (policies.Distinct(StringComparer.Ordinal).Count() != policies.Count)
         {
-            throw new ArgumentException($"a policy is listed twice: {string.Join(", ", policies)}", nameof(options));
+            throw new InvalidOptionsException($"a policy is listed twice: {string.Join(", ", policies)}", nameof(options));
         }
     }
 }

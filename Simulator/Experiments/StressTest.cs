@@ -42,7 +42,7 @@ public static class StressTest
     }
 
     /// <summary>The work a stress test of <paramref name="scenario"/> makes: targets, the simulations they need and the units.</summary>
-    /// <exception cref="ArgumentException">An unknown policy or bad options (see <see cref="Run"/>).</exception>
+    /// <exception cref="InvalidOptionsException">An unknown policy or bad options (see <see cref="Run"/>).</exception>
     public static StressPlan Plan(ScenarioSpec scenario, StressTestOptions options)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -167,7 +167,7 @@ public static class StressTest
     /// from whichever process they came: the means, the risk exposure index and the ranking are computed here, over
     /// all targets at once.
     /// </summary>
-    /// <exception cref="ArgumentException">A unit or a baseline is missing, or a row does not belong to the plan.</exception>
+    /// <exception cref="InvalidOptionsException">A unit or a baseline is missing, or a row does not belong to the plan.</exception>
     public static StressTestResult Reduce(StressPlan plan, IEnumerable<StressRun> runs, IEnumerable<StressBaselineRun> baselines)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -178,7 +178,7 @@ public static class StressTest
         {
             if (run.Unit < 0 || run.Unit >= byUnit.Length)
             {
-                throw new ArgumentException($"run of unit {run.Unit} is not part of the plan ({byUnit.Length} units)", nameof(runs));
+                throw new InvalidOptionsException($"run of unit {run.Unit} is not part of the plan ({byUnit.Length} units)", nameof(runs));
             }
 
             byUnit[run.Unit] ??= run;
@@ -187,7 +187,7 @@ public static class StressTest
         var missing = Enumerable.Range(0, byUnit.Length).Where(u => byUnit[u] is null).ToList();
         if (missing.Count > 0)
         {
-            throw new ArgumentException($"{missing.Count} of {byUnit.Length} runs are missing (first: unit {missing[0]})", nameof(runs));
+            throw new InvalidOptionsException($"{missing.Count} of {byUnit.Length} runs are missing (first: unit {missing[0]})", nameof(runs));
         }
 
         var baselineEvents = new long?[plan.Replications];
@@ -201,7 +201,7 @@ public static class StressTest
 
         if (plan.UnitCount > 0 && baselineEvents.Any(b => b is null))
         {
-            throw new ArgumentException("the baseline of a replication is missing", nameof(baselines));
+            throw new InvalidOptionsException("the baseline of a replication is missing", nameof(baselines));
         }
 
         var replications = plan.Replications;
@@ -277,7 +277,7 @@ public static class StressTest
 
         if (options.OwnRecovery && options.Durations.Count > 0)
         {
-            throw new ArgumentException("own recovery times and given durations cannot be combined", nameof(options));
+            throw new InvalidOptionsException("own recovery times and given durations cannot be combined", nameof(options));
         }
 
         foreach (var hours in options.Durations)
