@@ -18,9 +18,7 @@ public sealed class ResultsFolderClaimTests
     [TearDown]
     public void DeleteRoot() => Directory.Delete(_root, recursive: true);
 
-    private static RunManifest Manifest() => new(
-        RunManifest.CurrentToolVersion, "scenarios/x.yaml", new string('a', 64), "Synthetic", ["base"], 42, 1, 168,
-        "linesim run scenarios/x.yaml", SyntheticResults.Start, 1.5, 14000);
+    private static RunManifest Manifest() => SyntheticResults.Manifest();
 
     private void WriteResults(string target, bool force = false) =>
         ResultsWriter.Write(target, SyntheticResults.Experiment(["base"], 1), SyntheticResults.Start, Manifest(), force);

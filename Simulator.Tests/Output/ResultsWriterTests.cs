@@ -20,9 +20,7 @@ public sealed class ResultsWriterTests
     [TearDown]
     public void DeleteRoot() => Directory.Delete(_root, recursive: true);
 
-    private static RunManifest Manifest() => new(
-        RunManifest.CurrentToolVersion, "scenarios/x.yaml", new string('a', 64), "Synthetic", ["base"], 42, 1, 168,
-        "linesim run scenarios/x.yaml", SyntheticResults.Start, 1.5, 14000);
+    private static RunManifest Manifest() => SyntheticResults.Manifest();
 
     private static ExperimentResult WithSamples(IReadOnlyList<Sample> samples)
     {

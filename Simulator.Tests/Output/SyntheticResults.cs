@@ -2,6 +2,7 @@ using Simulator.Experiments;
 using Simulator.Metrics;
 using Simulator.Model;
 using Simulator.Model.Specs;
+using Simulator.Output;
 
 namespace Simulator.Tests.Output;
 
@@ -22,6 +23,11 @@ internal static class SyntheticResults
     private sealed record LinePlan(string Plant, string Line, double Rate, bool TwoShifts, double? Halt, double? Restart, double RampHours, string Cause, double? ReducedFrom);
 
     /// <summary>An experiment over the given policies and replications; replication 3, 7, ... of SOL-A1 never halts.</summary>
+    /// <summary>A manifest of a run of the synthetic scenario, as <c>run</c> writes it.</summary>
+    internal static RunManifest Manifest() => new(
+        RunManifest.CurrentToolVersion, "scenarios/x.yaml", new string('a', 64), "Synthetic", ["base"], 42, 1, 168,
+        "linesim run scenarios/x.yaml", Start, 1.5, 14000);
+
     internal static ExperimentResult Experiment(IReadOnlyList<string> policies, int replications, ulong seed = 42)
     {
         var runs = new List<ReplicationResult>();
