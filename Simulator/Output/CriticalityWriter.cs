@@ -30,19 +30,9 @@ public static class CriticalityWriter
     public static IReadOnlyList<string> Write(
         string target, StressTestResult result, RunManifest manifest, ScenarioSpec? scenario, bool force = false, CancellationToken cancellationToken = default)
     {
-        using var claim = ResultsFolderClaim.Acquire(target, force);
-        return Write(claim, result, manifest, cancellationToken);
-    }
-
-    /// <summary>As <see cref="Write(string, StressTestResult, RunManifest, bool, CancellationToken)"/>, into a folder claimed before the stress test ran.</summary>
-    /// <exception cref="OperationCanceledException">Cancelled; no folder was created or changed.</exception>
-    public static IReadOnlyList<string> Write(
-        ResultsFolderClaim claim, StressTestResult result, RunManifest manifest, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(manifest);
-        return ResultsWriter.WriteAtomically(claim, folder =>
+        return ResultsWriter.WriteAtomically(target, force, folder =>
         {
             using (var writer = new StreamWriter(Path.Combine(folder, CriticalityCsv.FileName), append: false, ResultsCsv.FileEncoding))
             {
