@@ -54,7 +54,7 @@ internal sealed class MergeCommand(CliSession session, ISimulatorBackend backend
         var output = settings.Out ?? Path.Combine(
             "results",
             $"{Path.GetFileNameWithoutExtension(shards.ScenarioPath ?? shards.Plan.ScenarioName)}-stress-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
-        StressOutput.EnsureWritable(output, settings.Force);
+        using var claim = StressOutput.Claim(output, settings.Force);
         var runManifest = new RunManifest(
             RunManifest.CurrentToolVersion, shards.ScenarioPath, shards.ScenarioSha256, shards.Plan.ScenarioName, [result.Policy], result.Seed,
             result.Replications, result.HorizonHours, ExperimentExecution.CommandLine(session.Arguments), startedAt, wallTime, result.ProcessedEvents);
@@ -62,7 +62,7 @@ internal sealed class MergeCommand(CliSession session, ISimulatorBackend backend
         var scenario = shards.ScenarioPath is { } path && File.Exists(path) && RunManifest.Sha256OfFile(path) == shards.ScenarioSha256
             ? ScenarioInput.Load(backend, session, path)
             : null;
-        StressOutput.Finish(session, output, result, runManifest, settings.Top, settings.Force, cancellationToken, scenario);
+        StressOutput.Finish(session, claim, output, result, runManifest, settings.Top, cancellationToken, scenario);
         return ExitCodes.Success;
     }
 

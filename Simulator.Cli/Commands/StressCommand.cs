@@ -143,7 +143,8 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         var output = settings.Resume ?? settings.Out ?? Path.Combine(
             "results",
             $"{Path.GetFileNameWithoutExtension(settings.Scenario)}-stress-{(shard is null ? string.Empty : $"shard{shard.Index}-")}{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
-        StressOutput.EnsureWritable(output, settings.Force);
+        // Claimed for the whole stress test: a second run into the same folder is refused now, not at the end.
+        using var claim = StressOutput.Claim(output, settings.Force);
 
         var options = new StressTestOptions(
             settings.Policy, settings.DurationList, settings.Replications, settings.Seed, OwnRecovery: settings.OwnRecovery, Screen: !settings.NoScreening);
@@ -197,7 +198,7 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         var manifest = new RunManifest(
             RunManifest.CurrentToolVersion, settings.Scenario, scenarioHash, scenario.Name, [result.Policy], result.Seed,
             result.Replications, result.HorizonHours, commandLine, startedAt, wallTime, result.ProcessedEvents);
-        StressOutput.Finish(session, output, result, manifest, settings.Top, settings.Force, cancellationToken, scenario);
+        StressOutput.Finish(session, claim, output, result, manifest, settings.Top, cancellationToken, scenario);
         journal.Delete();
         return ExitCodes.Success;
     }

@@ -20,6 +20,22 @@ internal static class StressOutput
         }
     }
 
+    /// <summary>
+    /// Claims the results folder for the whole stress test (see <see cref="ResultsFolderClaim"/>): refused up front when
+    /// it cannot be written or another run is writing into it.
+    /// </summary>
+    public static ResultsFolderClaim Claim(string output, bool force)
+    {
+        try
+        {
+            return ResultsFolderClaim.Acquire(output, force);
+        }
+        catch (IOException error) when (ResultsFolderInput.Refusal(error, output) is { } refusal)
+        {
+            throw refusal;
+        }
+    }
+
     /// <summary>Starts or resumes the journal, turning a refusal into an invalid-input error.</summary>
     public static StressJournal OpenJournal(string output, StressShardManifest manifest, bool resume, bool force)
     {
@@ -39,7 +55,7 @@ internal static class StressOutput
 
     /// <summary>Prints the ranking and writes the results folder.</summary>
     public static void Finish(
-        CliSession session, string output, StressTestResult result, RunManifest manifest, int top, bool force, CancellationToken cancellationToken, ScenarioSpec? scenario = null)
+        CliSession session, ResultsFolderClaim claim, string output, StressTestResult result, RunManifest manifest, int top, CancellationToken cancellationToken, ScenarioSpec? scenario = null)
     {
         ExperimentExecution.Render(session, CriticalityTable.Build(result, top));
         if (CriticalityTable.BuildByDuration(result, top) is { } byDuration)
@@ -47,7 +63,7 @@ internal static class StressOutput
             ExperimentExecution.Render(session, byDuration);
         }
 
-        CriticalityWriter.Write(output, result, manifest, scenario, force, cancellationToken);
+        CriticalityWriter.Write(claim, result, manifest, scenario, cancellationToken);
         session.Stdout.WriteLine($"results written to {output}");
     }
 }

@@ -90,6 +90,22 @@ public sealed class StressCommandTests
     }
 
     [Test]
+    public void A_folder_another_run_is_writing_is_refused_before_stressing()
+    {
+        using (Simulator.Output.ResultsFolderClaim.Acquire(_out, force: false))
+        {
+            var (code, stdout, stderr) = _cli.Run("stress", _scenario, "--duration", "20", "--out", _out);
+            Assert.Multiple(() =>
+            {
+                Assert.That((code, stderr.Trim()), Is.EqualTo((ExitCodes.InvalidInput, $"error: output folder '{_out}' is being written by another run that is still going (hint: wait for it to finish, or choose another --out)")));
+                Assert.That(stdout, Is.Empty);
+            });
+        }
+
+        Assert.That(_cli.Run("stress", _scenario, "--duration", "20", "--out", _out).Code, Is.EqualTo(ExitCodes.Success));
+    }
+
+    [Test]
     public void A_non_empty_output_folder_is_refused_without_force()
     {
         Directory.CreateDirectory(_out);

@@ -30,9 +30,22 @@ public static class CriticalityWriter
     public static IReadOnlyList<string> Write(
         string target, StressTestResult result, RunManifest manifest, ScenarioSpec? scenario, bool force = false, CancellationToken cancellationToken = default)
     {
+        using var claim = ResultsFolderClaim.Acquire(target, force);
+        return Write(claim, result, manifest, scenario, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="Write(string, StressTestResult, RunManifest, ScenarioSpec?, bool, CancellationToken)"/>, into a folder
+    /// claimed before the stress test ran, so no other run could start writing into it meanwhile.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Cancelled; no folder was created or changed.</exception>
+    public static IReadOnlyList<string> Write(
+        ResultsFolderClaim claim, StressTestResult result, RunManifest manifest, ScenarioSpec? scenario, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(manifest);
-        return ResultsWriter.WriteAtomically(target, force, folder =>
+        return ResultsWriter.WriteAtomically(claim, folder =>
         {
             using (var writer = new StreamWriter(Path.Combine(folder, CriticalityCsv.FileName), append: false, ResultsCsv.FileEncoding))
             {
