@@ -48,7 +48,7 @@ internal abstract class ExperimentSettings : CommandSettings
 
     /// <summary>Which replications' time series are written.</summary>
     [CommandOption("--timeseries <WHICH>")]
-    [Description("Time series to write: 'first' (replication 0 of each policy) or 'all' (every replication; large)")]
+    [Description("Time series to write: 'first' (replication 0 of each policy), 'all' (every replication; large); part stocks are those that halted a line or ran lowest, every part with 'parts' (replication 0) or 'all-parts'")]
     [DefaultValue("first")]
     public string Timeseries { get; set; } = "first";
 
@@ -91,11 +91,14 @@ internal abstract class ExperimentSettings : CommandSettings
     public int ReplicationCount => Replications ?? DefaultReplications;
 
     /// <summary>Whether every replication's time series is written.</summary>
-    public bool AllTimeseries => string.Equals(Timeseries, "all", StringComparison.OrdinalIgnoreCase);
+    public bool AllTimeseries => Timeseries.ToLowerInvariant() is "all" or "all-parts";
+
+    /// <summary>Whether every part stock's series is written, not only those that halted a line or ran lowest.</summary>
+    public bool EveryPart => Timeseries.ToLowerInvariant() is "parts" or "all-parts";
 
     /// <summary>The experiment these settings ask for, under <paramref name="policies"/>.</summary>
     public ExperimentOptions ToOptions(IReadOnlyList<string> policies) =>
-        new(policies, ReplicationCount, Seed, HorizonHours, Parallel, AllTimeseries, UntilPrecision, MaxReplications);
+        new(policies, ReplicationCount, Seed, HorizonHours, Parallel, AllTimeseries, UntilPrecision, MaxReplications, EveryPart);
 
     /// <inheritdoc/>
     public override ValidationResult Validate()
@@ -126,9 +129,9 @@ internal abstract class ExperimentSettings : CommandSettings
             return ValidationResult.Error($"--parallel must be at least 1, got {Text(Parallel.Value)}");
         }
 
-        if (!string.Equals(Timeseries, "first", StringComparison.OrdinalIgnoreCase) && !AllTimeseries)
+        if (Timeseries.ToLowerInvariant() is not ("first" or "all" or "parts" or "all-parts"))
         {
-            return ValidationResult.Error($"--timeseries must be 'first' or 'all', got '{Timeseries}'");
+            return ValidationResult.Error($"--timeseries must be 'first', 'all', 'parts' or 'all-parts', got '{Timeseries}'");
         }
 
         if (UntilPrecision is { } percent && !(percent > 0 && double.IsFinite(percent)))

@@ -105,7 +105,7 @@ public sealed class CompareCommandTests
     }
 
     [TestCase("run", "--parallel", "0", "error: --parallel must be at least 1, got 0")]
-    [TestCase("run", "--timeseries", "some", "error: --timeseries must be 'first' or 'all', got 'some'")]
+    [TestCase("run", "--timeseries", "some", "error: --timeseries must be 'first', 'all', 'parts' or 'all-parts', got 'some'")]
     [TestCase("run", "--until-precision", "0", "error: --until-precision must be a positive percentage, got 0")]
     [TestCase("compare", "--max-replications", "1", "error: --max-replications must be at least 2, got 1")]
     [TestCase("compare", "--replications", "0", "error: --replications must be at least 1, got 0")]

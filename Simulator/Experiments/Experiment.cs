@@ -63,9 +63,21 @@ public static class Experiment
     }
 
     /// <summary>Runs one replication and its paired baseline with the same seed.</summary>
-    public static ReplicationResult RunReplication(Network network, string policy, int replication, ulong seed, bool keepPartSeries = true)
+    /// <param name="network">The network under the policy.</param>
+    /// <param name="policy">Policy id, for the records.</param>
+    /// <param name="replication">Replication index.</param>
+    /// <param name="seed">Seed of the replication's random streams.</param>
+    /// <param name="keepPartSeries">Add part stocks to the disrupted run's time series.</param>
+    /// <param name="everyPart">Every part stock (true), or only those <see cref="PartSeriesSelection"/> keeps.</param>
+    public static ReplicationResult RunReplication(Network network, string policy, int replication, ulong seed, bool keepPartSeries = true, bool everyPart = true)
     {
-        var disrupted = Simulation.Run(network, seed, new RunOptions(RecordPartSeries: keepPartSeries));
+        var disrupted = Simulation.Run(network, seed, new RunOptions(RecordPartSeries: keepPartSeries, PartSeriesAsSamples: false));
+        if (disrupted.Parts is not null)
+        {
+            var kept = everyPart ? null : PartSeriesSelection.Of(disrupted);
+            disrupted = disrupted.WithPartSamples(key => kept is null || kept.Contains(key));
+        }
+
         var baseline = Simulation.Run(network, seed, new RunOptions(RecordPartSeries: false, WithDisruptions: false));
         var lines = LineMetricsCalculator.Compute(policy, replication, seed, disrupted, baseline);
         return new ReplicationResult(policy, replication, seed, lines, disrupted, baseline)

@@ -113,7 +113,8 @@ public static class ExperimentJobs
         var replication = job / policies.Count;
         return Experiment.RunReplication(
             networks[policy], policies[policy], replication, Experiment.ReplicationSeed(options.Seed, replication),
-            keepPartSeries: replication == 0 || options.AllTimeSeries);
+            keepPartSeries: replication == 0 || options.AllTimeSeries,
+            everyPart: options.EveryPart);
     }
 
     private static Network[] Networks(ScenarioSpec scenario, ExperimentOptions options, IReadOnlyList<string> policies) =>

@@ -15,6 +15,10 @@ namespace Simulator.Experiments;
 /// lost units is below this percentage of the mean (see <c>docs/metrics.md</c>), or <paramref name="MaxReplications"/> is reached.
 /// </param>
 /// <param name="MaxReplications">Cap on replications per policy when running until a precision is reached.</param>
+/// <param name="EveryPart">
+/// Keep the time series of every part stock; by default only the parts that halted a line or ran lowest (see
+/// <see cref="Simulator.Metrics.PartSeriesSelection"/>).
+/// </param>
 public sealed record ExperimentOptions(
     IReadOnlyList<string> Policies,
     int Replications = 1,
@@ -23,7 +27,8 @@ public sealed record ExperimentOptions(
     int? Parallelism = null,
     bool AllTimeSeries = false,
     double? UntilPrecisionPercent = null,
-    int MaxReplications = ExperimentOptions.DefaultMaxReplications)
+    int MaxReplications = ExperimentOptions.DefaultMaxReplications,
+    bool EveryPart = false)
 {
     /// <summary>Default of <see cref="MaxReplications"/>.</summary>
     public const int DefaultMaxReplications = 1000;

@@ -118,7 +118,8 @@ internal sealed class OrderedReplicationRunner
                     _policies[policy],
                     replication,
                     Experiment.ReplicationSeed(_options.Seed, replication),
-                    keepPartSeries: replication == 0 || _options.AllTimeSeries);
+                    keepPartSeries: replication == 0 || _options.AllTimeSeries,
+                    everyPart: _options.EveryPart);
                 Deliver(job, result);
             }
         }

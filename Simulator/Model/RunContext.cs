@@ -67,4 +67,13 @@ internal sealed class RunContext
 /// resolved network under many single disruptions without resolving it again.
 /// </param>
 /// <param name="Trace">Called for every kernel event as it is processed (profiling, debugging), or null.</param>
-public sealed record RunOptions(bool RecordPartSeries = true, bool WithDisruptions = true, IReadOnlyList<DisruptionSpec>? Disruptions = null, Action<Event>? Trace = null);
+/// <param name="PartSeriesAsSamples">
+/// With <paramref name="RecordPartSeries"/>: also list every part stock in <see cref="RunTrace.Samples"/> (true), or keep
+/// them only in the compact <see cref="RunTrace.Parts"/>, from which <see cref="RunTrace.WithPartSamples"/> picks some.
+/// </param>
+public sealed record RunOptions(
+    bool RecordPartSeries = true,
+    bool WithDisruptions = true,
+    IReadOnlyList<DisruptionSpec>? Disruptions = null,
+    Action<Event>? Trace = null,
+    bool PartSeriesAsSamples = true);

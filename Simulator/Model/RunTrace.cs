@@ -92,10 +92,60 @@ public sealed record LineOutcome(
 /// <param name="Samples">Sampled time series in time order.</param>
 /// <param name="AverageInventoryValue">Time-weighted value of all stock held (line side, supplier inputs and finished goods).</param>
 /// <param name="ProcessedEvents">Kernel events processed, a measure of work.</param>
+/// <param name="Parts">Every stock per part and sample time, held compactly, when the run recorded part series.</param>
 public sealed record RunTrace(
     IReadOnlyList<LineOutcome> Lines,
     IReadOnlyList<DisruptionWindow> Windows,
     IReadOnlyList<EventRecord> Events,
     IReadOnlyList<Sample> Samples,
     double AverageInventoryValue,
-    long ProcessedEvents);
+    long ProcessedEvents,
+    PartSeries? Parts = null)
+{
+    /// <summary>
+    /// This trace with the part stocks that <paramref name="include"/> selects added to <see cref="Samples"/> as
+    /// <c>stock_units</c> (and, at lines, <c>cover_h</c>) rows of entity <c>holder/part</c>, each after its line's rows of
+    /// the same instant, suppliers' stocks last; the compact series is dropped.
+    /// </summary>
+    public RunTrace WithPartSamples(Func<StockSeriesKey, bool> include)
+    {
+        ArgumentNullException.ThrowIfNull(include);
+        if (Parts is not { } parts)
+        {
+            return this;
+        }
+
+        var chosen = Enumerable.Range(0, parts.Keys.Count).Where(k => include(parts.Keys[k])).ToArray();
+        var entities = parts.Keys.Select(k => $"{k.HolderId}/{k.PartId}").ToArray();
+        var lineOf = Lines.Select((l, i) => (l.LineId, i)).ToDictionary(x => x.LineId, x => x.i);
+        var samples = new List<Sample>(Samples.Count + (chosen.Length * 2 * parts.TimesHours.Count));
+        var perInstant = Lines.Count * 3;
+        for (var t = 0; t < parts.TimesHours.Count; t++)
+        {
+            var time = parts.TimesHours[t];
+            var next = 0;
+            for (var line = 0; line < Lines.Count; line++)
+            {
+                for (var m = 0; m < 3; m++)
+                {
+                    samples.Add(Samples[(t * perInstant) + (line * 3) + m]);
+                }
+
+                for (; next < chosen.Length && chosen[next] < parts.LineStocks && lineOf[parts.Keys[chosen[next]].HolderId] == line; next++)
+                {
+                    var k = chosen[next];
+                    samples.Add(new Sample(time, entities[k], "stock_units", parts.StockUnits(k, t)));
+                    samples.Add(new Sample(time, entities[k], "cover_h", parts.CoverHours(k, t)));
+                }
+            }
+
+            for (; next < chosen.Length; next++)
+            {
+                var k = chosen[next];
+                samples.Add(new Sample(time, entities[k], "stock_units", parts.StockUnits(k, t)));
+            }
+        }
+
+        return this with { Samples = samples, Parts = null };
+    }
+}

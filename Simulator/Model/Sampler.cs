@@ -2,20 +2,14 @@ using Simulator.Engine;
 
 namespace Simulator.Model;
 
-/// <summary>Samples line states and output every <c>sample_every_hours</c>, and the stocks when part series are recorded.</summary>
+/// <summary>Samples line states and output every <c>sample_every_hours</c>, and every stock when part series are recorded.</summary>
 internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IReadOnlyList<SupplierRun> suppliers)
 {
     private readonly long[] _producedAtLast = new long[lines.Count];
-
-    // Entity names are built once: a large network samples thousands of stocks per instant.
-    private readonly string[][] _feedEntities = lines
-        .Select(l => l.Feeds.Select(f => $"{l.Plan.Spec.Id}/{f.Plan.PartId}").ToArray())
-        .ToArray();
-
-    private readonly string[][] _productEntities = suppliers
-        .Select(s => s.Plan.Products.Select(p => $"{s.Plan.Spec.Id}/{p.Spec.PartId}").ToArray())
-        .ToArray();
     private double _lastTime = double.NaN;
+
+    /// <summary>Stocks sampled per part, or null when the run records lines only.</summary>
+    public PartSeries? Parts { get; } = ctx.Options.RecordPartSeries ? NewPartSeries(lines, suppliers) : null;
 
     public IEnumerable<Event> Sampling()
     {
@@ -45,7 +39,6 @@ internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IRea
         var dt = double.IsNaN(_lastTime) ? 0 : now - _lastTime;
         _lastTime = now;
         var samples = ctx.Samples;
-        var detail = ctx.Options.RecordPartSeries;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -54,33 +47,44 @@ internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IRea
             samples.Add(new Sample(now, id, "produced_units", line.JobsCompleted));
             samples.Add(new Sample(now, id, "rate_per_hour", dt > 0 ? (line.JobsCompleted - _producedAtLast[i]) / dt : 0));
             _producedAtLast[i] = line.JobsCompleted;
-            if (!detail)
-            {
-                continue;
-            }
-
-            for (var f = 0; f < line.Feeds.Count; f++)
-            {
-                var feed = line.Feeds[f];
-                var onHand = feed.ObservedUnits;
-                var entity = _feedEntities[i][f];
-                samples.Add(new Sample(now, entity, "stock_units", onHand));
-                samples.Add(new Sample(now, entity, "cover_h", onHand / feed.Plan.DemandPerOpenHour));
-            }
         }
 
-        if (!detail)
+        if (Parts is null)
         {
             return;
         }
 
-        for (var s = 0; s < suppliers.Count; s++)
+        var stock = new double[Parts.Keys.Count];
+        var cover = new double[Parts.LineStocks];
+        var k = 0;
+        foreach (var line in lines)
         {
-            var supplier = suppliers[s];
-            for (var p = 0; p < supplier.Plan.Products.Count; p++)
+            foreach (var feed in line.Feeds)
             {
-                samples.Add(new Sample(now, _productEntities[s][p], "stock_units", supplier.ObservedFinishedUnits(p)));
+                stock[k] = feed.ObservedUnits;
+                cover[k] = stock[k] / feed.Plan.DemandPerOpenHour;
+                k++;
             }
         }
+
+        foreach (var supplier in suppliers)
+        {
+            for (var p = 0; p < supplier.Plan.Products.Count; p++)
+            {
+                stock[k++] = supplier.ObservedFinishedUnits(p);
+            }
+        }
+
+        Parts.Add(now, stock, cover);
+    }
+
+    private static PartSeries NewPartSeries(IReadOnlyList<LineRun> lines, IReadOnlyList<SupplierRun> suppliers)
+    {
+        var keys = lines
+            .SelectMany(l => l.Feeds.Select(f => new StockSeriesKey(StockHolder.Line, l.Plan.Spec.Id, f.Plan.PartId)))
+            .ToList();
+        var lineStocks = keys.Count;
+        keys.AddRange(suppliers.SelectMany(s => s.Plan.Products.Select(p => new StockSeriesKey(StockHolder.Supplier, s.Plan.Spec.Id, p.Spec.PartId))));
+        return new PartSeries(keys, lineStocks);
     }
 }

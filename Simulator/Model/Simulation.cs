@@ -117,7 +117,13 @@ public static class Simulation
             ctx.Events.OrderBy(e => e.TimeHours).ToArray(),
             ctx.Samples.ToArray(),
             ctx.Inventory.AverageValue,
-            env.ProcessedEvents);
+            env.ProcessedEvents,
+            sampler.Parts);
+        if (options.PartSeriesAsSamples)
+        {
+            trace = trace.WithPartSamples(_ => true);
+        }
+
         return (trace, withBalance ? PartBalance.Of(network, feeds, suppliers, lanes) : []);
     }
 
