@@ -27,6 +27,10 @@ public sealed partial class DocumentationTests
 
         Assert.That(result.Problems, Is.Empty, () => string.Join("\n", result.Problems));
         Assert.That(result.IsValid, Is.True);
+
+        // What `validate` adds: no line of the example starves without a disruption, under any of its policies.
+        var checkedResult = Simulator.Experiments.BaselineCheck.Apply(result).Load;
+        Assert.That(checkedResult.Problems, Is.Empty, () => string.Join("\n", checkedResult.Problems));
     }
 
     [Test]

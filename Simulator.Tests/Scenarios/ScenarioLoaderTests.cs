@@ -375,6 +375,7 @@ public sealed class ScenarioLoaderTests
             Assert.That(result.Problems.Single().File, Is.EqualTo(path));
             Assert.That((result.Problems.Single().Line, result.Problems.Single().Column), Is.EqualTo((0, 0)));
             Assert.That(result.Problems.Single().Message, Does.Contain("cannot read the file"));
+            Assert.That(result.Problems.Single().ToString(), Does.StartWith(path + ": error: cannot read the file"), "no made-up position 0:0");
         }
     }
 

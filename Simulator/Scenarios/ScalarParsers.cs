@@ -87,6 +87,18 @@ internal static partial class ScalarParsers
     /// <summary>True when the text looks like a timestamp but lacks the offset (for a precise hint).</summary>
     public static bool LooksLikeLocalTimestamp(string text) => LocalTimestampPattern().IsMatch(text);
 
+    /// <summary>
+    /// The hint for a timestamp written without its UTC offset: the same text with the offset added, the scenario's
+    /// own offset when it is known (so a disruption lines up with the scenario's clock), else an example offset.
+    /// </summary>
+    public static string OffsetHint(string text, TimeSpan? offset)
+    {
+        var time = text.Contains('T', StringComparison.Ordinal) || text.Contains(' ', StringComparison.Ordinal) ? text.Trim() : text.Trim() + "T00:00:00";
+        var suffix = offset is { } o ? (o < TimeSpan.Zero ? "-" : "+") + o.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture) : "+01:00";
+        var whose = offset is null ? " (use the plant's UTC offset, Z for UTC)" : " (the scenario start's offset)";
+        return $"add the UTC offset so the time does not depend on the machine's time zone, e.g. {time}{suffix}{whose}";
+    }
+
     public static bool TryDay(string text, out DayOfWeek day) => Days.TryGetValue(text, out day);
 
     [GeneratedRegex(@"^\s*(?<value>[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(?<unit>u|units?|h|hours?|d|days?)?\s*\z", RegexOptions.IgnoreCase)]

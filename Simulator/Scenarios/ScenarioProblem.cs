@@ -27,12 +27,16 @@ public sealed record ScenarioProblem(
     string? Hint,
     ProblemSeverity Severity = ProblemSeverity.Error)
 {
-    /// <summary>Compiler-style one-line form: <c>file:line:column: error [id]: message (hint: hint)</c>.</summary>
+    /// <summary>
+    /// Compiler-style one-line form: <c>file:line:column: error [id]: message (hint: hint)</c>; a problem with the file
+    /// as a whole (missing, unreadable; line 0) has no position: <c>file: error: message</c>.
+    /// </summary>
     public override string ToString()
     {
         var severity = Severity == ProblemSeverity.Error ? "error" : "warning";
         var id = Id is null ? string.Empty : $" [{Id}]";
         var hint = Hint is null ? string.Empty : $" (hint: {Hint})";
-        return $"{File}:{Line}:{Column}: {severity}{id}: {Message}{hint}";
+        var at = Line > 0 ? $"{File}:{Line}:{Column}" : File;
+        return $"{at}: {severity}{id}: {Message}{hint}";
     }
 }

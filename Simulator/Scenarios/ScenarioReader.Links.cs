@@ -142,7 +142,10 @@ internal static partial class ScenarioReader
             return r.Context.Start is { } origin ? (timestamp - origin).TotalHours : double.NaN;
         }
 
-        r.Error(r.At("start"), $"start must be hours from the scenario start or an ISO-8601 timestamp with an offset, not '{text}'", KeyHelp.Use(ScenarioKeys.Disruption, "start"));
+        var hint = ScalarParsers.LooksLikeLocalTimestamp(text)
+            ? ScalarParsers.OffsetHint(text, r.Context.Start?.Offset)
+            : KeyHelp.Use(ScenarioKeys.Disruption, "start");
+        r.Error(r.At("start"), $"start must be hours from the scenario start or an ISO-8601 timestamp with an offset, not '{text}'", hint);
         return double.NaN;
     }
 }

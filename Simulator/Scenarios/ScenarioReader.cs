@@ -85,7 +85,7 @@ internal static partial class ScenarioReader
         }
 
         var hint = ScalarParsers.LooksLikeLocalTimestamp(text)
-            ? $"add the UTC offset so the result does not depend on the machine's time zone, e.g. {text}{(text.Contains('T', StringComparison.Ordinal) ? string.Empty : "T00:00:00")}+01:00"
+            ? ScalarParsers.OffsetHint(text, offset: null)
             : KeyHelp.Use(ScenarioKeys.Scenario, "start");
         r.Error(r.At("start"), $"start must be an ISO-8601 timestamp with an offset, not '{text}'", hint);
         return null;
