@@ -11,6 +11,7 @@ internal sealed class LaneRun : IGateListener
 {
     private readonly RunContext _ctx;
     private readonly PriorityQueue<double, double> _road = new();
+    private readonly CallOffLog _callOffs = new();
     private Random? _transit;
     private Action<Event>? _arrival;
     private double _lastTransmitSync;
@@ -98,8 +99,17 @@ internal sealed class LaneRun : IGateListener
     public void Allocate(double units)
     {
         Allocated += units;
+        _callOffs.Add(Allocated, NeedHours(_ctx.Env.Now));
         SyncTransmission();
     }
+
+    /// <summary>
+    /// When an order placed at <paramref name="now"/> is needed: a sequence call-off <c>lead_hours</c> of its line's
+    /// running later, any other order at once (so those are served in the order they were placed).
+    /// </summary>
+    private double NeedHours(double now) => SequenceLine is { } line
+        ? line.Plan.Calendar.AddOpenHours(now, Plan.Spec.Trigger.LeadHours)
+        : now;
 
     /// <summary>Brings the transmitted quantity up to date under the current order-transmission gate.</summary>
     public void SyncTransmission()
@@ -122,8 +132,35 @@ internal sealed class LaneRun : IGateListener
         _lastTransmitSync = now;
         if (Transmitted > before + 1e-12)
         {
-            Origin.Enqueue(Plan.ProductIndex, this, Transmitted - before);
+            Book(before);
             WakeUp();
+        }
+    }
+
+    /// <summary>Books the orders transmitted since <paramref name="from"/> with the supplier, each with its own need hour.</summary>
+    private void Book(double from)
+    {
+        while (from < Transmitted - 1e-12 && _callOffs.Count > 0)
+        {
+            var end = _callOffs.OldestEnd;
+            var to = Math.Min(end, Transmitted);
+            if (to > from + 1e-12)
+            {
+                Origin.Enqueue(Plan.ProductIndex, this, to - from, _callOffs.OldestNeedHours);
+                from = to;
+            }
+
+            if (end > Transmitted + 1e-12)
+            {
+                return;
+            }
+
+            _callOffs.DropOldest();
+        }
+
+        if (from < Transmitted - 1e-12)
+        {
+            Origin.Enqueue(Plan.ProductIndex, this, Transmitted - from, _ctx.Env.Now);
         }
     }
 
@@ -315,6 +352,7 @@ internal sealed class LaneRun : IGateListener
             var moved = Allocated - Shipped;
             Allocated = Shipped;
             Transmitted = Math.Min(Transmitted, Allocated);
+            _callOffs.Clear();
             _ctx.Log(Plan.Spec.Id, "failover", $"{moved:0.##} pieces of part:{Plan.Spec.PartId} moved to the other sources");
             Feed.Reallocate(moved);
         });

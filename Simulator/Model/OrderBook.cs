@@ -1,42 +1,66 @@
 namespace Simulator.Model;
 
 /// <summary>
-/// The orders of one product waiting for production, first come first served: a ring of (lane slot, pieces)
-/// in which consecutive orders of the same lane merge, so a stream of sequence call-offs costs no allocation.
+/// The orders of one product waiting for production, earliest need date first: a ring of (lane slot, pieces, need
+/// hour) kept sorted by need hour and then by lane slot (the lanes' order in the scenario). Orders of one lane with
+/// the same need hour merge, and a new order almost always belongs at the tail, so booking costs no allocation and
+/// no search on the hot path (the ring only grows while the backlog does).
 /// </summary>
 internal sealed class OrderBook
 {
     private int[] _lanes = new int[4];
     private double[] _pieces = new double[4];
+    private double[] _need = new double[4];
     private int _head;
     private int _count;
 
     public int Count => _count;
 
-    public void Add(int lane, double pieces)
+    /// <summary>Books <paramref name="pieces"/> for <paramref name="lane"/>, needed at <paramref name="needHours"/>.</summary>
+    public void Add(int lane, double pieces, double needHours)
     {
-        if (_count > 0)
+        var mask = _lanes.Length - 1;
+        var at = _count;
+        while (at > 0)
         {
-            var tail = (_head + _count - 1) & (_lanes.Length - 1);
-            if (_lanes[tail] == lane)
+            var before = (_head + at - 1) & mask;
+            if (_need[before] < needHours || (_need[before] == needHours && _lanes[before] <= lane))
             {
-                _pieces[tail] += pieces;
-                return;
+                if (_lanes[before] == lane && _need[before] == needHours)
+                {
+                    _pieces[before] += pieces;
+                    return;
+                }
+
+                break;
             }
+
+            at--;
         }
 
         if (_count == _lanes.Length)
         {
             Grow();
+            mask = _lanes.Length - 1;
         }
 
-        var at = (_head + _count) & (_lanes.Length - 1);
-        _lanes[at] = lane;
-        _pieces[at] = pieces;
+        for (var i = _count; i > at; i--)
+        {
+            var to = (_head + i) & mask;
+            var from = (_head + i - 1) & mask;
+            _lanes[to] = _lanes[from];
+            _pieces[to] = _pieces[from];
+            _need[to] = _need[from];
+        }
+
+        var slot = (_head + at) & mask;
+        _lanes[slot] = lane;
+        _pieces[slot] = pieces;
+        _need[slot] = needHours;
         _count++;
     }
 
-    /// <summary>Assigns up to <paramref name="made"/> pieces to the oldest orders; returns the pieces left over.</summary>
+    /// <summary>Assigns up to <paramref name="made"/> pieces to the orders needed first; returns the pieces left over.</summary>
     public double Serve(double made, double[] readyByLane)
     {
         while (made > 1e-12 && _count > 0)
@@ -71,6 +95,7 @@ internal sealed class OrderBook
             var to = (_head + kept) & mask;
             _lanes[to] = _lanes[from];
             _pieces[to] = _pieces[from];
+            _need[to] = _need[from];
             kept++;
         }
 
@@ -81,15 +106,18 @@ internal sealed class OrderBook
     {
         var lanes = new int[_lanes.Length * 2];
         var pieces = new double[_lanes.Length * 2];
+        var need = new double[_lanes.Length * 2];
         for (var i = 0; i < _count; i++)
         {
             var from = (_head + i) & (_lanes.Length - 1);
             lanes[i] = _lanes[from];
             pieces[i] = _pieces[from];
+            need[i] = _need[from];
         }
 
         _lanes = lanes;
         _pieces = pieces;
+        _need = need;
         _head = 0;
     }
 }

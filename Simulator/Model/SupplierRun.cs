@@ -113,7 +113,8 @@ internal sealed class SupplierRun : IGateListener
 
     /// <summary>
     /// Takes up to <paramref name="units"/> finished pieces made for <paramref name="lane"/>'s orders. Orders are
-    /// served first come, first served across all lanes, so a line that waits is not overtaken by one that runs.
+    /// built by need date across all lanes (ties in scenario order), so a line that waits is not overtaken by one that
+    /// runs, and lines whose backlogs are released together get their parts together.
     /// </summary>
     public double Take(int product, LaneRun lane, double units)
     {
@@ -126,8 +127,11 @@ internal sealed class SupplierRun : IGateListener
         return taken;
     }
 
-    /// <summary>Books newly transmitted orders: served from free finished goods, else queued for production.</summary>
-    public void Enqueue(int product, LaneRun lane, double units)
+    /// <summary>
+    /// Books newly transmitted orders needed at <paramref name="needHours"/>: served from free finished goods, else
+    /// queued for production by need date.
+    /// </summary>
+    public void Enqueue(int product, LaneRun lane, double units, double needHours)
     {
         _backlog[product] += units;
         var slot = _laneSlot[lane];
@@ -136,7 +140,7 @@ internal sealed class SupplierRun : IGateListener
         _ready[slot] += fromStock;
         if (units - fromStock > 1e-12)
         {
-            _book[product].Add(slot, units - fromStock);
+            _book[product].Add(slot, units - fromStock, needHours);
         }
     }
 
