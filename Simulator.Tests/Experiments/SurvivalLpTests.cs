@@ -1,0 +1,93 @@
+using Simulator.Experiments;
+
+namespace Simulator.Tests.Experiments;
+
+public sealed class SurvivalLpTests
+{
+    /// <summary>
+    /// Simchi-Levi et al.'s single-tier example: S1/S2/S3 with capacity 30/45/60 per period, each able to make either
+    /// product; P1/P2 with demand 75/50 per period and inventory 20/25; losses 5,000/6,500 per unit.
+    /// </summary>
+    private static SurvivalModel Published(int failed)
+    {
+        double[] capacity = [30, 45, 60];
+        var pools = capacity.Select((c, i) => new SurvivalPool($"S{i + 1}", i == failed ? 0 : c)).ToList();
+        var products = new List<SurvivalProduct>();
+        var lanes = new List<SurvivalLane>();
+        for (var s = 0; s < 3; s++)
+        {
+            for (var p = 0; p < 2; p++)
+            {
+                lanes.Add(new SurvivalLane($"S{s + 1}->P{p + 1}", products.Count, p, s == failed ? 0 : null));
+                products.Add(new SurvivalProduct($"S{s + 1}/P{p + 1}", s, 0, []));
+            }
+        }
+
+        return new SurvivalModel(
+            pools,
+            products,
+            [new SurvivalStock("P1", 20), new SurvivalStock("P2", 25)],
+            lanes,
+            [new SurvivalLine("P1", 75, [new SurvivalUse(0, 1)], 5000), new SurvivalLine("P2", 50, [new SurvivalUse(1, 1)], 6500)]);
+    }
+
+    [TestCase(0, 45.0 / 20)]
+    [TestCase(1, 45.0 / 35)]
+    [TestCase(2, 45.0 / 50)]
+    public void Time_to_survive_of_the_published_single_tier_case(int failed, double expected)
+    {
+        // Both products can be made anywhere, so only the totals bind: inventory 45 covers demand 125 per period less
+        // the capacity left (105, 90, 75 per period): TTS = 45 / (125 - capacity left).
+        Assert.That(SurvivalLp.TimeToSurviveHours(Published(failed), 1000), Is.EqualTo(expected).Within(1e-6));
+    }
+
+    [Test]
+    public void Published_time_to_survive_figures_rounded_as_the_paper_prints_them()
+    {
+        var figures = Enumerable.Range(0, 3).Select(s => Math.Round(SurvivalLp.TimeToSurviveHours(Published(s), 1000)!.Value, 3)).ToArray();
+        Assert.That(figures, Is.EqualTo(new[] { 2.25, 1.286, 0.900 }));
+    }
+
+    [Test]
+    public void Lost_units_and_risk_exposure_over_a_recovery_time_of_two_periods()
+    {
+        var losses = Enumerable.Range(0, 3).Select(s => SurvivalLp.MinimumLoss(Published(s), 2)).ToArray();
+
+        // Over 2 periods demand is 250; inventory 45 plus capacity 210 / 180 / 150 leaves 0 / 25 / 55 short,
+        // all of it lost on P1, whose unit loss (5,000) is the smaller.
+        Assert.That(losses.Select(l => l.LostUnits), Is.EqualTo(new[] { 0.0, 25, 55 }).Within(1e-6));
+        Assert.That(losses.Select(l => l.LostValue), Is.EqualTo(new[] { 0.0, 125_000, 275_000 }).Within(1e-3));
+        var rei = losses.Select(l => Math.Round(l.LostValue / losses.Max(x => x.LostValue), 3));
+        Assert.That(rei, Is.EqualTo(new[] { 0, 0.455, 1.0 }));
+    }
+
+    [Test]
+    public void A_network_that_keeps_up_survives_the_whole_limit()
+    {
+        Assert.That(SurvivalLp.TimeToSurviveHours(Published(failed: -1), 1000), Is.Null);
+    }
+
+    [Test]
+    public void A_stopped_line_survives_no_time()
+    {
+        var model = Published(failed: -1);
+        model = model with { Lines = [model.Lines[0] with { RunningFraction = 0 }, model.Lines[1]] };
+        Assert.That(SurvivalLp.TimeToSurviveHours(model, 1000), Is.EqualTo(0));
+    }
+
+    [Test]
+    public void A_second_tier_input_bounds_the_first_tier_output()
+    {
+        // T1 makes the line's part from one piece of T2's part each; T2 is down, T1 holds 30 pieces of input and
+        // 10 finished, the line holds 20 and builds 10 an hour: 20 + 10 + 30 = 60 pieces last 6 h.
+        var model = new SurvivalModel(
+            [new SurvivalPool("T1", 100), new SurvivalPool("T2", 0)],
+            [new SurvivalProduct("T1/A", 0, 10, [new SurvivalUse(1, 1)]), new SurvivalProduct("T2/B", 1, 0, [])],
+            [new SurvivalStock("L/A", 20), new SurvivalStock("T1/B", 30)],
+            [new SurvivalLane("T1->L", 0, 0), new SurvivalLane("T2->T1", 1, 1, 0)],
+            [new SurvivalLine("L", 10, [new SurvivalUse(0, 1)], 1)]);
+        Assert.That(SurvivalLp.TimeToSurviveHours(model, 1000), Is.EqualTo(6).Within(1e-6));
+        var loss = SurvivalLp.MinimumLoss(model, 10);
+        Assert.That(loss.LostUnits, Is.EqualTo(40).Within(1e-6));
+    }
+}
