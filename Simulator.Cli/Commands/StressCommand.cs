@@ -57,6 +57,11 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         [Description("Simulate every target itself, also those whose outage cannot reach a line or switches off the same gates as another's (same results, more time; for checking)")]
         public bool NoScreening { get; set; }
 
+        /// <summary>How each outage is measured: simulated, or simulated with the LP optimum beside it.</summary>
+        [CommandOption("--method <METHOD>")]
+        [Description("sim (default): simulate the network's own rules; lp: also solve the time-to-survive and least-loss LPs (stock, pipeline and capacity allocated as well as possible) and show them beside the simulated values")]
+        public string Method { get; set; } = "sim";
+
         /// <summary>This process's share of the work.</summary>
         [CommandOption("--shard <I/N>")]
         [Description("Run shard I of N (from 0) and write its raw rows for 'linesim merge'; 'auto' reads a Slurm array's SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT or a Kubernetes Indexed Job's JOB_COMPLETION_INDEX (with --shards)")]
@@ -114,6 +119,11 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
                 return ValidationResult.Error($"--shards must be at least 1, got {Shards.Value.ToString(CultureInfo.InvariantCulture)}");
             }
 
+            if (Method is not ("sim" or "lp"))
+            {
+                return ValidationResult.Error($"--method must be sim or lp, got '{Method}'");
+            }
+
             if (Replications < 1)
             {
                 return ValidationResult.Error($"--replications must be at least 1, got {Replications.ToString(CultureInfo.InvariantCulture)}");
@@ -147,7 +157,8 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         using var claim = StressOutput.Claim(output, settings.Force);
 
         var options = new StressTestOptions(
-            settings.Policy, settings.DurationList, settings.Replications, settings.Seed, OwnRecovery: settings.OwnRecovery, Screen: !settings.NoScreening);
+            settings.Policy, settings.DurationList, settings.Replications, settings.Seed, OwnRecovery: settings.OwnRecovery, Screen: !settings.NoScreening,
+            Method: settings.Method == "lp" ? StressMethod.Lp : StressMethod.Simulation);
         StressPlan plan;
         try
         {

@@ -1,4 +1,7 @@
 using Simulator.Experiments;
+using Simulator.Model;
+using Simulator.Model.Specs;
+using Simulator.Output;
 
 namespace Simulator.Tests.Experiments;
 
@@ -89,5 +92,65 @@ public sealed class SurvivalLpTests
         Assert.That(SurvivalLp.TimeToSurviveHours(model, 1000), Is.EqualTo(6).Within(1e-6));
         var loss = SurvivalLp.MinimumLoss(model, 10);
         Assert.That(loss.LostUnits, Is.EqualTo(40).Within(1e-6));
+    }
+
+    [Test]
+    public void Stress_with_the_lp_method_puts_the_optimum_beside_the_simulated_outcome()
+    {
+        // The network of StressTestTests.ThinTier2DeepTier1, every target down 20 h from hour 0:
+        // T2-FOAM: 120 seats at the line + 60 called off before hour 0 (on the road) + 60 finished at T1-SEATS + 180
+        //   foam at T1-SEATS = 420 seats = 7 h at 60/h, the same as simulated; over 20 h 1,200 are needed: 780 lost.
+        // T1-DOORS: 600 doors at the line = 10 h; 600 lost over 20 h.
+        // T1-SEATS: 120 seats at the line + 60 on the road = 180 = 3 h; 1,020 lost over 20 h, the most of any target.
+        // T3-SPARE feeds nothing: the lines keep up for the whole window (48 h horizon), nothing lost.
+        var result = StressTest.Run(StressTestTests.ThinTier2DeepTier1().Build(), new StressTestOptions(DurationsHours: [20], Method: StressMethod.Lp));
+        var byId = result.Ranking.ToDictionary(e => e.Target.Id, e => e.Primary);
+        Assert.Multiple(() =>
+        {
+            Assert.That(byId["T2-FOAM"].Optimum!.TimeToSurviveHours, Is.EqualTo(7).Within(1e-6));
+            Assert.That(byId["T2-FOAM"].Optimum!.LostUnits, Is.EqualTo(780).Within(1e-6));
+            Assert.That(byId["T2-FOAM"].Optimum!.RiskExposureIndex, Is.EqualTo(780.0 / 1020).Within(1e-9));
+            Assert.That(byId["T1-SEATS"].Optimum!.TimeToSurviveHours, Is.EqualTo(3).Within(1e-6));
+            Assert.That(byId["T1-SEATS"].Optimum!.LostUnits, Is.EqualTo(1020).Within(1e-6));
+            Assert.That(byId["T1-SEATS"].Optimum!.RiskExposureIndex, Is.EqualTo(1));
+            Assert.That(byId["T1-DOORS"].Optimum!.TimeToSurviveHours, Is.EqualTo(10).Within(1e-6));
+            Assert.That(byId["T1-DOORS"].Optimum!.LostUnits, Is.EqualTo(600).Within(1e-6));
+            Assert.That(byId["T1-DOORS"].Optimum!.RiskExposureIndex, Is.EqualTo(600.0 / 1020).Within(1e-9));
+            Assert.That(byId["T3-SPARE"].Optimum!.TimeToSurviveHours, Is.Null);
+            Assert.That(byId["T3-SPARE"].Optimum!.LostUnits, Is.EqualTo(0).Within(1e-9));
+        });
+
+        using var csv = new StringWriter();
+        CriticalityCsv.Write(csv, result);
+        var header = csv.ToString().Split('\n')[0].Split(',');
+        Assert.That(header[^3..], Is.EqualTo(CriticalityCsv.OptimumColumns));
+        Assert.That(header, Does.Contain("time_to_halt_h"));
+    }
+
+    [Test]
+    public void Without_the_lp_method_the_criticality_columns_are_unchanged()
+    {
+        var result = StressTest.Run(StressTestTests.ThinTier2DeepTier1().Build(), new StressTestOptions(DurationsHours: [20]));
+        Assert.That(result.Ranking.All(e => e.Primary.Optimum is null));
+        Assert.That(CriticalityCsv.Columns(result), Is.EqualTo(CriticalityCsv.BaseColumns));
+    }
+
+    [Test]
+    public void A_shift_calendar_counts_only_open_hours()
+    {
+        // The published case on a clock open 8 h of every 24 from hour 0: TTS 2.25 open hours falls inside the
+        // first shift; over a TTR of 26 h the clock is open 8 + 2 = 10 h: inventory 45 + capacity 105 x 10 against
+        // demand 125 x 10 leaves 1,250 - 1,095 = 155 short.
+        var spec = new CalendarSpec("shift", [new ShiftSpec([.. Enum.GetValues<DayOfWeek>()], new TimeOnly(0, 0), new TimeOnly(8, 0))], []);
+        var clock = Calendar.Build(spec, new DateTimeOffset(2025, 3, 3, 0, 0, 0, TimeSpan.Zero), 200);
+        var model = Published(0);
+        model = model with
+        {
+            Pools = [.. model.Pools.Select(p => p with { Clock = 0 })],
+            Lines = [.. model.Lines.Select(l => l with { Clock = 0 })],
+            Clocks = [clock],
+        };
+        Assert.That(SurvivalLp.TimeToSurviveHours(model, 100), Is.EqualTo(2.25).Within(1e-6));
+        Assert.That(SurvivalLp.MinimumLoss(model, 26).LostUnits, Is.EqualTo(155).Within(1e-6));
     }
 }

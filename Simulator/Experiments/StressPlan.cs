@@ -23,6 +23,11 @@ namespace Simulator.Experiments;
 /// <param name="SimulationOfSlot">For each target and duration slot, the index of the simulation whose result it takes.</param>
 /// <param name="Simulations">The distinct simulations: representative target and outage hours.</param>
 /// <param name="Warnings">Things the reader should know, for example outages that outlast the horizon.</param>
+/// <param name="Optimum">
+/// With <see cref="StressMethod.Lp"/>, the LP optimum of each target and duration slot, else null. It is a pure
+/// function of the scenario, policy, target and duration, solved once when planning; it travels with the plan in
+/// every shard, so shards do not share it out and <c>merge</c> takes it from there.
+/// </param>
 public sealed record StressPlan(
     string ScenarioName,
     string Policy,
@@ -36,7 +41,8 @@ public sealed record StressPlan(
     IReadOnlyList<StressPlanLine> Lines,
     IReadOnlyList<IReadOnlyList<int>> SimulationOfSlot,
     IReadOnlyList<StressSimulation> Simulations,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<IReadOnlyList<StressOptimum>>? Optimum = null)
 {
     /// <summary>Duration slots per target: the durations given, or one (each target's own recovery time).</summary>
     public int DurationCount => Math.Max(1, DurationsHours.Count);
@@ -68,3 +74,9 @@ public sealed record StressPlanLine(string Id, string PlantId, double? MarginPer
 /// <param name="Target">Index in <see cref="StressPlan.Targets"/> of the target that is taken down.</param>
 /// <param name="DurationHours">Hours it is down.</param>
 public sealed record StressSimulation(int Target, double DurationHours);
+
+/// <summary>What the time-to-survive and time-to-recover LPs give for one target and duration.</summary>
+/// <param name="TimeToSurviveHours">Hours every line's demand can be met for when stock, pipeline and the capacity left are allocated as well as possible; null when beyond the horizon.</param>
+/// <param name="LostUnits">Least jobs lost over the outage (ties among the least lost value broken towards fewer units).</param>
+/// <param name="LostValue">The least loss: lost jobs weighted by each line's margin where the scenario gives margins, else the lost jobs.</param>
+public sealed record StressOptimum(double? TimeToSurviveHours, double LostUnits, double LostValue);

@@ -85,9 +85,32 @@ public static class StressTest
         }
 
         var lines = network.Scenario.Plants.SelectMany(p => p.Lines).Select(l => new StressPlanLine(l.Id, l.PlantId, l.MarginPerUnit)).ToArray();
+        var optimum = options.Method == StressMethod.Lp ? Optimum(network, targets, durations, lines.Any(l => l.MarginPerUnit is not null)) : null;
         return new StressPlan(
             scenario.Name, network.Policy.Id, options.Seed, options.Replications, scenario.ReferenceHours, network.HorizonHours, durations,
-            options.Screen, targets, lines, slots, simulations, Warnings(scenario, network.HorizonHours, targets, durations));
+            options.Screen, targets, lines, slots, simulations, Warnings(scenario, network.HorizonHours, targets, durations), optimum);
+    }
+
+    /// <summary>The LP optimum of every target and duration slot (see <see cref="SurvivalLp"/>).</summary>
+    private static IReadOnlyList<IReadOnlyList<StressOptimum>> Optimum(Network network, IReadOnlyList<StressTarget> targets, double[] durations, bool weighMargins)
+    {
+        var limit = network.HorizonHours - network.Scenario.ReferenceHours;
+        var result = new IReadOnlyList<StressOptimum>[targets.Count];
+        for (var t = 0; t < targets.Count; t++)
+        {
+            var model = SurvivalModelBuilder.For(network, targets[t].Id, weighMargins);
+            var survive = SurvivalLp.TimeToSurviveHours(model, limit);
+            result[t] = Enumerable.Range(0, Math.Max(1, durations.Length))
+                .Select(d =>
+                {
+                    // Loss counts within the horizon only, as the simulated lost units do.
+                    var loss = SurvivalLp.MinimumLoss(model, Math.Min(DurationOf(targets[t], durations, d), limit));
+                    return new StressOptimum(survive, loss.LostUnits, loss.LostValue);
+                })
+                .ToArray();
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -220,6 +243,13 @@ public static class StressTest
                 .ToArray());
         }
 
+        var optimumIndex = new IReadOnlyList<double>[durationCount];
+        for (var d = 0; d < durationCount; d++)
+        {
+            var slot = d;
+            optimumIndex[d] = plan.Optimum is { } optima ? CriticalityStatistics.RiskExposureIndex(optima.Select(o => o[slot].LostValue).ToArray()) : [];
+        }
+
         var entries = new List<(StressTarget Target, StressOutcome[] Outcomes)>();
         for (var t = 0; t < targets.Count; t++)
         {
@@ -228,6 +258,10 @@ public static class StressTest
             {
                 var simulation = plan.SimulationOfSlot[t][d];
                 outcomes[d] = Outcome(perSimulation[simulation], plan.Simulations[simulation].DurationHours, riskIndex[d][t], plan);
+                if (plan.Optimum?[t][d] is { } optimum)
+                {
+                    outcomes[d] = outcomes[d] with { Optimum = new StressOptimumOutcome(optimum.TimeToSurviveHours, optimum.LostUnits, optimumIndex[d][t]) };
+                }
             }
 
             entries.Add((targets[t], outcomes));

@@ -17,6 +17,10 @@ namespace Simulator.Experiments;
 /// Simulate once what several targets share: targets whose outage cannot reach a line, and targets whose outage
 /// switches off exactly the same gates (the results are identical either way; false is for checking that).
 /// </param>
+/// <param name="Method">
+/// <see cref="StressMethod.Lp"/> adds to every simulated outcome the optimum of the time-to-survive and
+/// time-to-recover linear programs (<see cref="StressOptimum"/>).
+/// </param>
 public sealed record StressTestOptions(
     string? Policy = null,
     IReadOnlyList<double>? DurationsHours = null,
@@ -24,8 +28,19 @@ public sealed record StressTestOptions(
     ulong Seed = 1,
     int? Parallelism = null,
     bool OwnRecovery = false,
-    bool Screen = true)
+    bool Screen = true,
+    StressMethod Method = StressMethod.Simulation)
 {
     /// <summary>The durations given, never null.</summary>
     public IReadOnlyList<double> Durations => DurationsHours ?? [];
+}
+
+/// <summary>How a stress test measures each outage.</summary>
+public enum StressMethod
+{
+    /// <summary>Simulate the network's own operating rules.</summary>
+    Simulation,
+
+    /// <summary>Simulate, and solve the LP optimum beside it: time-to-survive and the least loss over the outage.</summary>
+    Lp,
 }

@@ -32,7 +32,16 @@ public sealed record StressOutcome(
 {
     /// <summary>Runs in which no line halted.</summary>
     public int CensoredRuns => Runs - HaltedRuns;
+
+    /// <summary>The LP optimum beside the simulated outcome (with <see cref="StressMethod.Lp"/>), else null.</summary>
+    public StressOptimumOutcome? Optimum { get; init; }
 }
+
+/// <summary>The LP optimum of one target and duration, ranked against the other targets.</summary>
+/// <param name="TimeToSurviveHours">LP time-to-survive: hours the lines' demand can be met for at best; null when beyond the horizon.</param>
+/// <param name="LostUnits">Least lost units over the outage.</param>
+/// <param name="RiskExposureIndex">Least loss divided by the largest least loss of any target at the same duration, in [0, 1].</param>
+public sealed record StressOptimumOutcome(double? TimeToSurviveHours, double LostUnits, double RiskExposureIndex);
 
 /// <summary>One target's place in the criticality ranking.</summary>
 /// <param name="Rank">1 for the most critical.</param>

@@ -1,26 +1,39 @@
+using Simulator.Model;
+
 namespace Simulator.Experiments;
 
 /// <summary>
 /// The aggregate multi-tier network the time-to-survive LP optimises over: capacities, products with their bills of
 /// materials, stocks, lanes and lines, with one outage's effect already applied (a capacity at the fraction left, a
-/// lane's flow bounded, a line's rate reduced). Rates are per calendar hour.
+/// lane's flow bounded, a line's rate reduced). A capacity's or a line's rate is per open hour of its clock (one of
+/// <paramref name="Clocks"/>, or always open); a lane's is per hour.
 /// </summary>
 /// <param name="Pools">Capacities, each shared by the products that draw on it.</param>
 /// <param name="Products">What suppliers make.</param>
 /// <param name="Stocks">Stocks of parts at the consumers (line-side stocks and suppliers' input stocks).</param>
 /// <param name="Lanes">Flows from a product's finished goods to a consumer's stock.</param>
 /// <param name="Lines">The lines whose demand must be met.</param>
+/// <param name="Clocks">Calendars the rates run on; null or empty when everything is always open.</param>
+/// <param name="StartHours">Hour of the outage's start on the clocks.</param>
 internal sealed record SurvivalModel(
     IReadOnlyList<SurvivalPool> Pools,
     IReadOnlyList<SurvivalProduct> Products,
     IReadOnlyList<SurvivalStock> Stocks,
     IReadOnlyList<SurvivalLane> Lanes,
-    IReadOnlyList<SurvivalLine> Lines);
+    IReadOnlyList<SurvivalLine> Lines,
+    IReadOnlyList<Calendar>? Clocks = null,
+    double StartHours = 0)
+{
+    /// <summary>Open hours of clock <paramref name="clock"/> (-1: always open) in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public double OpenHours(int clock, double from, double to) =>
+        clock < 0 || Clocks is null ? Math.Max(0, to - from) : Clocks[clock].OpenHoursBetween(from, to);
+}
 
 /// <summary>A capacity of a supplier.</summary>
 /// <param name="Id">Supplier and capacity, for messages.</param>
-/// <param name="PerHour">Pieces per hour left to the products drawing on it during the outage (0 when the supplier is down).</param>
-internal sealed record SurvivalPool(string Id, double PerHour);
+/// <param name="PerHour">Pieces per open hour left to the products drawing on it during the outage (0 when the supplier is down).</param>
+/// <param name="Clock">Index of its calendar in <see cref="SurvivalModel.Clocks"/>, or -1 for always open.</param>
+internal sealed record SurvivalPool(string Id, double PerHour, int Clock = -1);
 
 /// <summary>A part a supplier makes.</summary>
 /// <param name="Id">Supplier and part, for messages.</param>
@@ -44,17 +57,18 @@ internal sealed record SurvivalStock(string Id, double Units);
 /// <param name="Product">Index of the product it carries.</param>
 /// <param name="Stock">Index of the stock it feeds.</param>
 /// <param name="PerHour">Pieces per hour it may carry during the outage; null for no limit (an unaffected lane).</param>
-/// <param name="PipelineUnits">Pieces it may carry on top of that: orders called off before the outage.</param>
-internal sealed record SurvivalLane(string Id, int Product, int Stock, double? PerHour = null, double PipelineUnits = 0);
+internal sealed record SurvivalLane(string Id, int Product, int Stock, double? PerHour = null);
 
 /// <summary>A line and what one job takes.</summary>
 /// <param name="Id">Line id.</param>
-/// <param name="PlannedJobsPerHour">Jobs per hour it is planned to build.</param>
+/// <param name="PlannedJobsPerHour">Jobs per open hour it is planned to build.</param>
 /// <param name="Bom">Stocks it consumes per job.</param>
 /// <param name="LossPerUnit">Weight of a lost job in the loss objective (its margin, or 1).</param>
 /// <param name="RunningFraction">Fraction of its rate the outage leaves it (its control's fallback), in [0, 1]; 0 stops it.</param>
-internal sealed record SurvivalLine(string Id, double PlannedJobsPerHour, IReadOnlyList<SurvivalUse> Bom, double LossPerUnit, double RunningFraction = 1)
+/// <param name="Clock">Index of its calendar in <see cref="SurvivalModel.Clocks"/>, or -1 for always open.</param>
+internal sealed record SurvivalLine(
+    string Id, double PlannedJobsPerHour, IReadOnlyList<SurvivalUse> Bom, double LossPerUnit, double RunningFraction = 1, int Clock = -1)
 {
-    /// <summary>Jobs per hour it can build during the outage.</summary>
+    /// <summary>Jobs per open hour it can build during the outage.</summary>
     public double JobsPerHour => PlannedJobsPerHour * RunningFraction;
 }

@@ -6,7 +6,9 @@ namespace Simulator.Output;
 /// <remarks>
 /// Line and plant ids are joined by <c>;</c>. With several durations the base columns hold the first (ranking) duration
 /// and one column set per duration follows, each column suffixed <c>_at_{hours}h</c>. With replications a
-/// <c>censored_runs</c> column (runs in which no line halted) follows each time-to-halt set.
+/// <c>censored_runs</c> column (runs in which no line halted) follows each time-to-halt set. With <c>--method lp</c>
+/// the LP optimum follows each set: <c>lp_time_to_survive_h</c> beside the simulated <c>time_to_halt_h</c>,
+/// <c>lp_lost_units</c> and <c>lp_risk_exposure_index</c>.
 /// </remarks>
 public static class CriticalityCsv
 {
@@ -19,6 +21,9 @@ public static class CriticalityCsv
         "rank", "node", "kind", "tier", "duration_h", "time_to_halt_h", "lines_halted", "plants_halted", "lost_units",
         "time_to_recover_h", "needs_mitigation", "risk_exposure_index",
     ];
+
+    /// <summary>The LP columns that follow each column set with <c>--method lp</c>.</summary>
+    public static IReadOnlyList<string> OptimumColumns { get; } = ["lp_time_to_survive_h", "lp_lost_units", "lp_risk_exposure_index"];
 
     private static readonly string[] OutcomeColumns =
         ["time_to_halt_h", "lines_halted", "plants_halted", "lost_units", "time_to_recover_h", "needs_mitigation", "risk_exposure_index"];
@@ -40,6 +45,12 @@ public static class CriticalityCsv
             columns.Add("censored_runs");
         }
 
+        var optimum = HasOptimum(result);
+        if (optimum)
+        {
+            columns.AddRange(OptimumColumns);
+        }
+
         if (result.DurationsHours.Count > 1)
         {
             foreach (var hours in result.DurationsHours)
@@ -54,6 +65,11 @@ public static class CriticalityCsv
                 if (replicated)
                 {
                     columns.Add("censored_runs" + suffix);
+                }
+
+                if (optimum)
+                {
+                    columns.AddRange(OptimumColumns.Select(c => c + suffix));
                 }
             }
         }
@@ -108,6 +124,11 @@ public static class CriticalityCsv
             columns.Add("censored_runs");
         }
 
+        if (HasOptimum(result))
+        {
+            columns.AddRange(OptimumColumns);
+        }
+
         return columns;
     }
 
@@ -140,6 +161,8 @@ public static class CriticalityCsv
 
     private static bool HasMargins(StressTestResult result) => result.Ranking.Any(e => e.Primary.LostMargin is not null);
 
+    private static bool HasOptimum(StressTestResult result) => result.Ranking.Any(e => e.Primary.Optimum is not null);
+
     private static void WriteOutcome(CsvHelper.CsvWriter csv, StressOutcome outcome, bool replicated, bool margins)
     {
         csv.WriteField(Invariant.Number(outcome.TimeToHaltHours));
@@ -157,6 +180,13 @@ public static class CriticalityCsv
         if (replicated)
         {
             csv.WriteField(Invariant.Integer(outcome.CensoredRuns));
+        }
+
+        if (outcome.Optimum is { } optimum)
+        {
+            csv.WriteField(Invariant.Number(optimum.TimeToSurviveHours));
+            csv.WriteField(Invariant.Number(optimum.LostUnits));
+            csv.WriteField(Invariant.Number(optimum.RiskExposureIndex));
         }
     }
 }

@@ -14,12 +14,18 @@ internal static class CriticalityTable
         [
             "rank", "node", "kind", "tier", "down (h)", "halt (h)", "recover (h)", "lost", "risk", "mitigate", "lines halted",
         ];
+        var optimum = result.Ranking.Any(e => e.Primary.Optimum is not null);
+        if (optimum)
+        {
+            columns.Insert(6, "LP (h)");
+            columns.Insert(9, "LP lost");
+        }
 
         var cells = new List<IReadOnlyList<string>>();
         foreach (var entry in result.Ranking.Take(rows))
         {
             var outcome = entry.Primary;
-            cells.Add(
+            List<string> row =
             [
                 entry.Rank.ToString(CultureInfo.InvariantCulture),
                 entry.Target.Id,
@@ -32,13 +38,25 @@ internal static class CriticalityTable
                 outcome.RiskExposureIndex.ToString("0.00", CultureInfo.InvariantCulture),
                 outcome.NeedsMitigation ? "YES" : "no",
                 outcome.LinesHalted.Count == 0 ? "-" : string.Join(", ", outcome.LinesHalted),
-            ]);
+            ];
+            if (optimum)
+            {
+                row.Insert(6, outcome.Optimum?.TimeToSurviveHours is { } survive ? Hours(survive) : "never");
+                row.Insert(9, outcome.Optimum is { } lp ? lp.LostUnits.ToString("#,0", CultureInfo.InvariantCulture) : "-");
+            }
+
+            cells.Add(row);
         }
 
         var notes = new List<string>
         {
             "down: hours the node is out; halt: hours from the outage's start to the first line halt; recover: hours from its end to full rate; lost: units against the baseline; risk: risk exposure index (1 = the worst target); mitigate: a line halts before the node is back",
         };
+        if (optimum)
+        {
+            notes.Add("LP: the time-to-survive when stock, goods on the road and the capacity left are allocated as well as possible (LP optimum; never: beyond the horizon); LP lost: the least loss over the outage; the gap to halt and lost is what better allocation alone would save");
+        }
+
         if (result.Ranking.Count > rows)
         {
             notes.Add($"top {rows.ToString(CultureInfo.InvariantCulture)} of {result.Ranking.Count.ToString(CultureInfo.InvariantCulture)} targets; every target is in criticality.csv");

@@ -1,0 +1,161 @@
+using Simulator.Model;
+using Simulator.Model.Specs;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// Builds the <see cref="SurvivalModel"/> of a resolved network under one stress target's outage, reading the outage's
+/// effect the way the runtime does (a node holds every function of itself, a plant of each of its lines; an IT system,
+/// or each of a provider's systems, holds its functions on its dependent nodes and lanes, at its fallback's fraction).
+/// </summary>
+/// <remarks>
+/// Capacities and lines run on their calendars from the reference time; lanes carry per hour. Stocks are those the
+/// network starts with. Production control scales a supplier's capacity or a line's rate; order
+/// transmission and logistics bound the lanes to, from or on what they hold at the fallback's fraction of the lane's
+/// planned flow (0 without fallback). Goods on the road at the start arrive unless the receiving end's logistics is
+/// down: a sequence lane's lead time of call-offs (as the runtime primes it), another lane's planned flow times its
+/// mean transit (steady state). A fallback counts from the outage's start.
+/// </remarks>
+internal static class SurvivalModelBuilder
+{
+    private static readonly ItFunction[] Functions = [ItFunction.ProductionControl, ItFunction.OrderTransmission, ItFunction.Logistics];
+
+    /// <summary>The model of <paramref name="network"/> with <paramref name="targetId"/> down (null: nothing down).</summary>
+    /// <param name="network">The resolved network.</param>
+    /// <param name="targetId">Supplier, line, plant, IT system or provider id.</param>
+    /// <param name="weighMargins">Weigh lost jobs by each line's margin per unit (0 where none is given) instead of 1.</param>
+    public static SurvivalModel For(Network network, string? targetId, bool weighMargins)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var left = targetId is null ? [] : Effects(network.Scenario, targetId);
+        double Left(string entity, ItFunction function) => left.TryGetValue((entity, function), out var f) ? f : 1;
+
+        var clocks = new List<Calendar>();
+        var clockIndex = new Dictionary<Calendar, int>(ReferenceEqualityComparer.Instance);
+        int Clock(Calendar calendar)
+        {
+            if (!clockIndex.TryGetValue(calendar, out var index))
+            {
+                index = clocks.Count;
+                clockIndex.Add(calendar, index);
+                clocks.Add(calendar);
+            }
+
+            return index;
+        }
+
+        var pools = new List<SurvivalPool>();
+        var products = new List<SurvivalProduct>();
+        var productIndex = new Dictionary<(SupplierPlan Supplier, int Product), int>();
+        foreach (var supplier in network.Suppliers)
+        {
+            var capacityLeft = Left(supplier.Spec.Id, ItFunction.ProductionControl);
+            for (var p = 0; p < supplier.Products.Count; p++)
+            {
+                var product = supplier.Products[p];
+                var id = $"{supplier.Spec.Id}/{product.Spec.PartId}";
+                pools.Add(new SurvivalPool(id, product.Spec.CapacityPerHour * capacityLeft, Clock(supplier.Calendar)));
+                var inputs = product.InputFeedIndex
+                    .Select((feed, i) => new SurvivalUse(supplier.InputFeeds[feed].Index, product.Spec.Inputs[i].QuantityPerJob))
+                    .ToList();
+                productIndex[(supplier, p)] = products.Count;
+                products.Add(new SurvivalProduct(id, pools.Count - 1, product.InitialUnits, inputs));
+            }
+        }
+
+        var stocks = network.Feeds.Select(f => new SurvivalStock($"{f.DestinationId}/{f.PartId}", f.InitialUnits)).ToList();
+        var lanes = new List<SurvivalLane>();
+        foreach (var lane in network.Lanes)
+        {
+            var ends = new[] { lane.Spec.Id, lane.Spec.From, lane.Spec.To };
+            var logistics = ends.Min(e => Left(e, ItFunction.Logistics));
+            var orders = ends.Min(e => Left(e, ItFunction.OrderTransmission));
+            var fraction = Math.Min(logistics, orders);
+            var planned = lane.Feed.AveragePerHour * lane.Spec.Share;
+
+            // Goods on the road when the outage starts still arrive unless the receiving end cannot take them in: as
+            // the runtime primes them, a sequence lane's lead time of call-offs, another lane's planned flow over its
+            // mean transit (steady state).
+            var onTheRoad = lane.Feed.Trigger == TriggerKind.Sequence
+                ? lane.Feed.LeadJobs * lane.Feed.QuantityPerJob * lane.Spec.Share
+                : planned * MeanHours(lane.Spec.TransitHours);
+            if (Math.Min(Left(lane.Spec.Id, ItFunction.Logistics), Left(lane.Spec.To, ItFunction.Logistics)) >= 1)
+            {
+                var feed = lane.Feed.Index;
+                stocks[feed] = stocks[feed] with { Units = stocks[feed].Units + onTheRoad };
+            }
+
+            lanes.Add(fraction >= 1
+                ? new SurvivalLane(lane.Spec.Id, productIndex[(lane.Origin, lane.ProductIndex)], lane.Feed.Index)
+                : new SurvivalLane(lane.Spec.Id, productIndex[(lane.Origin, lane.ProductIndex)], lane.Feed.Index, planned * fraction));
+        }
+
+        var lines = network.Lines.Select(line => new SurvivalLine(
+                line.Spec.Id,
+                line.Spec.RatePerHour,
+                line.Feeds.Select(f => new SurvivalUse(f.Index, f.QuantityPerJob)).ToList(),
+                weighMargins ? line.Spec.MarginPerUnit ?? 0 : 1,
+                Left(line.Spec.Id, ItFunction.ProductionControl),
+                Clock(line.Calendar)))
+            .ToList();
+        return new SurvivalModel(pools, products, stocks, lanes, lines, clocks, network.Scenario.ReferenceHours);
+    }
+
+    /// <summary>The mean of a transit-time distribution.</summary>
+    private static double MeanHours(DistributionSpec distribution) => distribution.Kind switch
+    {
+        DistributionKind.Triangular => (distribution.Min + distribution.Mode + distribution.Max) / 3,
+        DistributionKind.Uniform => (distribution.Min + distribution.Max) / 2,
+        DistributionKind.Gamma => distribution.Shape * distribution.Scale,
+        DistributionKind.Weibull => distribution.Scale * MathNet.Numerics.SpecialFunctions.Gamma(1 + (1 / distribution.Shape)),
+        DistributionKind.Empirical => distribution.Values?.DefaultIfEmpty(0).Average() ?? 0,
+        _ => distribution.Mean,
+    };
+
+    /// <summary>The fraction of each (entity, function) the outage of <paramref name="targetId"/> leaves, for those it touches.</summary>
+    private static Dictionary<(string Entity, ItFunction Function), double> Effects(ScenarioSpec scenario, string targetId)
+    {
+        var linesOfPlant = scenario.Plants.ToDictionary(p => p.Id, p => p.Lines.Select(l => l.Id).ToArray(), StringComparer.Ordinal);
+        IEnumerable<string> Expand(string node) =>
+            linesOfPlant.TryGetValue(node, out var lines) && lines.Length > 0 ? lines : [node];
+
+        var left = new Dictionary<(string, ItFunction), double>();
+        void Hold(string entity, ItFunction function, double fraction) =>
+            left[(entity, function)] = Math.Min(fraction, left.TryGetValue((entity, function), out var f) ? f : 1);
+
+        var isNode = linesOfPlant.ContainsKey(targetId)
+            || scenario.Plants.Any(p => p.Lines.Any(l => l.Id == targetId))
+            || scenario.Suppliers.Any(s => s.Id == targetId);
+        if (isNode)
+        {
+            foreach (var entity in Expand(targetId))
+            {
+                foreach (var function in Functions)
+                {
+                    Hold(entity, function, 0);
+                }
+            }
+
+            return left;
+        }
+
+        var systems = scenario.ItSystems.Where(s => s.Id == targetId).ToList();
+        if (systems.Count == 0)
+        {
+            systems = scenario.ItSystems.Where(s => s.Owner == targetId).ToList();
+        }
+
+        foreach (var system in systems)
+        {
+            foreach (var function in Functions.Where(f => system.Functions.HasFlag(f)))
+            {
+                foreach (var entity in system.DependentNodes.SelectMany(Expand).Concat(system.DependentLanes))
+                {
+                    Hold(entity, function, system.Fallback?.CapacityFraction ?? 0);
+                }
+            }
+        }
+
+        return left;
+    }
+}
