@@ -63,6 +63,11 @@ internal static class StressOutput
             ExperimentExecution.Render(session, byDuration);
         }
 
+        if (CriticalityTable.BuildOptimum(result, top) is { } optimum)
+        {
+            ExperimentExecution.Render(session, optimum);
+        }
+
         CriticalityWriter.Write(claim, result, manifest, scenario, cancellationToken);
         session.Stdout.WriteLine($"results written to {output}");
     }

@@ -47,6 +47,38 @@ public sealed class StressCommandTests
     }
 
     [Test]
+    public void Method_lp_writes_the_lp_time_to_survive_beside_the_simulated_one()
+    {
+        var (code, stdout, stderr) = _cli.Run("stress", _scenario, "--duration", "20", "--method", "lp", "--out", _out);
+
+        // T2-FOAM: 420 seats reach the line at best (see SurvivalLpTests), 7 h at 60/h, as simulated.
+        var rows = File.ReadAllLines(Path.Combine(_out, CriticalityCsv.FileName));
+        var header = rows[0].Split(',');
+        var foam = rows.Single(r => r.Split(',')[1] == "T2-FOAM").Split(',');
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Success), stderr);
+            Assert.That(foam[Array.IndexOf(header, "time_to_halt_h")], Is.EqualTo("7"));
+            Assert.That(double.Parse(foam[Array.IndexOf(header, "lp_time_to_survive_h")], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(7).Within(1e-6));
+            Assert.That(stdout, Does.Contain("simulated and LP optimum").And.Contain("LP (h)").And.Contain("LP lost"));
+            Assert.That(File.ReadAllLines(Path.Combine(_out, CriticalityCsv.LongFileName))[0], Does.EndWith("lp_time_to_survive_h,lp_lost_units,lp_risk_exposure_index"));
+        });
+    }
+
+    [Test]
+    public void An_unknown_method_is_invalid_input_and_writes_nothing()
+    {
+        var (code, _, stderr) = _cli.Run("stress", _scenario, "--method", "exact", "--out", _out);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(stderr, Does.Contain("--method must be sim or lp, got 'exact'"));
+        });
+        AssertNoResults();
+    }
+
+    [Test]
     public void Several_durations_are_each_shown_in_the_console()
     {
         var (code, stdout, stderr) = _cli.Run("stress", _scenario, "--durations", "6,12,30", "--out", _out);

@@ -38,6 +38,7 @@ public sealed class StressScaleOutTests
     [TestCase(4, "--durations", "6,12,30", "--replications", "2")]
     [TestCase(3, "--duration", "20")]
     [TestCase(7, "--own-recovery", "--replications", "3")]
+    [TestCase(3, "--durations", "6,20", "--method", "lp")]
     public void Shards_merged_give_the_files_of_one_process_byte_for_byte(int shards, params string[] options)
     {
         AssertShardsMergeToOneProcess(shards, options);

@@ -14,18 +14,12 @@ internal static class CriticalityTable
         [
             "rank", "node", "kind", "tier", "down (h)", "halt (h)", "recover (h)", "lost", "risk", "mitigate", "lines halted",
         ];
-        var optimum = result.Ranking.Any(e => e.Primary.Optimum is not null);
-        if (optimum)
-        {
-            columns.Insert(6, "LP (h)");
-            columns.Insert(9, "LP lost");
-        }
 
         var cells = new List<IReadOnlyList<string>>();
         foreach (var entry in result.Ranking.Take(rows))
         {
             var outcome = entry.Primary;
-            List<string> row =
+            cells.Add(
             [
                 entry.Rank.ToString(CultureInfo.InvariantCulture),
                 entry.Target.Id,
@@ -38,25 +32,13 @@ internal static class CriticalityTable
                 outcome.RiskExposureIndex.ToString("0.00", CultureInfo.InvariantCulture),
                 outcome.NeedsMitigation ? "YES" : "no",
                 outcome.LinesHalted.Count == 0 ? "-" : string.Join(", ", outcome.LinesHalted),
-            ];
-            if (optimum)
-            {
-                row.Insert(6, outcome.Optimum?.TimeToSurviveHours is { } survive ? Hours(survive) : "never");
-                row.Insert(9, outcome.Optimum is { } lp ? lp.LostUnits.ToString("#,0", CultureInfo.InvariantCulture) : "-");
-            }
-
-            cells.Add(row);
+            ]);
         }
 
         var notes = new List<string>
         {
             "down: hours the node is out; halt: hours from the outage's start to the first line halt; recover: hours from its end to full rate; lost: units against the baseline; risk: risk exposure index (1 = the worst target); mitigate: a line halts before the node is back",
         };
-        if (optimum)
-        {
-            notes.Add("LP: the time-to-survive when stock, goods on the road and the capacity left are allocated as well as possible (LP optimum; never: beyond the horizon); LP lost: the least loss over the outage; the gap to halt and lost is what better allocation alone would save");
-        }
-
         if (result.Ranking.Count > rows)
         {
             notes.Add($"top {rows.ToString(CultureInfo.InvariantCulture)} of {result.Ranking.Count.ToString(CultureInfo.InvariantCulture)} targets; every target is in criticality.csv");
@@ -100,6 +82,47 @@ internal static class CriticalityTable
             .ToList();
         return new TextTable(
             columns, cells, ["lost units and hours to the first halt when every target is down that long; the rank follows the first duration"], "every duration");
+    }
+
+    /// <summary>
+    /// With <c>--method lp</c>, the same top targets with the LP optimum beside the simulated time to halt and lost
+    /// units; null without it.
+    /// </summary>
+    internal static TextTable? BuildOptimum(StressTestResult result, int rows = DefaultRows)
+    {
+        if (!result.Ranking.Any(e => e.Primary.Optimum is not null))
+        {
+            return null;
+        }
+
+        List<string> columns = ["rank", "node", "down (h)", "halt (h)", "LP (h)", "lost", "LP lost", "risk", "LP risk"];
+        var cells = result.Ranking.Take(rows)
+            .Select(entry =>
+            {
+                var outcome = entry.Primary;
+                var optimum = outcome.Optimum;
+                return (IReadOnlyList<string>)
+                [
+                    entry.Rank.ToString(CultureInfo.InvariantCulture),
+                    entry.Target.Id,
+                    Hours(outcome.DurationHours),
+                    TimeToHalt(outcome, result.Replications),
+                    optimum?.TimeToSurviveHours is { } survive ? Hours(survive) : "never",
+                    outcome.LostUnits.ToString("#,0", CultureInfo.InvariantCulture),
+                    optimum?.LostUnits.ToString("#,0", CultureInfo.InvariantCulture) ?? "-",
+                    outcome.RiskExposureIndex.ToString("0.00", CultureInfo.InvariantCulture),
+                    optimum?.RiskExposureIndex.ToString("0.00", CultureInfo.InvariantCulture) ?? "-",
+                ];
+            })
+            .ToList();
+        return new TextTable(
+            columns,
+            cells,
+            [
+                "LP: the time-to-survive when stock, goods on the road and the capacity left are allocated as well as possible (LP optimum; never: beyond the horizon); LP lost and LP risk: the least loss over the outage and its risk exposure index",
+                "the gap between halt and LP, and between lost and LP lost, is production that better allocation alone would save; see docs/stress-test.md for where the two differ",
+            ],
+            "simulated and LP optimum");
     }
 
     private static string Hours(double hours) => hours.ToString("0.##", CultureInfo.InvariantCulture);
