@@ -11,7 +11,7 @@ namespace Simulator.Experiments;
 public static class BaselineCheck
 {
     /// <summary>Kernel events the check may process over all policies together (a few seconds of simulation).</summary>
-    public const long DefaultEventBudget = 20_000_000;
+    public const long DefaultEventBudget = 8_000_000;
 
     /// <summary>
     /// Runs every policy of a valid scenario once without disruptions, as far into the horizon as the budget allows, and
@@ -32,7 +32,7 @@ public static class BaselineCheck
         var checkedHours = new List<PolicyCheck>();
         foreach (var policy in scenario.Policies)
         {
-            var (run, _) = BudgetedRun.LongestBaseline(scenario, policy.Id, perPolicy, cancellationToken);
+            var run = BudgetedRun.LongestBaseline(scenario, policy.Id, perPolicy, cancellationToken);
             checkedHours.Add(new PolicyCheck(policy.Id, run.Trace is null ? 0 : run.ReachedHours, scenario.HorizonHours));
             if (run.Trace is not { } trace)
             {

@@ -44,28 +44,40 @@ internal static class BudgetedRun
     }
 
     /// <summary>
-    /// The baseline over as much of the horizon as <paramref name="maxEvents"/> allows: the whole horizon when it fits,
-    /// else the longest prefix found by a pilot, always with a trace.
+    /// The baseline over as much of the horizon as <paramref name="maxEvents"/> allows, with a trace whenever any stretch
+    /// fits: the whole horizon first (building a large network costs more than most runs), and when the budget runs out
+    /// at some hour, shorter and shorter prefixes of what it reached.
     /// </summary>
-    public static (Outcome Run, Outcome Pilot) LongestBaseline(Model.Specs.ScenarioSpec scenario, string? policy, long maxEvents, CancellationToken cancellationToken)
+    public static Outcome LongestBaseline(Model.Specs.ScenarioSpec scenario, string? policy, long maxEvents, CancellationToken cancellationToken)
     {
-        var full = Network.Build(scenario, policy);
-        var pilot = Baseline(full, maxEvents, cancellationToken);
-        if (pilot.Trace is not null)
+        var whole = Baseline(Network.Build(scenario, policy), maxEvents, cancellationToken);
+        if (whole.Trace is not null)
         {
-            return (pilot, pilot);
+            return whole;
         }
 
-        // The pilot ran out of budget at ReachedHours; half of that fits in about half the budget.
-        var hours = Math.Max(pilot.ReachedHours / 2, 0);
-        if (!(hours > 0))
+        // Events are spread over the hours reached, so 90 % of them nearly always fits; a burst late in that stretch
+        // (a backlog released at once) may need a shorter one.
+        foreach (var fraction in new[] { 0.9, 0.5, 0.1 })
         {
-            return (pilot, pilot);
+            var hours = whole.ReachedHours * fraction;
+            if (!(hours > 0))
+            {
+                break;
+            }
+
+            var prefix = Baseline(Network.Build(scenario, policy, hours), maxEvents, cancellationToken);
+            if (prefix.Trace is not null)
+            {
+                return prefix;
+            }
         }
 
-        var prefix = Baseline(Network.Build(scenario, policy, hours), maxEvents, cancellationToken);
-        return (prefix, pilot);
+        return whole;
     }
+
+    /// <summary>Longest stretch a pilot simulates.</summary>
+    public const double PilotHours = 48;
 
     /// <summary>Thrown from the trace hook to stop the kernel; never leaves this class.</summary>
     private sealed class Stopped : Exception

@@ -18,7 +18,7 @@ public sealed record WorkEstimate(double Events, double PeakMemoryBytes, double 
     public const double DefaultMaxEvents = 2e9;
 
     /// <summary>Longest simulated stretch of a pilot.</summary>
-    public const double PilotHours = 48;
+    public const double PilotHours = BudgetedRun.PilotHours;
 
     /// <summary>Most events a pilot may process.</summary>
     public const long PilotEventBudget = 500_000;
