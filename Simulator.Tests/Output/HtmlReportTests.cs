@@ -59,4 +59,14 @@ public sealed partial class HtmlReportTests
             }));
         });
     }
+
+    [Test]
+    public void Plant_losses_add_up_the_lines_of_each_plant_largest_first()
+    {
+        LineMetrics Line(string plant, string line, double lost) => new("p", 0, 1, plant, line, null, 0, null, null, lost, 10, 10 - lost, string.Empty, 10);
+
+        var losses = PlantLosses.Of([Line("A", "A1", 2), Line("B", "B1", 5), Line("A", "A2", 4), Line("C", "C1", 6)]);
+
+        Assert.That(losses, Is.EqualTo(new[] { ("A", 6.0), ("C", 6.0), ("B", 5.0) }), "A and C tie at 6: A appears first");
+    }
 }

@@ -89,3 +89,20 @@ public static class Headline
         return colon < 0 ? root : root[(colon + 1)..];
     }
 }
+
+/// <summary>Lost units per plant in one run, largest first.</summary>
+public static class PlantLosses
+{
+    /// <summary>(plant, lost units of its lines) for every plant, largest loss first, ties in order of appearance.</summary>
+    public static IReadOnlyList<(string Plant, double LostUnits)> Of(IEnumerable<LineMetrics> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return lines
+            .GroupBy(l => l.Plant, StringComparer.Ordinal)
+            .Select((g, i) => (Plant: g.Key, Lost: g.Sum(l => l.LostUnits), Order: i))
+            .OrderByDescending(p => p.Lost)
+            .ThenBy(p => p.Order)
+            .Select(p => (p.Plant, p.Lost))
+            .ToList();
+    }
+}

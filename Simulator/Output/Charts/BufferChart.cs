@@ -20,7 +20,11 @@ internal static class BufferChart
         var lineIds = run.Lines.Select(l => l.Line).ToHashSet(StringComparer.Ordinal);
         var shown = halting.Count > 0 ? halting : LowestCover(series, lineIds);
 
-        var what = halting.Count > 0 ? "parts that halted a line" : $"the {shown.Count} lowest-cover parts (no line halted)";
+        // A line can halt with every part at hand (its control system down): then no part ran short, but lines did halt.
+        var anyHalt = run.Lines.Any(l => l.TimeToHaltHours is not null) || run.Disrupted.Events.Any(e => e.Kind == "halt");
+        var what = halting.Count > 0
+            ? "parts that halted a line"
+            : $"the {shown.Count} lowest-cover parts ({(anyHalt ? "no line ran short of a part; the halts were control-system stops" : "no line halted")})";
         var plot = ChartCanvas.Create($"Line-side stock of {what} ({runLabel})", "time", "Line-side stock (hours of cover)");
         ChartCanvas.UseTimeAxis(plot, scenarioStart);
         ChartCanvas.ShadeDisruptions(plot, run.Disrupted.Windows, scenarioStart);

@@ -46,6 +46,9 @@ internal static partial class ChartCanvas
             LabelFormatter = time => time.ToString("ddd dd MMM\nHH:mm", CultureInfo.InvariantCulture),
         };
         plot.Axes.Bottom.TickLabelStyle.FontSize = 16;
+
+        // Room for half of the last date label, which is centred on the right edge.
+        plot.Axes.Right.MinimumSize = 70;
         plot.XLabel($"Scenario time (local clock, UTC{scenarioStart:zzz}; hour 0 = {scenarioStart:yyyy-MM-dd HH:mm})", 20);
     }
 

@@ -19,7 +19,6 @@ internal static class LineStatusChart
     {
         var plot = ChartCanvas.Create($"Line status over time ({runLabel})", "time", "Line (plant / line)");
         ChartCanvas.UseTimeAxis(plot, scenarioStart);
-        ChartCanvas.ShadeDisruptions(plot, run.Disrupted.Windows, scenarioStart);
 
         var lines = run.Lines.Select(l => (l.Plant, l.Line)).ToList();
         var byLine = run.Disrupted.Samples
@@ -35,10 +34,22 @@ internal static class LineStatusChart
             var row = lines.Count - 1 - i;
             positions[i] = row;
             labels[i] = $"{lines[i].Plant} / {lines[i].Line}";
+            ShadeOwnWindows(plot, run.Disrupted.Windows, lines[i].Line, row, scenarioStart);
             if (byLine.TryGetValue(lines[i].Line, out var samples))
             {
                 DrawBands(plot, samples, row, scenarioStart, horizonHours);
             }
+        }
+
+        if (run.Disrupted.Windows.Count > 0)
+        {
+            var ids = string.Join(", ", run.Disrupted.Windows.Select(w => w.Id).Distinct(StringComparer.Ordinal));
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = $"disruption ({ids}), to each line's own restore",
+                FillColor = ChartCanvas.DisruptionShade.WithAlpha(0.35),
+                OutlineColor = ChartCanvas.DisruptionEdge,
+            });
         }
 
         foreach (var (_, label, color) in States)
@@ -56,9 +67,32 @@ internal static class LineStatusChart
         plot.Axes.SetLimitsX(ChartCanvas.X(scenarioStart, 0), ChartCanvas.X(scenarioStart, horizonHours));
         plot.Axes.SetLimitsY(-0.6, Math.Max(lines.Count, 1) - 0.4);
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 1;
-        ChartCanvas.OutlineDisruptions(plot, run.Disrupted.Windows, scenarioStart);
         plot.ShowLegend(Edge.Bottom);
         ChartCanvas.Save(plot, path);
+    }
+
+    /// <summary>
+    /// Shades, behind one line's band, each disruption from its start to that line's own restore (a phased restart
+    /// brings lines back days apart), with a dashed edge at both ends of the row.
+    /// </summary>
+    private static void ShadeOwnWindows(Plot plot, IReadOnlyList<DisruptionWindow> windows, string line, double row, DateTimeOffset scenarioStart)
+    {
+        foreach (var window in windows)
+        {
+            var from = ChartCanvas.X(scenarioStart, window.StartHours);
+            var to = ChartCanvas.X(scenarioStart, window.EndFor(line));
+            var shade = plot.Add.Rectangle(from, to, row - 0.5, row + 0.5);
+            shade.FillColor = ChartCanvas.DisruptionShade;
+            shade.LineWidth = 0;
+            foreach (var x in new[] { from, to })
+            {
+                var edge = plot.Add.Line(x, row - 0.5, x, row + 0.5);
+                edge.LineColor = ChartCanvas.DisruptionEdge;
+                edge.LineWidth = 2;
+                edge.LinePattern = LinePattern.Dashed;
+                edge.LegendText = string.Empty;
+            }
+        }
     }
 
     /// <summary>Merges consecutive samples of the same state into one rectangle: a sample's state holds until the next sample.</summary>

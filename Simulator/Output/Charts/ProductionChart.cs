@@ -1,4 +1,6 @@
+using System.Globalization;
 using ScottPlot;
+using Simulator.Metrics;
 using Simulator.Experiments;
 using Simulator.Model;
 
@@ -8,6 +10,9 @@ namespace Simulator.Output.Charts;
 internal static class ProductionChart
 {
     internal const string ProducedMetric = "produced_units";
+
+    /// <summary>Curves that stay apart in colour and on the page; more plants are summed into one.</summary>
+    internal const int MaxSeparatePlants = 6;
 
     internal static void Write(string path, ReplicationResult run, DateTimeOffset scenarioStart, double horizonHours, string runLabel)
     {
@@ -29,18 +34,28 @@ internal static class ProductionChart
         ChartCanvas.UseTimeAxis(plot, scenarioStart);
         ChartCanvas.ShadeDisruptions(plot, run.Disrupted.Windows, scenarioStart);
 
-        var drawn = 0;
-        for (var i = 0; i < plants.Count; i++)
+        // Beyond a handful of plants the curves hide each other and the colours repeat: the plants that lost most are
+        // drawn on their own, the rest as one summed curve.
+        var losses = PlantLosses.Of(run.Lines);
+        var separate = losses.Count <= MaxSeparatePlants ? losses : losses.Take(MaxSeparatePlants - 1).ToList();
+        var rest = losses.Skip(separate.Count).Select(p => p.Plant).ToHashSet(StringComparer.Ordinal);
+        var groups = separate.Select(p => (Label: p.Plant, Plants: (IReadOnlySet<string>)new HashSet<string>([p.Plant], StringComparer.Ordinal), p.LostUnits)).ToList();
+        if (rest.Count > 0)
         {
-            var disrupted = PlantTotals(run.Disrupted.Samples, plantOfLine, plants[i]);
-            var baseline = PlantTotals(run.Baseline.Samples, plantOfLine, plants[i]);
+            groups.Add(($"other {rest.Count} plants", rest, losses.Where(p => rest.Contains(p.Plant)).Sum(p => p.LostUnits)));
+        }
+
+        var drawn = 0;
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var disrupted = PlantTotals(run.Disrupted.Samples, plantOfLine, groups[i].Plants);
+            var baseline = PlantTotals(run.Baseline.Samples, plantOfLine, groups[i].Plants);
             if (disrupted.Count == 0 && baseline.Count == 0)
             {
                 continue;
             }
 
-            var color = ChartCanvas.Series(i);
-            var lost = run.Lines.Where(l => l.Plant == plants[i]).Sum(l => l.LostUnits);
+            var color = groups[i].Plants.Count > 1 ? Colors.Gray : ChartCanvas.Series(i);
             if (baseline.Count > 0 && disrupted.Count > 0)
             {
                 ShadeGap(plot, disrupted, baseline, color, scenarioStart);
@@ -51,17 +66,22 @@ internal static class ProductionChart
                 var line = plot.Add.ScatterLine(Xs(baseline, scenarioStart), baseline.Values.ToArray(), color);
                 line.LinePattern = LinePattern.Dashed;
                 line.LineWidth = 2;
-                line.LegendText = $"{plants[i]} baseline";
+                line.LegendText = string.Empty;
             }
 
             if (disrupted.Count > 0)
             {
                 var line = plot.Add.ScatterLine(Xs(disrupted, scenarioStart), disrupted.Values.ToArray(), color);
                 line.LineWidth = 3;
-                line.LegendText = $"{plants[i]} disrupted (lost {lost:0.#} units)";
+                line.LegendText = $"{groups[i].Label}: lost {groups[i].LostUnits.ToString("#,0", CultureInfo.InvariantCulture)} units";
             }
 
             drawn++;
+        }
+
+        if (drawn > 0)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "dashed: the same plant undisrupted (baseline)", LineColor = Colors.Black, LinePattern = LinePattern.Dashed, LineWidth = 2 });
         }
 
         if (drawn == 0)
@@ -78,12 +98,12 @@ internal static class ProductionChart
 
     /// <summary>Sum of the plant's lines at each sample time; the sampler records every line at the same instants.</summary>
     private static SortedDictionary<double, double> PlantTotals(
-        IReadOnlyList<Sample> samples, Dictionary<string, string> plantOfLine, string plant)
+        IReadOnlyList<Sample> samples, Dictionary<string, string> plantOfLine, IReadOnlySet<string> plants)
     {
         var totals = new SortedDictionary<double, double>();
         foreach (var sample in samples)
         {
-            if (sample.Metric == ProducedMetric && plantOfLine.TryGetValue(sample.Entity, out var owner) && owner == plant)
+            if (sample.Metric == ProducedMetric && plantOfLine.TryGetValue(sample.Entity, out var owner) && plants.Contains(owner))
             {
                 totals[sample.TimeHours] = totals.GetValueOrDefault(sample.TimeHours) + sample.Value;
             }
