@@ -23,7 +23,7 @@ public sealed class EndToEndTests
     private static readonly string[] SummaryColumns =
     [
         "policy", "replication", "seed", "plant", "line", "time_to_halt_h", "downtime_h", "time_to_restart_h", "time_to_recover_h",
-        "lost_units", "planned_units", "produced_units", "halt_cause", "baseline_units",
+        "lost_units", "planned_units", "produced_units", "halt_cause", "baseline_units", "stop_length_h",
     ];
 
     private static readonly string[] DisruptionsColumns =

@@ -67,6 +67,40 @@ public sealed class DisruptionScenarioTests
     }
 
     [Test]
+    public void A_restart_on_a_manual_workaround_reports_how_long_the_line_stood()
+    {
+        // MES down 10..110, its 30 % fallback active after 24 h: the line halts at 10 and restarts on the fallback at
+        // 34, long before the outage formally ends, so time_to_restart_h is 0 while the stop itself lasted 34 - 10 = 24 h.
+        var builder = EdiLine(lineStock: 600)
+            .Horizon(150)
+            .ItSystem("MES", ItFunction.ProductionControl, ["PLANT"], new FallbackSpec(24, 0.3))
+            .Disruption("mes", ["MES"], startHours: 10, durationHours: 100);
+
+        var line = Run(builder).Lines.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(line.TimeToRestartHours, Is.EqualTo(0));
+            Assert.That(line.StopLengthHours, Is.EqualTo(24).Within(1e-9));
+            Assert.That(MetricNames.ValueOf(line, MetricNames.StopLength), Is.EqualTo(24).Within(1e-9));
+        });
+    }
+
+    [Test]
+    public void A_line_that_never_restarts_has_no_stop_length()
+    {
+        // The EDI is down from hour 0 to beyond the 48 h horizon: the line halts (240 seats + the 2 h pipeline = 6 h)
+        // and never restarts, so the stop's length is censored like time_to_restart_h.
+        var line = Run(EdiLine().Disruption("edi", ["EDI"], startHours: 0, durationHours: 100)).Lines.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(line.TimeToHaltHours, Is.Not.Null);
+            Assert.That(line.StopLengthHours, Is.Null);
+        });
+    }
+
+    [Test]
     public void Weekend_adds_to_time_to_halt_but_not_to_downtime()
     {
         // Monday 1 September 2025 00:00 is hour 0; shifts 06:00-22:00 on weekdays. The EDI fails on Friday 22:00

@@ -13,14 +13,14 @@ public sealed class ResultsCsvTests
     {
         var writer = new StringWriter();
         var censored = new LineMetrics("base", 0, 42, "SOL", "SOL-A1", null, 0, null, null, 0, 960, 960, string.Empty, 960);
-        var halted = new LineMetrics("base", 1, 43, "SOL", "SOL-A1", 6.5, 12.25, 0, 8, 735, 960, 225, SyntheticResults.SeatCause, 960);
+        var halted = new LineMetrics("base", 1, 43, "SOL", "SOL-A1", 6.5, 12.25, 0, 8, 735, 960, 225, SyntheticResults.SeatCause, 960, 20.5);
         ResultsCsv.WriteSummary(writer, [censored, halted]);
         var lines = Lines(writer.ToString());
         Assert.Multiple(() =>
         {
-            Assert.That(lines[0], Is.EqualTo("policy,replication,seed,plant,line,time_to_halt_h,downtime_h,time_to_restart_h,time_to_recover_h,lost_units,planned_units,produced_units,halt_cause,baseline_units"));
-            Assert.That(lines[1], Is.EqualTo("base,0,42,SOL,SOL-A1,,0,,,0,960,960,,960"));
-            Assert.That(lines[2], Is.EqualTo("base,1,43,SOL,SOL-A1,6.5,12.25,0,8,735,960,225," + SyntheticResults.SeatCause + ",960"));
+            Assert.That(lines[0], Is.EqualTo("policy,replication,seed,plant,line,time_to_halt_h,downtime_h,time_to_restart_h,time_to_recover_h,lost_units,planned_units,produced_units,halt_cause,baseline_units,stop_length_h"));
+            Assert.That(lines[1], Is.EqualTo("base,0,42,SOL,SOL-A1,,0,,,0,960,960,,960,"));
+            Assert.That(lines[2], Is.EqualTo("base,1,43,SOL,SOL-A1,6.5,12.25,0,8,735,960,225," + SyntheticResults.SeatCause + ",960,20.5"));
             Assert.That(writer.ToString(), Does.Not.Contain("\r"));
         });
     }
@@ -101,7 +101,7 @@ public sealed class ResultsCsvTests
         var writer = new StringWriter();
         var run = new LineMetrics("a,b", 0, 1, "P", "L", 1, 0, 0, 0, 0, 0, 0, "part:X \"odd\"", 0);
         ResultsCsv.WriteSummary(writer, [run]);
-        Assert.That(Lines(writer.ToString())[1], Does.StartWith("\"a,b\",").And.EndWith(",\"part:X \"\"odd\"\"\",0"));
+        Assert.That(Lines(writer.ToString())[1], Does.StartWith("\"a,b\",").And.EndWith(",\"part:X \"\"odd\"\"\",0,"));
     }
 
     [Test]

@@ -48,7 +48,7 @@ public sealed class ResultsWriterTests
     {
         var target = Path.Combine(_root, "out");
         ResultsWriter.Write(target, WithSamples(SyntheticResults.Replication("base", 0, 1).Disrupted.Samples), SyntheticResults.Start, Manifest());
-        Assert.That(File.ReadAllLines(Path.Combine(target, "statistics.csv")), Has.Length.EqualTo(1 + (3 * 6)));
+        Assert.That(File.ReadAllLines(Path.Combine(target, "statistics.csv")), Has.Length.EqualTo(1 + (3 * 7)));
     }
 
     [Test]

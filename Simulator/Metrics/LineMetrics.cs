@@ -15,6 +15,7 @@ namespace Simulator.Metrics;
 /// <param name="ProducedUnits">Units produced.</param>
 /// <param name="HaltCause">Cause chain of the first halt, or empty.</param>
 /// <param name="BaselineUnits">Units the paired baseline produced: <c>LostUnits = BaselineUnits - ProducedUnits</c>.</param>
+/// <param name="StopLengthHours">Hours from the first halt to the first job after it (closed hours included); null without halt or restart.</param>
 public sealed record LineMetrics(
     string Policy,
     int Replication,
@@ -29,7 +30,8 @@ public sealed record LineMetrics(
     double PlannedUnits,
     double ProducedUnits,
     string HaltCause,
-    double BaselineUnits);
+    double BaselineUnits,
+    double? StopLengthHours = null);
 
 /// <summary>Monte Carlo statistics of one metric of one line under one policy.</summary>
 /// <param name="Policy">Policy id.</param>

@@ -29,7 +29,8 @@ public static class LineMetricsCalculator
                 line.PlannedUnits,
                 line.ProducedUnits,
                 line.HaltCause ?? string.Empty,
-                reference.ProducedUnits));
+                reference.ProducedUnits,
+                line.RestartHours - line.FirstHaltHours));
         }
 
         return rows;

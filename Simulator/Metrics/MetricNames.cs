@@ -12,6 +12,9 @@ public static class MetricNames
     /// <summary>Hours from the disruption's end to the first job after the halt.</summary>
     public const string TimeToRestart = "time_to_restart_h";
 
+    /// <summary>Hours the line's first halt lasted: from the halt to the first job after it, whenever the disruption ends.</summary>
+    public const string StopLength = "stop_length_h";
+
     /// <summary>Hours from the disruption's end until the line is back at its full planned rate.</summary>
     public const string TimeToRecover = "time_to_recover_h";
 
@@ -23,7 +26,7 @@ public static class MetricNames
 
     /// <summary>The metrics that get Monte Carlo statistics, in the order <c>statistics.csv</c> lists them.</summary>
     public static IReadOnlyList<string> WithStatistics { get; } =
-        [TimeToHalt, Downtime, TimeToRestart, TimeToRecover, LostUnits, ProducedUnits];
+        [TimeToHalt, Downtime, TimeToRestart, StopLength, TimeToRecover, LostUnits, ProducedUnits];
 
     /// <summary>The value of a metric in one line's record; null when the run is censored for it.</summary>
     /// <exception cref="ArgumentException">The name is not one of <see cref="WithStatistics"/>.</exception>
@@ -35,6 +38,7 @@ public static class MetricNames
             TimeToHalt => line.TimeToHaltHours,
             Downtime => line.DowntimeHours,
             TimeToRestart => line.TimeToRestartHours,
+            StopLength => line.StopLengthHours,
             TimeToRecover => line.TimeToRecoverHours,
             LostUnits => line.LostUnits,
             ProducedUnits => line.ProducedUnits,

@@ -18,7 +18,7 @@ public static class ResultsCsv
     [
         "policy", "replication", "seed", "plant", "line", MetricNames.TimeToHalt, MetricNames.Downtime,
         MetricNames.TimeToRestart, MetricNames.TimeToRecover, MetricNames.LostUnits, "planned_units",
-        MetricNames.ProducedUnits, "halt_cause", "baseline_units",
+        MetricNames.ProducedUnits, "halt_cause", "baseline_units", MetricNames.StopLength,
     ];
 
     /// <summary>Header of <c>disruptions.csv</c>.</summary>
@@ -72,6 +72,7 @@ public static class ResultsCsv
             csv.WriteField(Invariant.Number(line.ProducedUnits));
             csv.WriteField(line.HaltCause);
             csv.WriteField(Invariant.Number(line.BaselineUnits));
+            csv.WriteField(Invariant.Number(line.StopLengthHours));
             csv.EndRecord();
         }
     }
