@@ -209,6 +209,40 @@ public sealed class DisruptionScenarioTests
     }
 
     [Test]
+    public void Each_sibling_takes_over_after_its_own_qualification_not_the_slowest()
+    {
+        // S1 (share 0.5) is down from hour 0 for 100 h; S2 (0.25) needs no qualification, S3 (0.25) needs 48 h; each
+        // can make 60/h, the line builds 60/h with 5 h (300) of seats and a 2 h sequence lead.
+        // S2 takes S1's share at once: S2 gets 0.25 + 0.5 = 0.75 of the call-offs (45/h), S3 its 0.25 (15/h), so the
+        // 60/h keep coming and the line never halts, nothing is lost. After 48 h S3 qualified too and S1's share is
+        // split between them by their shares: 30/h each. (Waiting for the slowest, 48 h, would have left 30/h against
+        // 60/h: the 300 seats would be gone after 10 h.)
+        var builder = new ScenarioBuilder()
+            .Horizon(120)
+            .Part("SEAT")
+            .Line("L1", "PLANT", 60, [("SEAT", 300)])
+            .Supplier("S1", 1, "SEAT", capacityPerHour: 60)
+            .Supplier("S2", 1, "SEAT", capacityPerHour: 60)
+            .Supplier("S3", 1, "SEAT", capacityPerHour: 60)
+            .Lane("S1-L1", "S1", "L1", "SEAT", Sequence(2), share: 0.5, qualificationHours: 0)
+            .Lane("S2-L1", "S2", "L1", "SEAT", Sequence(2), share: 0.25, qualificationHours: 0)
+            .Lane("S3-L1", "S3", "L1", "SEAT", Sequence(2), share: 0.25, qualificationHours: 48)
+            .Disruption("s1-down", ["S1"], startHours: 0, durationHours: 100);
+
+        var result = Run(builder);
+        var line = result.Lines.Single();
+        double Produced(RunTrace run, double hours) => run.Samples.Single(s => s.Entity == "L1" && s.Metric == "produced_units" && s.TimeHours == hours).Value;
+        Assert.Multiple(() =>
+        {
+            Assert.That(line.TimeToHaltHours, Is.Null);
+            Assert.That(line.LostUnits, Is.EqualTo(0).Within(1e-9));
+            Assert.That(result.Disrupted.Events.Any(e => e.Kind == "failover" && e.Entity == "S1-L1" && e.TimeHours == 0), Is.True);
+            Assert.That(Produced(result.Disrupted, 48), Is.EqualTo(Produced(result.Baseline, 48)), "S3 joins at 48 h without a dip");
+            Assert.That(Produced(result.Disrupted, 110), Is.EqualTo(Produced(result.Baseline, 110)));
+        });
+    }
+
+    [Test]
     public void More_line_side_stock_never_halts_earlier()
     {
         var halts = new[] { 60.0, 120, 240, 480 }.Select(stock =>

@@ -147,15 +147,24 @@ internal sealed class FeedRun
     public void Order(double units)
     {
         Ordered += units;
-        var active = 0.0;
+        double all = 0, active = 0, taking = 0;
         foreach (var lane in Lanes)
         {
-            active += lane.Active ? lane.Plan.Spec.Share : 0;
+            var share = lane.Plan.Spec.Share;
+            all += share;
+            active += lane.Active ? share : 0;
+            taking += lane.Active && lane.TakesOver ? share : 0;
         }
 
+        // A failed lane's share goes to the siblings whose qualification has passed, in proportion to their shares.
+        var failed = all - active;
         foreach (var lane in Lanes)
         {
-            var share = active > 0 ? (lane.Active ? lane.Plan.Spec.Share / active : 0) : lane.Plan.Spec.Share;
+            var own = lane.Plan.Spec.Share;
+            var share = active <= 0 ? own
+                : !lane.Active ? 0
+                : taking > 0 ? (own + (lane.TakesOver ? failed * own / taking : 0)) / all
+                : own / active;
             if (share > 0)
             {
                 lane.Allocate(units * share);
@@ -163,11 +172,29 @@ internal sealed class FeedRun
         }
     }
 
-    /// <summary>Moves a failed lane's unshipped backlog to its siblings.</summary>
+    /// <summary>Moves a failed lane's unshipped backlog to the siblings that take over, in proportion to their shares.</summary>
     public void Reallocate(double units)
     {
-        Ordered -= units;
-        Order(units);
+        var taking = 0.0;
+        foreach (var lane in Lanes)
+        {
+            taking += lane.Active && lane.TakesOver ? lane.Plan.Spec.Share : 0;
+        }
+
+        if (taking <= 0)
+        {
+            Ordered -= units;
+            Order(units);
+            return;
+        }
+
+        foreach (var lane in Lanes)
+        {
+            if (lane.Active && lane.TakesOver)
+            {
+                lane.Allocate(units * lane.Plan.Spec.Share / taking);
+            }
+        }
     }
 
     /// <summary>Hour the lines' stocks were last brought up to date with the shipments due (NaN: never).</summary>

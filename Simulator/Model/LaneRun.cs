@@ -54,6 +54,9 @@ internal sealed class LaneRun : IGateListener
     /// <summary>False while failed over: new orders go to the sibling lanes.</summary>
     public bool Active { get; private set; } = true;
 
+    /// <summary>True once this lane's own qualification has passed since a sibling failed: it takes a share of the failed lanes' orders.</summary>
+    public bool TakesOver { get; private set; }
+
     public double Allocated { get; private set; }
 
     public double Transmitted { get; private set; }
@@ -336,26 +339,50 @@ internal sealed class LaneRun : IGateListener
                 _ctx.Log(Plan.Spec.Id, "failback", $"orders for part:{Plan.Spec.PartId} return to {Origin.Label}");
             }
 
+            if (Feed.Lanes.All(l => l.Active))
+            {
+                foreach (var lane in Feed.Lanes)
+                {
+                    lane.TakesOver = false;
+                }
+            }
+
             return;
         }
 
-        var delay = Feed.Lanes.Where(l => l != this).Max(l => l.Plan.Spec.QualificationHours);
-        _ctx.Env.Timeout(delay).AddCallback(_ =>
+        // Each sibling takes over after its own qualification: the failed lane's backlog and share move to the first
+        // one qualified, and the others join as each qualifies.
+        foreach (var sibling in Feed.Lanes)
         {
-            if (generation != _failGeneration || !_sourceDown || !Feed.Lanes.Any(l => l != this && l.Active))
+            if (sibling == this || !sibling.Active)
             {
-                return;
+                continue;
             }
 
-            Active = false;
-            Origin.Withdraw(Plan.ProductIndex, this);
-            var moved = Allocated - Shipped;
-            Allocated = Shipped;
-            Transmitted = Math.Min(Transmitted, Allocated);
-            _callOffs.Clear();
-            _ctx.Log(Plan.Spec.Id, "failover", $"{moved:0.##} pieces of part:{Plan.Spec.PartId} moved to the other sources");
-            Feed.Reallocate(moved);
-        });
+            var taker = sibling;
+            _ctx.Env.Timeout(taker.Plan.Spec.QualificationHours).AddCallback(_ =>
+            {
+                if (generation != _failGeneration || !_sourceDown || !taker.Active)
+                {
+                    return;
+                }
+
+                taker.TakesOver = true;
+                if (!Active)
+                {
+                    return;
+                }
+
+                Active = false;
+                Origin.Withdraw(Plan.ProductIndex, this);
+                var moved = Allocated - Shipped;
+                Allocated = Shipped;
+                Transmitted = Math.Min(Transmitted, Allocated);
+                _callOffs.Clear();
+                _ctx.Log(Plan.Spec.Id, "failover", $"{moved:0.##} pieces of part:{Plan.Spec.PartId} moved to the other sources");
+                Feed.Reallocate(moved);
+            });
+        }
     }
 
     /// <summary>Explains why a feed is short: the first lane with an identifiable root, else the first lane.</summary>
