@@ -36,6 +36,34 @@ public sealed class RecoveryAndPolicyTests
     }
 
     [Test]
+    public void A_phase_naming_functions_restores_them_on_their_own_date_and_the_rest_at_the_end()
+    {
+        // The whole plant is down 10..20. L1 gets production control back 4 h after the end (its logistics and order
+        // transmission at 20, when no phase names them), L2 everything 8 h after: L1 restarts at 24, L2 at 28, and each
+        // line's restore (for the restart metrics) is its last function's: 24 and 28.
+        var builder = TwoLinePlant()
+            .Disruption("plant-down", ["PLANT"], 10, 10, new RecoverySpec(null,
+            [
+                new RecoveryPhase(["L1"], 4, ItFunction.ProductionControl),
+                new RecoveryPhase(["L2"], 8),
+            ]));
+
+        var result = Experiment.RunReplication(Network.Build(builder.Build()), "as-written", 0, 1);
+        var restarts = result.Disrupted.Events.Where(e => e.Kind == "restart").ToDictionary(e => e.Entity, e => e.TimeHours);
+        var phases = result.Disrupted.Events.Where(e => e.Kind == "phase_restored").Select(e => (e.TimeHours, e.Detail));
+        var window = result.Disrupted.Windows.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(restarts["L1"], Is.EqualTo(24).Within(1e-9));
+            Assert.That(restarts["L2"], Is.EqualTo(28).Within(1e-9));
+            Assert.That(phases, Is.EqualTo(new[] { (24.0, "L1"), (28.0, "L2") }));
+            Assert.That(window.EndFor("L1"), Is.EqualTo(24));
+            Assert.That(window.EndFor("L2"), Is.EqualTo(28));
+        });
+    }
+
+    [Test]
     public void A_disruption_ramp_up_applies_to_the_restart_after_it_not_to_later_halts()
     {
         // MES down 10..20 with an 8 h ramp: full rate at 28. A second, rampless MES outage 40..45: full rate at 45.

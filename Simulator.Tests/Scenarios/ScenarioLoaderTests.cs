@@ -97,7 +97,7 @@ public sealed class ScenarioLoaderTests
             duration_hours: 120
             recovery:
               ramp_up_hours: 8
-              phases: [ { nodes: [SOL], after_hours: 24 } ]
+              phases: [ { nodes: [SOL], after_hours: 24, functions: [order_transmission, logistics] } ]
         policies:
           - id: lean
             description: Two hours at the line
@@ -265,7 +265,7 @@ public sealed class ScenarioLoaderTests
             Assert.That(outage.StartHours, Is.EqualTo(10.5), "timestamps become hours from start");
             Assert.That(outage.Duration, Is.EqualTo(DistributionSpec.Fixed(120)));
             Assert.That(outage.Recovery.RampUpHours, Is.EqualTo(8));
-            Assert.That(outage.Recovery.Phases.Single(), Is.EqualTo(new RecoveryPhase(["SOL"], 24)).Using<RecoveryPhase>(SamePhase));
+            Assert.That(outage.Recovery.Phases.Single(), Is.EqualTo(new RecoveryPhase(["SOL"], 24, ItFunction.OrderTransmission | ItFunction.Logistics)).Using<RecoveryPhase>(SamePhase));
 
             Assert.That(lean.Description, Is.EqualTo("Two hours at the line"));
             Assert.That(lean.LineSideCoverHours, Is.EqualTo(2));
@@ -427,7 +427,7 @@ public sealed class ScenarioLoaderTests
         }
     }
 
-    private static bool SamePhase(RecoveryPhase a, RecoveryPhase b) => a.Nodes.SequenceEqual(b.Nodes) && a.AfterHours == b.AfterHours;
+    private static bool SamePhase(RecoveryPhase a, RecoveryPhase b) => a.Nodes.SequenceEqual(b.Nodes) && a.AfterHours == b.AfterHours && a.Functions == b.Functions;
 
     private static bool SamePolicy(PolicySpec a, PolicySpec b) =>
         a.Id == b.Id && a.Description == b.Description && a.LineSideCoverHours == b.LineSideCoverHours

@@ -46,6 +46,7 @@ public sealed class ValidationRuleTests
     [TestCase("nodes: [PL] }", "nodes: [PL], lanes: [LA9] }", "unknown lane 'LA9'", "lanes: [»LA9]", "EDI", TestName = "Unknown_it_dependent_lane")]
     [TestCase("targets: [EDI]", "targets: [EDX]", "unknown disruption target 'EDX'", "[»EDX]", "D1", TestName = "Unknown_disruption_target")]
     [TestCase("duration_hours: 5 }", "duration_hours: 5, recovery: { phases: [ { nodes: [PQ], after_hours: 2 } ] } }", "unknown node 'PQ'", "[»PQ]", "D1", TestName = "Unknown_recovery_phase_node")]
+    [TestCase("duration_hours: 5 }", "duration_hours: 5, recovery: { phases: [ { nodes: [PL], after_hours: 2, functions: [mes] } ] } }", "unknown function 'mes'", "functions: [»mes]", "D1", TestName = "Unknown_recovery_phase_function")]
     [TestCase("duration_hours: 5 }\n", "duration_hours: 5 }\npolicies:\n  - { id: pol, parts: [ { part: PZ, line_side: 2h } ] }\n", "unknown part 'PZ'", "part: »PZ", "pol", TestName = "Unknown_policy_part")]
 
     // Lanes

@@ -30,7 +30,7 @@ internal sealed class DisruptionEffects(Network network, RunContext ctx)
                 {
                     foreach (var function in Functions)
                     {
-                        effects.Add(new DisruptionEffect(ctx.Gate(entity, function), $"node:{target} (down)", null, Delay(spec, entity)));
+                        effects.Add(new DisruptionEffect(ctx.Gate(entity, function), $"node:{target} (down)", null, Delay(spec, entity, function)));
                     }
                 }
 
@@ -50,7 +50,7 @@ internal sealed class DisruptionEffects(Network network, RunContext ctx)
                     var label = $"it:{system.Id} ({FunctionName(function)})";
                     foreach (var entity in system.DependentNodes.SelectMany(Expand).Concat(system.DependentLanes))
                     {
-                        effects.Add(new DisruptionEffect(ctx.Gate(entity, function), label, system.Fallback, Delay(spec, entity)));
+                        effects.Add(new DisruptionEffect(ctx.Gate(entity, function), label, system.Fallback, Delay(spec, entity, function)));
                     }
                 }
             }
@@ -59,8 +59,8 @@ internal sealed class DisruptionEffects(Network network, RunContext ctx)
         return effects;
     }
 
-    /// <summary>Hours after the disruption's end at which <paramref name="line"/> is restored.</summary>
-    public double LineDelay(DisruptionSpec spec, LineSpec line) => Delay(spec, line.Id);
+    /// <summary>Hours after the disruption's end at which <paramref name="line"/> is restored: when its last function is.</summary>
+    public double LineDelay(DisruptionSpec spec, LineSpec line) => Functions.Max(f => Delay(spec, line.Id, f));
 
     public static string FunctionName(ItFunction function) => function switch
     {
@@ -74,12 +74,13 @@ internal sealed class DisruptionEffects(Network network, RunContext ctx)
     private IEnumerable<string> Expand(string node) =>
         _linesOfPlant.TryGetValue(node, out var lines) && lines.Length > 0 ? lines : [node];
 
-    private double Delay(DisruptionSpec spec, string entity)
+    /// <summary>The first phase naming the entity (or its plant) and the function decides; none: restored at the end.</summary>
+    private double Delay(DisruptionSpec spec, string entity, ItFunction function)
     {
         _plantOfLine.TryGetValue(entity, out var plant);
         foreach (var phase in spec.Recovery.Phases)
         {
-            if (phase.Nodes.Contains(entity) || (plant is not null && phase.Nodes.Contains(plant)))
+            if ((phase.Functions & function) != 0 && (phase.Nodes.Contains(entity) || (plant is not null && phase.Nodes.Contains(plant))))
             {
                 return phase.AfterHours;
             }

@@ -61,7 +61,7 @@ internal static class ScenarioKeys
         [Fallback] = ["activation_hours", "capacity_fraction"],
         [Disruption] = ["id", "targets", "start", "duration_hours", "recovery"],
         [Recovery] = ["ramp_up_hours", "phases"],
-        [RecoveryPhase] = ["nodes", "after_hours"],
+        [RecoveryPhase] = ["nodes", "after_hours", "functions"],
         [Policy] = ["id", "description", "line_side_cover_hours", "supplier_stock_days_by_tier", "parts", "fallback"],
         [PartOverride] = ["part", "line_side", "supplier_finished"],
         [State] = ["in_transit", "demand", "planned_output"],

@@ -81,12 +81,7 @@ internal static partial class ScenarioReader
     {
         var id = r.Id();
         var owner = r.Text("owner", required: true) ?? string.Empty;
-        var functions = ItFunction.None;
-        foreach (var (text, at) in r.Strings("functions", required: true))
-        {
-            functions |= r.ChoiceOf(at, "function", text, Vocabulary.Functions) ?? ItFunction.None;
-        }
-
+        var functions = ReadFunctions(r);
         var nodes = r.Strings("nodes").Select(n => n.Text).ToList();
         var lanes = r.Strings("lanes").Select(l => l.Text).ToList();
         FallbackSpec? fallback = null;
@@ -99,6 +94,18 @@ internal static partial class ScenarioReader
 
         var recovery = r.Number("recovery_hours", NumberRule.NonNegative);
         return r.Register(new ItSystemSpec(id, owner, functions, nodes, lanes, fallback, recovery));
+    }
+
+    /// <summary>A required, non-empty list of IT functions.</summary>
+    private static ItFunction ReadFunctions(MappingReader r)
+    {
+        var functions = ItFunction.None;
+        foreach (var (text, at) in r.Strings("functions", required: true))
+        {
+            functions |= r.ChoiceOf(at, "function", text, Vocabulary.Functions) ?? ItFunction.None;
+        }
+
+        return functions;
     }
 
     private static DisruptionSpec ReadDisruption(MappingReader r)
@@ -114,7 +121,8 @@ internal static partial class ScenarioReader
             var phases = rec.Items("phases", ScenarioKeys.RecoveryPhase)
                 .Select(p => p.Register(new RecoveryPhase(
                     p.Strings("nodes", required: true).Select(n => n.Text).ToList(),
-                    p.Number("after_hours", NumberRule.NonNegative, required: true) ?? double.NaN)))
+                    p.Number("after_hours", NumberRule.NonNegative, required: true) ?? double.NaN,
+                    p.Has("functions") ? ReadFunctions(p) : ItFunction.All)))
                 .ToList();
             recovery = new RecoverySpec(ramp, phases);
         }

@@ -22,7 +22,8 @@ public sealed record RecoverySpec(double? RampUpHours, IReadOnlyList<RecoveryPha
     public static RecoverySpec Default { get; } = new(null, []);
 }
 
-/// <summary>Nodes whose restore is delayed after the disruption's end (phased restart).</summary>
+/// <summary>Nodes (or some of their functions) whose restore is delayed after the disruption's end (phased restart).</summary>
 /// <param name="Nodes">Plants, lines or suppliers restored in this phase.</param>
 /// <param name="AfterHours">Hours after the disruption's end.</param>
-public sealed record RecoveryPhase(IReadOnlyList<string> Nodes, double AfterHours);
+/// <param name="Functions">The functions of those nodes this phase restores; the others follow an earlier or later phase, or the end.</param>
+public sealed record RecoveryPhase(IReadOnlyList<string> Nodes, double AfterHours, ItFunction Functions = ItFunction.All);
