@@ -164,17 +164,27 @@ public static class ResultsReport
 
     private static FigureSection Map(ScenarioSpec scenario, IReadOnlyList<string> marked, string what, CancellationToken cancellationToken)
     {
-        var dot = NetworkGraph.ToDot(scenario, marked);
+        // Graphviz takes minutes to lay out a network of thousands of nodes, and nobody reads such a map: past a size,
+        // draw what the marked nodes reach on their way to the lines.
+        var whole = scenario.Suppliers.Count + scenario.ItSystems.Count <= MapNodeLimit;
+        var shown = whole ? scenario : MapNeighbourhood.Of(scenario, marked);
+        var dot = NetworkGraph.ToDot(shown, marked);
+        var scope = whole
+            ? string.Empty
+            : $" The network has {Count(scenario.Suppliers.Count)} suppliers and {Count(scenario.ItSystems.Count)} IT systems; shown are the marked nodes and what they supply on the way to the lines (`linesim graph` draws it whole).";
         try
         {
             var (svg, _) = Graphviz.RenderSvg(dot, cancellationToken);
-            return new FigureSection("Multi-tier map", svg, $"Plants, suppliers by tier, lanes and the IT systems each depends on (dashed); outlined in red: {what}.");
+            return new FigureSection("Multi-tier map", svg, $"Plants, suppliers by tier, lanes and the IT systems each depends on (dashed); outlined in red: {what}.{scope}");
         }
         catch (GraphvizUnavailableException error)
         {
             return new FigureSection("Multi-tier map", null, $"No map: {error.Message}. `linesim graph SCENARIO --format dot` prints it as text.");
         }
     }
+
+    /// <summary>Suppliers and IT systems up to which the report draws the whole network.</summary>
+    internal const int MapNodeLimit = 150;
 
     private static ReportCell Hours(double? hours) => hours is { } h ? new(Number(h), h) : new("-", null);
 
