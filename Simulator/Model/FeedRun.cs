@@ -80,11 +80,29 @@ internal sealed class FeedRun
         _supplierConsumed += units;
     }
 
-    /// <summary>Places the first orders: the primed sequence pipeline or a kanban below its reorder point.</summary>
-    public void Prime()
+    /// <summary>
+    /// Places the first orders: the primed sequence pipeline or a kanban below its reorder point. Shipments the
+    /// scenario's state puts on this feed's lanes count as ordered; on a sequence feed they replace the primed pipeline.
+    /// </summary>
+    public void Prime(ILookup<string, InTransitSpec> shipments)
     {
+        var imported = false;
+        foreach (var lane in Lanes)
+        {
+            foreach (var shipment in shipments[lane.Plan.Spec.Id])
+            {
+                lane.AddInTransit(shipment.Quantity, shipment.ArrivalHours);
+                Ordered += shipment.Quantity;
+                imported = true;
+            }
+        }
+
         switch (Plan.Trigger)
         {
+            case TriggerKind.Sequence when imported:
+                // What is on the road is known: the rest of the lead is called off at the line's next job.
+                _lastSequenceJobs = -1;
+                break;
             case TriggerKind.Sequence:
                 // The network starts in steady state: the jobs of the last lead hours were called off before hour 0
                 // and their parts are on the road, arriving evenly over the lead time.

@@ -99,6 +99,27 @@ internal sealed class LaneRun : IGateListener
         }
     }
 
+    /// <summary>
+    /// Puts an imported shipment (<c>state.in_transit</c>) on the road at hour 0, due at <paramref name="arrivalHours"/>:
+    /// it counts as ordered, transmitted and shipped, so no trigger orders it again and the supplier does not build it.
+    /// </summary>
+    public void AddInTransit(double units, double arrivalHours)
+    {
+        Allocated += units;
+        Transmitted += units;
+        Shipped += units;
+        InitialInTransit += units;
+        _ctx.Inventory.Open(units * Feed.Plan.UnitCost);
+        if (Feed.Line is not null)
+        {
+            _road.Enqueue(units, arrivalHours);
+        }
+        else
+        {
+            _ctx.Env.Timeout(arrivalHours, units).AddCallback(_arrival ??= e => Arrive(e.Environment.Now, (double)e.Value!));
+        }
+    }
+
     public void Allocate(double units)
     {
         Allocated += units;

@@ -66,9 +66,10 @@ public static class Simulation
             line.Start();
         }
 
+        var shipments = (network.Scenario.State?.InTransit ?? []).ToLookup(t => t.LaneId, StringComparer.Ordinal);
         foreach (var feed in feeds)
         {
-            feed.Prime();
+            feed.Prime(shipments);
         }
 
         foreach (var line in lines)
