@@ -40,6 +40,10 @@ internal static class CliApp
                 .WithDescription("Take down every supplier, IT system and shared provider on its own; rank them by lost units and time-to-halt.")
                 .WithExample("stress", "scenarios/quickstart.yaml")
                 .WithExample("stress", "scenarios/quickstart.yaml", "--durations", "24,72,168", "--out", "results/quickstart-stress");
+            config.AddCommand<SurviveCommand>("survive")
+                .WithDescription("Time to survive right now: for every supplier, IT system and provider, hours until a line halts if it fails at the as-of time, whether that is before it is back, and Catena-X days-of-supply and notification payloads.")
+                .WithExample("survive", "now.yaml", "--out", "results/now")
+                .WithExample("survive", "now.yaml", "--previous", "results/yesterday", "--out", "results/now");
             config.AddCommand<MergeCommand>("merge")
                 .WithDescription("Join the shards of a stress, run or compare started with --shard I/N, and write the files one process would have written.")
                 .WithExample("merge", "--out", "results/stress", "results/shard-0", "results/shard-1", "results/shard-2", "results/shard-3");

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Simulator.Experiments;
+
+namespace Simulator.Output;
+
+/// <summary>The most urgent targets of a <c>survive</c> result, and the risks forming since a previous snapshot, as console tables.</summary>
+internal static class SurviveTable
+{
+    internal static TextTable Build(SurviveResult result, int rows)
+    {
+        List<string> columns = ["rank", "node", "kind", "tier", "halt (h)", "back (h)", "mitigate", "lines at risk", "vehicles", "cause"];
+        var cells = result.Nodes.Take(rows).Select(n => (IReadOnlyList<string>)
+        [
+            Invariant.Integer(n.Rank),
+            n.Target.Id,
+            n.Target.KindName,
+            n.Target.TierText,
+            n.HoursToHalt is { } halt ? Hours(halt) : "never",
+            Hours(n.RecoveryHours),
+            n.NeedsMitigation ? "YES" : "no",
+            Lines(n.LinesAtRisk),
+            n.VehiclesAtRisk.ToString("#,0", CultureInfo.InvariantCulture),
+            n.CauseChain ?? "-",
+        ]).ToList();
+        var mitigate = result.Nodes.Count(n => n.NeedsMitigation);
+        var notes = new List<string>
+        {
+            $"every target fails at {result.AsOf.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)} (hour {Invariant.Number(result.AsOfHours)}) for its own recovery time; "
+            + "halt: hours until the first line halts; back: its recovery time; mitigate: a line halts before it is back; vehicles: units lost over the horizon",
+            $"{mitigate.ToString(CultureInfo.InvariantCulture)} of {result.Nodes.Count.ToString(CultureInfo.InvariantCulture)} targets need mitigation now (stock, a second source or a fallback)",
+        };
+        if (result.Nodes.Count > rows)
+        {
+            notes.Add($"top {rows.ToString(CultureInfo.InvariantCulture)} of {result.Nodes.Count.ToString(CultureInfo.InvariantCulture)} targets; every target is in {SurviveCsv.FileName}");
+        }
+
+        notes.AddRange(result.Stress.Warnings.Select(w => "warning: " + w));
+        return new TextTable(columns, cells, notes, "time to survive");
+    }
+
+    internal static TextTable? BuildChanges(SurviveResult result, int rows)
+    {
+        if (result.Changes is not { } changes)
+        {
+            return null;
+        }
+
+        List<string> columns = ["node", "kind", "was (h)", "now (h)", "shrank by (h)", "newly mitigate"];
+        var cells = changes.Take(rows).Select(c => (IReadOnlyList<string>)
+        [
+            c.Id,
+            c.Kind,
+            c.PreviousHoursToHalt is { } was ? Hours(was) : c.InPrevious ? "never" : "new node",
+            Hours(c.HoursToHalt),
+            c.ShrankByHours is { } by ? Hours(by) : "-",
+            c.NewlyNeedsMitigation ? "YES" : "no",
+        ]).ToList();
+        var notes = new List<string>
+        {
+            changes.Count == 0
+                ? "no target halts a line sooner than in the previous snapshot"
+                : $"{changes.Count.ToString(CultureInfo.InvariantCulture)} targets halt a line sooner than in the previous snapshot or newly need mitigation",
+        };
+        return new TextTable(columns, cells, notes, "risks forming since the previous snapshot");
+    }
+
+    private static string Lines(IReadOnlyList<string> lines) =>
+        lines.Count == 0 ? "-" : lines.Count <= 2 ? string.Join(", ", lines) : $"{lines[0]}, {lines[1]} +{(lines.Count - 2).ToString(CultureInfo.InvariantCulture)}";
+
+    private static string Hours(double hours) => hours.ToString("0.#", CultureInfo.InvariantCulture);
+}
