@@ -13,9 +13,9 @@ namespace Simulator.Output;
 /// DemandAndCapacityNotification 3.0.0 (CX-0146) per node that needs mitigation.
 /// </summary>
 /// <remarks>
-/// A scenario carries no business partner numbers or digital-twin ids, so they are derived from the ids, the same for
-/// the same id every time: a site's BPNS is <c>BPNS</c> + the first 12 hex digits (upper case) of the SHA-256 of
-/// <c>site:ID</c> (its BPNA the same with <c>BPNA</c> and <c>address:ID</c>), a material's global asset id the UUID
+/// A site whose id is a BPNS (<c>import</c> names sites by their BPNS) keeps it. Otherwise, and for the other numbers
+/// a scenario does not carry, they are derived from the ids, the same for the same id every time: a site's BPNS is
+/// <c>BPNS</c> + the first 12 hex digits (upper case) of the SHA-256 of <c>site:ID</c> (its BPNA the same with <c>BPNA</c> and <c>address:ID</c>), a material's global asset id the UUID
 /// (version 4 layout) of the SHA-256 of <c>material:ID</c>. Map them to the real numbers on the way into the data space.
 /// </remarks>
 public static class SurvivePayloads
@@ -28,8 +28,9 @@ public static class SurvivePayloads
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    /// <summary>The BPNS derived for a plant or supplier.</summary>
-    public static string Bpns(string siteId) => "BPNS" + Hex("site:" + siteId)[..12];
+    /// <summary>The BPNS of a plant or supplier: its id when that is a BPNS (as <c>import</c> writes them), else one derived from it.</summary>
+    public static string Bpns(string siteId) =>
+        IsBpn(siteId, "BPNS") ? siteId : "BPNS" + Hex("site:" + siteId)[..12];
 
     /// <summary>The BPNA derived for a plant's or supplier's address.</summary>
     public static string Bpna(string siteId) => "BPNA" + Hex("address:" + siteId)[..12];
@@ -160,6 +161,9 @@ public static class SurvivePayloads
 
         return payload.ToJsonString(Indented) + "\n";
     }
+
+    private static bool IsBpn(string id, string prefix) =>
+        id.Length == 16 && id.StartsWith(prefix, StringComparison.Ordinal) && id[4..].All(char.IsAsciiLetterOrDigit);
 
     private static string Timestamp(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 

@@ -8,7 +8,7 @@ internal static class SurviveTable
 {
     internal static TextTable Build(SurviveResult result, int rows)
     {
-        List<string> columns = ["rank", "node", "kind", "tier", "halt (h)", "back (h)", "mitigate", "lines at risk", "vehicles", "cause"];
+        List<string> columns = ["rank", "node", "kind", "tier", "halt (h)", "back (h)", "mitigate", "lines at risk", "vehicles"];
         var cells = result.Nodes.Take(rows).Select(n => (IReadOnlyList<string>)
         [
             Invariant.Integer(n.Rank),
@@ -20,7 +20,6 @@ internal static class SurviveTable
             n.NeedsMitigation ? "YES" : "no",
             Lines(n.LinesAtRisk),
             n.VehiclesAtRisk.ToString("#,0", CultureInfo.InvariantCulture),
-            n.CauseChain ?? "-",
         ]).ToList();
         var mitigate = result.Nodes.Count(n => n.NeedsMitigation);
         var notes = new List<string>
@@ -29,6 +28,9 @@ internal static class SurviveTable
             + "halt: hours until the first line halts; back: its recovery time; mitigate: a line halts before it is back; vehicles: units lost over the horizon",
             $"{mitigate.ToString(CultureInfo.InvariantCulture)} of {result.Nodes.Count.ToString(CultureInfo.InvariantCulture)} targets need mitigation now (stock, a second source or a fallback)",
         };
+        // Cause chains are long: one note each (they wrap between words) rather than a column squeezed to a few letters.
+        notes.AddRange(result.Nodes.Take(rows).Where(n => n.CauseChain is not null)
+            .Select(n => $"cause {Invariant.Integer(n.Rank)} ({n.Target.Id}): {n.CauseChain}"));
         if (result.Nodes.Count > rows)
         {
             notes.Add($"top {rows.ToString(CultureInfo.InvariantCulture)} of {result.Nodes.Count.ToString(CultureInfo.InvariantCulture)} targets; every target is in {SurviveCsv.FileName}");
