@@ -30,7 +30,7 @@ public sealed record SurviveOptions(
 /// <param name="PlantsAtRisk">Their plants, in scenario order.</param>
 /// <param name="VehiclesAtRisk">Units (vehicles) the lines build fewer than without the failure, over the horizon.</param>
 /// <param name="LinesBackAfterHours">Hours after the target is back until every halted line runs at full rate again, or null (none halted, or not within the horizon).</param>
-/// <param name="CauseChain">Why the first line halts, from the line back to the target (e.g. <c>part:SEAT &lt;- supplier:T1 &lt;- supplier:T2</c>), or null when none halts.</param>
+/// <param name="CauseChain">Why the first line halts, from the line back to the target (e.g. <c>part:SEAT &lt;- supplier:T1 &lt;- supplier:T2</c>), for the targets that need mitigation; null for the others.</param>
 public sealed record SurviveNode(
     int Rank,
     StressTarget Target,
@@ -94,7 +94,7 @@ public sealed record SurviveResult(
 /// <remarks>
 /// It is a stress test with every target down from the as-of time for its own <c>recovery_hours</c>
 /// (<see cref="StressTest"/> with own recovery, one replication); the cause chains come from one more run of each
-/// target that halts a line, and the days of supply from the recorded stocks of an undisrupted run and of the top
+/// target that needs mitigation, and the days of supply from the recorded stocks of an undisrupted run and of the top
 /// risks' outages. Every run uses the seed of replication 0, so the result is the same on any thread count.
 /// </remarks>
 public static class Survive
@@ -128,7 +128,9 @@ public static class Survive
         var seed = Experiment.ReplicationSeed(options.Seed, 0);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? System.Environment.ProcessorCount, CancellationToken = cancellationToken };
 
-        var halting = stress.Ranking.Where(e => e.Primary.LinesHalted.Count > 0).ToArray();
+        // One more run per target that needs mitigation (not per target that halts a line): on a large network most
+        // targets halt one eventually, and the chain matters where the notification goes out.
+        var halting = stress.Ranking.Where(e => e.Primary.NeedsMitigation).ToArray();
         var causes = new string?[halting.Length];
         Parallel.For(0, halting.Length, parallel, i =>
         {
