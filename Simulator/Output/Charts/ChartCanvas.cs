@@ -92,8 +92,62 @@ internal static partial class ChartCanvas
     internal static void Save(Plot plot, string path)
     {
         plot.SavePng(path, WidthPixels, HeightPixels);
-        File.WriteAllText(SvgOf(path), StableIds(plot.GetSvgXml(WidthPixels, HeightPixels), Path.GetFileNameWithoutExtension(path)), ResultsCsv.FileEncoding);
+        File.WriteAllText(SvgOf(path), StableIds(SvgWithDashes(plot), Path.GetFileNameWithoutExtension(path)), ResultsCsv.FileEncoding);
     }
+
+    /// <summary>Added to the width of a dashed line while the SVG is drawn; a multiple of 1/64 so Skia prints it exactly.</summary>
+    private const float DashMarkerWidth = 1 / 64f;
+
+    /// <summary>
+    /// Skia's SVG canvas cannot write a dash path effect: it leaves such a line out of the file and prints
+    /// "Unsupported path effect in addPaint." on stderr for each one. So the SVG is drawn with every dashed line solid
+    /// and a marker added to its width (the k-th pattern gets k markers), and each marked width is then written as
+    /// the line's own width with the pattern as an SVG dash array. The PNG keeps Skia's own dashes.
+    /// </summary>
+    private static string SvgWithDashes(Plot plot)
+    {
+        var dashed = plot.GetPlottables().OfType<IHasLine>().Select(p => p.LineStyle)
+            .Concat(plot.Legend.ManualItems.Select(item => item.LineStyle))
+            .Where(style => style.Pattern.Intervals.Length > 0)
+            .Distinct()
+            .Select(style => (Style: style, style.Pattern, style.Width))
+            .ToList();
+        var patterns = dashed.Select(line => line.Pattern.Intervals).DistinctBy(ArrayText).ToList();
+        foreach (var line in dashed)
+        {
+            line.Style.Pattern = LinePattern.Solid;
+            line.Style.Width += DashMarkerWidth * (1 + patterns.FindIndex(p => ArrayText(p) == ArrayText(line.Pattern.Intervals)));
+        }
+
+        string svg;
+        try
+        {
+            svg = plot.GetSvgXml(WidthPixels, HeightPixels);
+        }
+        finally
+        {
+            foreach (var line in dashed)
+            {
+                line.Style.Pattern = line.Pattern;
+                line.Style.Width = line.Width;
+            }
+        }
+
+        return MarkedWidth().Replace(svg, match =>
+        {
+            var width = float.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            var whole = MathF.Floor(width);
+            var index = (int)MathF.Round((width - whole) / DashMarkerWidth) - 1;
+            return index < 0 || index >= patterns.Count
+                ? match.Value
+                : $"stroke-width=\"{whole.ToString(CultureInfo.InvariantCulture)}\" stroke-dasharray=\"{ArrayText(patterns[index])}\"";
+        });
+    }
+
+    private static string ArrayText(float[] intervals) => string.Join(' ', intervals.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+
+    [System.Text.RegularExpressions.GeneratedRegex("stroke-width=\"([0-9]+\\.[0-9]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex MarkedWidth();
 
     /// <summary>
     /// Skia numbers the clip paths of an SVG from a counter shared by the whole process, so the same chart drawn twice
