@@ -14,7 +14,7 @@ public class ScenarioBenchmarks
     private Network _network = null!;
 
     /// <summary>Network size.</summary>
-    [Params("small", "medium", "large")]
+    [Params("small", "medium", "large", "oem")]
     public string Size { get; set; } = "small";
 
     /// <summary>Whether part-level time series are recorded (the CLI records them for replication 0 only).</summary>
@@ -32,6 +32,7 @@ public class ScenarioBenchmarks
         "small" => Network.Build(ScenarioLoader.Load(Path.Combine(RepositoryRoot(), "scenarios", "quickstart.yaml")).Scenario!),
         "medium" => Network.Build(NetworkGenerator.Generate(GeneratorOptions.Medium)),
         "large" => Network.Build(NetworkGenerator.Generate(GeneratorOptions.Large)),
+        "oem" => Network.Build(NetworkGenerator.Generate(GeneratorOptions.Oem)),
         _ => Network.Build(NetworkGenerator.Generate(GeneratorOptions.Large with { Parts = int.Parse(size, System.Globalization.CultureInfo.InvariantCulture) })),
     };
 

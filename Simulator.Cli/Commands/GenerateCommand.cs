@@ -20,7 +20,7 @@ internal sealed class GenerateCommand(CliSession session) : Command<GenerateComm
     {
         /// <summary>Starting point for the counts the other options do not give.</summary>
         [CommandOption("--preset <PRESET>")]
-        [Description("medium (1 plant, 2 lines, 300 parts, about 100 suppliers, 1 week) or large (3 plants, 6 lines, 2,000 parts, about 600 suppliers, 30 days); the other options override it (default: 1 plant, 2 lines, 50 parts, 3 tiers)")]
+        [Description("medium (1 plant, 2 lines, 300 parts, about 100 suppliers, 1 week), large (3 plants, 6 lines, 2,000 parts, about 600 suppliers, 30 days) or oem (5 plants, 15 lines, 8,000 parts, 4 tiers, about 2,700 suppliers, 30 days); the other options override it (default: 1 plant, 2 lines, 50 parts, 3 tiers)")]
         public string? Preset { get; set; }
 
         /// <summary>Vehicle plants.</summary>
@@ -85,6 +85,7 @@ internal sealed class GenerateCommand(CliSession session) : Command<GenerateComm
             {
                 "medium" => GeneratorOptions.Medium,
                 "large" => GeneratorOptions.Large,
+                "oem" => GeneratorOptions.Oem,
                 _ => new GeneratorOptions(),
             };
             return basis with
@@ -104,10 +105,9 @@ internal sealed class GenerateCommand(CliSession session) : Command<GenerateComm
         public override ValidationResult Validate()
         {
             static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
-            if (Preset is not null && !string.Equals(Preset, "medium", StringComparison.OrdinalIgnoreCase)
-                && !string.Equals(Preset, "large", StringComparison.OrdinalIgnoreCase))
+            if (Preset is not null && Preset.ToLowerInvariant() is not ("medium" or "large" or "oem"))
             {
-                return ValidationResult.Error($"--preset must be medium or large, got '{Preset}'");
+                return ValidationResult.Error($"--preset must be medium, large or oem, got '{Preset}'");
             }
 
             if (Format is not ("yaml" or "csv"))

@@ -152,7 +152,7 @@ public sealed class GenerateCommandTests
     [TestCase(new[] { "--plants", "0" }, "error: --plants must be at least 1, got 0")]
     [TestCase(new[] { "--tiers", "2", "--suppliers-per-tier", "12,6,3" }, "error: --suppliers-per-tier needs one entry per tier (2), got 3 in '12,6,3'")]
     [TestCase(new[] { "--preset", "large", "--suppliers-per-tier", "12,6" }, "error: --suppliers-per-tier needs one entry per tier (3), got 2 in '12,6'")]
-    [TestCase(new[] { "--preset", "huge" }, "error: --preset must be medium or large, got 'huge'")]
+    [TestCase(new[] { "--preset", "huge" }, "error: --preset must be medium, large or oem, got 'huge'")]
     [TestCase(new[] { "--plants", "3", "--parts", "2" }, "error: parts must be at least the number of plants (3), got 2")]
     public void Invalid_options_say_what_is_wrong(string[] options, string message)
     {

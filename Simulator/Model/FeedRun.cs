@@ -259,7 +259,7 @@ internal sealed class FeedRun
             ReceivedAt = double.NaN;
         }
 
-        Line?.OnShipment(arrivalHours);
+        Line?.OnShipment(this, arrivalHours);
     }
 
     /// <summary>Receives every shipment due by now on every lane that delivers this stock.</summary>

@@ -18,6 +18,7 @@ internal sealed class LineRun : IGateListener
     private readonly List<LaneRun> _sleepingLanes = [];
     private Event? _wake;
     private bool _waitingForStock;
+    private FeedRun? _blocking;
     private double _wakeAt = double.PositiveInfinity;
     private double _haltStart;
     private double _rampStart;
@@ -226,10 +227,10 @@ internal sealed class LineRun : IGateListener
     /// <summary>Registers an idle sequence lane to be woken at this line's next job, whose call-off it must carry.</summary>
     public void WakeAtNextJob(LaneRun lane) => _sleepingLanes.Add(lane);
 
-    /// <summary>A shipment to one of this line's stocks is on the road, due at <paramref name="arrivalHours"/>.</summary>
-    public void OnShipment(double arrivalHours)
+    /// <summary>A shipment to <paramref name="feed"/> is on the road, due at <paramref name="arrivalHours"/>.</summary>
+    public void OnShipment(FeedRun feed, double arrivalHours)
     {
-        if (_waitingForStock && arrivalHours < _wakeAt)
+        if (_waitingForStock && feed == _blocking && arrivalHours < _wakeAt)
         {
             WakeAt(arrivalHours);
         }
@@ -310,19 +311,19 @@ internal sealed class LineRun : IGateListener
         return _wake;
     }
 
-    /// <summary>Waits for a gate change, a delivery or the next shipment due at any of the line's stocks.</summary>
+    /// <summary>
+    /// Waits for a gate change, a delivery, or the next shipment due at the shortest stock: only that stock's arrivals
+    /// can let the line go on (when it has enough, the next shortest is looked at), so a halted line with thousands of
+    /// parts is not woken by every truck.
+    /// </summary>
     private Event WaitForStock()
     {
-        ReceiveDue();
+        ReceivedMinKey();
+        _blocking = _runout.Min;
         var wake = Wait();
         _waitingForStock = true;
         _wakeAt = double.PositiveInfinity;
-        var next = double.PositiveInfinity;
-        foreach (var feed in Feeds)
-        {
-            next = Math.Min(next, feed.NextArrivalHours);
-        }
-
+        var next = _blocking.NextArrivalHours;
         if (next < double.PositiveInfinity)
         {
             WakeAt(next);

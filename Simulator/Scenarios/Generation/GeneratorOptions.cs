@@ -24,4 +24,10 @@ public sealed record GeneratorOptions(
 
     /// <summary>Three plants, six lines, 2,000 line parts, three tiers, about 600 suppliers, 30 days.</summary>
     public static GeneratorOptions Large { get; } = new(Plants: 3, LinesPerPlant: 2, Parts: 2000, Tiers: 3, HorizonHours: 720);
+
+    /// <summary>
+    /// A carmaker's size: five plants, 15 lines, 8,000 line parts, four tiers, about 2,700 suppliers (1,455 at Tier 1),
+    /// shared providers, 30 days.
+    /// </summary>
+    public static GeneratorOptions Oem { get; } = new(Plants: 5, LinesPerPlant: 3, Parts: 8000, Tiers: 4, HorizonHours: 720);
 }
