@@ -3,7 +3,7 @@ using Spectre.Console.Cli;
 
 namespace Simulator.Cli;
 
-/// <summary>The process exit codes, and the one place that decides which failure gets which (DESIGN.md section 7).</summary>
+/// <summary>The process exit codes, and the one place that decides which failure gets which (docs/architecture.md, Contracts).</summary>
 internal static class ExitCodes
 {
     /// <summary>The command did its job.</summary>

@@ -8,7 +8,7 @@ namespace Simulator.Tests.Cli;
 
 /// <summary>
 /// Every command end to end, in-process, against the real library and the bundled scenarios: exit codes, the results
-/// contract of DESIGN.md sections 6 and 7 (file names, exact CSV columns), charts that decode, reproducibility, and
+/// contract of docs/architecture.md (Contracts) (file names, exact CSV columns), charts that decode, reproducibility, and
 /// that bad input leaves nothing behind.
 /// </summary>
 public sealed class EndToEndTests

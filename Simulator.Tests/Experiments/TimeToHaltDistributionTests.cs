@@ -13,7 +13,7 @@ public sealed class TimeToHaltDistributionTests
     private const double StockHours = 4;
     private const double LeadHours = 2;
 
-    // What the line can build without new orders: its stock plus the call-offs already sent (DESIGN.md section 4).
+    // What the line can build without new orders: its stock plus the call-offs already sent (docs/architecture.md, the runtime protocol).
     private const double CoverHours = StockHours + LeadHours;
     private const int Replications = 1000;
 

@@ -1,6 +1,6 @@
 namespace Simulator.Metrics;
 
-/// <summary>The metrics of one line in one replication under one policy (DESIGN.md section 5).</summary>
+/// <summary>The metrics of one line in one replication under one policy (docs/metrics.md).</summary>
 /// <param name="Policy">Policy id.</param>
 /// <param name="Replication">Replication index, from 0.</param>
 /// <param name="Seed">Seed of the replication's random streams.</param>

@@ -2,7 +2,7 @@ using Simulator.Model;
 
 namespace Simulator.Metrics;
 
-/// <summary>Turns a disrupted run and its paired baseline into the per-line metrics of DESIGN.md section 5.</summary>
+/// <summary>Turns a disrupted run and its paired baseline into the per-line metrics of docs/metrics.md.</summary>
 public static class LineMetricsCalculator
 {
     /// <summary>One <see cref="LineMetrics"/> per line, in scenario order.</summary>

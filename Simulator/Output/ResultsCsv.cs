@@ -6,7 +6,7 @@ using Simulator.Metrics;
 
 namespace Simulator.Output;
 
-/// <summary>Writers of the CSV files of the results contract (DESIGN.md section 6).</summary>
+/// <summary>Writers of the CSV files of the results contract (docs/architecture.md, Contracts).</summary>
 /// <remarks>
 /// Numbers are invariant-culture round-trip text, null and NaN are empty fields, records end in <c>\n</c> and files
 /// are UTF-8 without a byte-order mark, so the same results give the same bytes on every machine.
