@@ -15,7 +15,6 @@ internal static class CliApp
         app.Configure(config =>
         {
             config.SetApplicationName("linesim");
-            config.SetApplicationVersion(RunManifest.CurrentToolVersion);
             config.ConfigureConsole(session.Console);
 
             // Without it an unknown option is passed on as a "remaining argument" and silently ignored.
@@ -70,6 +69,13 @@ internal static class CliApp
                 app.Run(["--help"], cancellationToken);
                 session.Error("error: no command given (run, compare, stress, merge, validate, graph, generate or import)");
                 return ExitCodes.InvalidInput;
+            }
+
+            // Spectre's own version option is -v|--version; here -v is left free (it reads as --verbose to most users).
+            if (args is ["--version"])
+            {
+                session.Stdout.WriteLine(RunManifest.CurrentToolVersion);
+                return ExitCodes.Success;
             }
 
             return app.Run(args, cancellationToken);

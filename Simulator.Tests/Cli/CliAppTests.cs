@@ -82,6 +82,18 @@ public sealed class CliAppTests
         Assert.That((code, stdout.Trim()), Is.EqualTo((0, Simulator.Output.RunManifest.CurrentToolVersion)));
     }
 
+    [Test]
+    public void Short_v_is_not_the_version_but_an_unknown_option()
+    {
+        var (code, stdout, stderr) = _cli.Run("-v");
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(stdout, Does.Not.Contain(Simulator.Output.RunManifest.CurrentToolVersion));
+            Assert.That(stderr, Does.Contain("-v"));
+        });
+    }
+
     [TestCase("run", "linesim run scenarios/quickstart.yaml --policy jis-buffer")]
     [TestCase("validate", "linesim validate scenarios/quickstart.yaml")]
     [TestCase("graph", "linesim graph scenarios/quickstart.yaml --format mermaid")]
