@@ -90,7 +90,7 @@ public sealed class CliAppTests
         {
             Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
             Assert.That(stdout, Does.Not.Contain(Simulator.Output.RunManifest.CurrentToolVersion));
-            Assert.That(stderr, Does.Contain("-v"));
+            Assert.That(stderr.Trim(), Is.EqualTo("error: Unexpected option 'v'."));
         });
     }
 
