@@ -40,7 +40,8 @@ public sealed record PolicyHeadline(
 /// <summary>What a planner reads first, computed from the per-line metrics.</summary>
 public static class Headline
 {
-    private const string LinkSeparator = " <- ";
+    /// <summary>Separator between the links of a cause chain, from the line outwards.</summary>
+    internal const string LinkSeparator = " <- ";
 
     /// <summary>One headline per policy, in the order policies first appear; at most <paramref name="topRisks"/> risks each.</summary>
     public static IReadOnlyList<PolicyHeadline> Compute(IEnumerable<LineMetrics> lines, int topRisks = 5)
@@ -78,9 +79,14 @@ public static class Headline
     {
         ArgumentNullException.ThrowIfNull(cause);
         var separator = cause.LastIndexOf(LinkSeparator, StringComparison.Ordinal);
-        var last = (separator < 0 ? cause : cause[(separator + LinkSeparator.Length)..]).Trim();
-        var space = last.IndexOf(' ', StringComparison.Ordinal);
-        return space < 0 ? last : last[..space];
+        return WithoutQualifier((separator < 0 ? cause : cause[(separator + LinkSeparator.Length)..]).Trim());
+    }
+
+    /// <summary>A link without the qualifier after its id: <c>supplier:T1 (tier 1)</c> gives <c>supplier:T1</c>.</summary>
+    internal static string WithoutQualifier(string link)
+    {
+        var space = link.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? link : link[..space];
     }
 
     private static string IdOf(string root)

@@ -27,7 +27,7 @@ public static class PartSeriesSelection
         var inChains = new HashSet<string>(StringComparer.Ordinal);
         foreach (var halt in run.Events.Where(e => e.Kind == "halt"))
         {
-            var links = halt.Detail.Split(" <- ", StringSplitOptions.TrimEntries);
+            var links = halt.Detail.Split(Headline.LinkSeparator, StringSplitOptions.TrimEntries);
             if (links.Length > 0 && PartOf(links[0]) is { } starved)
             {
                 kept.Add(new StockSeriesKey(StockHolder.Line, halt.Entity, starved));
@@ -60,15 +60,6 @@ public static class PartSeriesSelection
         return kept;
     }
 
-    private static string? PartOf(string link)
-    {
-        if (!link.StartsWith(PartPrefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var id = link[PartPrefix.Length..];
-        var space = id.IndexOf(' ', StringComparison.Ordinal);
-        return space < 0 ? id : id[..space];
-    }
+    private static string? PartOf(string link) =>
+        link.StartsWith(PartPrefix, StringComparison.Ordinal) ? Headline.WithoutQualifier(link[PartPrefix.Length..]) : null;
 }
