@@ -64,7 +64,7 @@ public sealed class BundledScenarioTests
     }
 
     [Test]
-    public void Supplier_ransomware_halts_every_line_on_Tuesday_and_restarts_it_on_Wednesday_morning()
+    public void Supplier_ransomware_stops_every_line_by_plan_on_Tuesday_and_restarts_it_on_Wednesday_morning()
     {
         var scenario = Load("supplier-ransomware.yaml");
         var result = Result("supplier-ransomware.yaml");
@@ -75,10 +75,27 @@ public sealed class BundledScenarioTests
             var outcome = result.Replications[0].Disrupted.Lines.Single(l => l.LineId == line.Line);
             var restart = Local(scenario, outcome.RestartHours!.Value);
 
-            // Tuesday 1 March, in the early shift (06:25-15:15).
-            Assert.That(halt, Is.InRange(At(2022, 3, 1, 6, 25), At(2022, 3, 1, 8, 0)), line.Line);
+            // Stopped by the carmaker's decision at the start of Tuesday's early shift (06:25), not by a shortage.
+            Assert.That(halt, Is.EqualTo(At(2022, 3, 1, 6, 25)), line.Line);
+            Assert.That(line.HaltCause, Is.EqualTo("planned:tuesday-stop (planned stop)"), line.Line);
             // Wednesday 2 March, at the start of the early shift.
             Assert.That(restart, Is.InRange(At(2022, 3, 2, 6, 25), At(2022, 3, 2, 7, 0)), line.Line);
+        }
+    }
+
+    [Test]
+    public void Supplier_ransomware_without_the_planned_stop_would_starve_the_lines_early_on_Tuesday()
+    {
+        // The counterfactual the carmaker pre-empted: the parts at the lines run out 20 minutes into Tuesday.
+        var scenario = Load("supplier-ransomware.yaml");
+        var outages = scenario with { Disruptions = [.. scenario.Disruptions.Where(d => d.Kind == DisruptionKind.Outage)] };
+        var result = Experiment.Run(outages, new ExperimentOptions([], Replications: 1, Seed: 1));
+        var start = result.Replications[0].Disrupted.Windows.Min(w => w.StartHours);
+        foreach (var line in result.Replications[0].Lines)
+        {
+            var halt = Local(scenario, start + line.TimeToHaltHours!.Value);
+
+            Assert.That(halt, Is.InRange(At(2022, 3, 1, 6, 25), At(2022, 3, 1, 8, 0)), line.Line);
             Assert.That(line.HaltCause, Does.StartWith("part:KJ-PARTS <- supplier:KOJIMA (tier 1) <- it:KOJIMA-"), line.Line);
         }
     }

@@ -111,6 +111,15 @@ public sealed class ValidationRuleTests
     [TestCase("start: 10", "start: -1", "disruption starts at hour -1, outside the horizon [0, 100)", "start: »-1", "D1", TestName = "Disruption_before_hour_zero")]
     [TestCase("start: 10", "start: 2025-08-31T06:00:00+01:00", "disruption starts at hour -24", "start: »2025-08-31", "D1", TestName = "Disruption_timestamp_before_start")]
     [TestCase("start: 10", "start: soon", "start must be hours from the scenario start or an ISO-8601 timestamp", "start: »soon", "D1", TestName = "Disruption_start_syntax")]
+
+    // Planned stops
+    [TestCase("{ id: D1, targets: [EDI]", "{ id: D1, kind: planed_stop, targets: [EDI]", "unknown kind 'planed_stop'", "kind: »planed_stop", "D1", TestName = "Unknown_disruption_kind")]
+    [TestCase("{ id: D1, targets: [EDI]", "{ id: D1, kind: planned_stop, targets: [EDI]", "a planned stop stops plants, lines or suppliers, and 'EDI' is an IT system", "targets: [»EDI]", "D1", TestName = "Planned_stop_of_an_it_system")]
+    [TestCase("{ id: D1, targets: [EDI]", "{ id: D1, kind: planned_stop, targets: [PL, PROV]", "a planned stop stops plants, lines or suppliers, and 'PROV' is a provider", "[PL, »PROV]", "D1", TestName = "Planned_stop_of_a_provider")]
+    [TestCase("{ id: D1, targets: [EDI]", "{ id: D1, kind: planned_stop, targets: [PX]", "unknown disruption target 'PX'", "targets: [»PX]", "D1", TestName = "Planned_stop_of_an_unknown_node")]
+    [TestCase("start: 10, duration_hours: 5 }", "start: 10, end: 8 }", "end (hour 8) is not after start (hour 10)", "end: »8", "D1", TestName = "Disruption_end_before_its_start")]
+    [TestCase("start: 10, duration_hours: 5 }", "start: 10, end: 20, duration_hours: 5 }", "give either end or duration_hours, not both", "end: »20", "D1", TestName = "Disruption_end_and_duration")]
+    [TestCase("start: 10, duration_hours: 5 }", "start: 10, end: tomorrow }", "end must be hours from the scenario start or an ISO-8601 timestamp", "end: »tomorrow", "D1", TestName = "Disruption_end_syntax")]
     [TestCase("horizon_hours: 100", "horizon_hours: 100\nreference_hours: 150", "reference_hours 150 is outside the horizon", "reference_hours: »150", null, TestName = "Reference_hours_within_horizon")]
     [TestCase("{ id: EDI,", "{ id: PL,", "IT system id 'PL' is also a plant, line or supplier id", "{ id: »PL, owner", "PL", TestName = "It_system_id_must_not_be_a_node_id")]
     public void Error_rule(string oldText, string newText, string message, string snippet, string? id) =>
@@ -214,5 +223,38 @@ public sealed class ValidationRuleTests
         var result = Load(With("targets: [EDI]", $"targets: [{target}]"));
 
         Assert.That(result.Problems, Is.Empty, () => string.Join("\n", result.Problems));
+    }
+
+    [Test]
+    public void Planned_stop_reads_its_end_timestamp_as_a_fixed_length()
+    {
+        // Scenario start 2025-09-01 06:00 +01:00; the stop runs from hour 10 to Tuesday 06:00 +01:00 = hour 24.
+        var result = Load(With("{ id: D1, targets: [EDI], start: 10, duration_hours: 5 }", "{ id: D1, kind: planned_stop, targets: [PL, S1], start: 10, end: 2025-09-02T06:00:00+01:00 }"));
+
+        Assert.That(result.Problems, Is.Empty, () => string.Join("\n", result.Problems));
+        var stop = result.Scenario!.Disruptions.Single();
+        Assert.That(stop.Kind, Is.EqualTo(Simulator.Model.Specs.DisruptionKind.PlannedStop));
+        Assert.That(stop.Targets, Is.EqualTo(new[] { "PL", "S1" }));
+        Assert.That(stop.Duration, Is.EqualTo(Simulator.Model.Specs.DistributionSpec.Fixed(14)));
+    }
+
+    [Test]
+    public void A_disruption_without_kind_is_an_outage()
+    {
+        var stop = Load(Minimal).Scenario!.Disruptions.Single();
+
+        Assert.That(stop.Kind, Is.EqualTo(Simulator.Model.Specs.DisruptionKind.Outage));
+    }
+
+    [Test]
+    public void Planned_stop_is_written_back_as_a_planned_stop()
+    {
+        var load = Load(With("{ id: D1, targets: [EDI], start: 10, duration_hours: 5 }", "{ id: D1, kind: planned_stop, targets: [PL], start: 10, end: 30 }"));
+        var again = ScenarioLoader.Parse(ScenarioWriter.ToYaml(load.Scenario!), "again.yaml");
+
+        Assert.That(again.Problems, Is.Empty, () => string.Join("\n", again.Problems));
+        var stop = again.Scenario!.Disruptions.Single();
+        Assert.That((stop.Kind, stop.StartHours, stop.Duration), Is.EqualTo((Simulator.Model.Specs.DisruptionKind.PlannedStop, 10.0, Simulator.Model.Specs.DistributionSpec.Fixed(20))));
+        Assert.That(stop.Targets, Is.EqualTo(new[] { "PL" }));
     }
 }

@@ -134,6 +134,13 @@ internal sealed class ScenarioBuilder
         return this;
     }
 
+    /// <summary>A planned stop of the named plants, lines or suppliers from <paramref name="startHours"/> to <paramref name="endHours"/>.</summary>
+    public ScenarioBuilder PlannedStop(string id, string[] targets, double startHours, double endHours)
+    {
+        _disruptions.Add(new DisruptionSpec(id, targets, startHours, DistributionSpec.Fixed(endHours - startHours), RecoverySpec.Default, DisruptionKind.PlannedStop));
+        return this;
+    }
+
     public ScenarioBuilder Policy(PolicySpec policy)
     {
         _policies.Add(policy);

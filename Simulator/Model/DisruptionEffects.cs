@@ -6,6 +6,8 @@ namespace Simulator.Model;
 internal sealed class DisruptionEffects(Network network, RunContext ctx)
 {
     private static readonly ItFunction[] Functions = [ItFunction.ProductionControl, ItFunction.OrderTransmission, ItFunction.Logistics];
+    private static readonly ItFunction[] LineStopFunctions = [ItFunction.ProductionControl];
+    private static readonly ItFunction[] SupplierStopFunctions = [ItFunction.ProductionControl, ItFunction.Logistics];
 
     private readonly Dictionary<string, string> _plantOfLine = network.Scenario.Plants
         .SelectMany(p => p.Lines.Select(l => (l.Id, p.Id)))
@@ -21,6 +23,11 @@ internal sealed class DisruptionEffects(Network network, RunContext ctx)
 
     public IReadOnlyList<DisruptionEffect> For(DisruptionSpec spec)
     {
+        if (spec.Kind == DisruptionKind.PlannedStop)
+        {
+            return PlannedStop(spec);
+        }
+
         var effects = new List<DisruptionEffect>();
         foreach (var target in spec.Targets)
         {
@@ -52,6 +59,32 @@ internal sealed class DisruptionEffects(Network network, RunContext ctx)
                     {
                         effects.Add(new DisruptionEffect(ctx.Gate(entity, function), label, system.Fallback, Delay(spec, entity, function)));
                     }
+                }
+            }
+        }
+
+        return effects;
+    }
+
+    /// <summary>Label of a planned stop in cause chains: the plan, not a failed system or a missing part.</summary>
+    public static string PlannedStopLabel(DisruptionSpec spec) => $"planned:{spec.Id} (planned stop)";
+
+    /// <summary>
+    /// A stopped line does not build (its call-offs, placed per job, stop with it; deliveries already on the road are
+    /// still received); a stopped supplier neither builds nor ships nor receives, but still takes in orders, which it
+    /// builds by need date after the stop.
+    /// </summary>
+    private List<DisruptionEffect> PlannedStop(DisruptionSpec spec)
+    {
+        var label = PlannedStopLabel(spec);
+        var effects = new List<DisruptionEffect>();
+        foreach (var target in spec.Targets.Where(_nodes.Contains))
+        {
+            foreach (var entity in Expand(target))
+            {
+                foreach (var function in _plantOfLine.ContainsKey(entity) ? LineStopFunctions : SupplierStopFunctions)
+                {
+                    effects.Add(new DisruptionEffect(ctx.Gate(entity, function), label, null, Delay(spec, entity, function), Planned: true));
                 }
             }
         }

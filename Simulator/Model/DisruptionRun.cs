@@ -3,8 +3,8 @@ using Simulator.Model.Specs;
 
 namespace Simulator.Model;
 
-/// <summary>One gate a disruption holds: which gate, how it is labelled in cause chains, its fallback and restore delay.</summary>
-internal sealed record DisruptionEffect(Gate Gate, string Label, FallbackSpec? Fallback, double RestoreDelayHours);
+/// <summary>One gate a disruption holds: which gate, how it is labelled in cause chains, its fallback and restore delay, whether it is a planned stop.</summary>
+internal sealed record DisruptionEffect(Gate Gate, string Label, FallbackSpec? Fallback, double RestoreDelayHours, bool Planned = false);
 
 /// <summary>
 /// A disruption at runtime: at its start it holds every gate of its targets down, switches them to their manual
@@ -50,10 +50,14 @@ internal sealed class DisruptionRun
             line.RampOverride = Math.Max(line.RampOverride, Spec.Recovery.RampUpHours ?? 0);
         }
 
-        _ctx.Log(Spec.Id, "disruption_start", $"{string.Join(", ", Spec.Targets)} down for {_duration:0.##} h");
+        var planned = Spec.Kind == DisruptionKind.PlannedStop;
+        _ctx.Log(
+            Spec.Id,
+            planned ? "planned_stop_start" : "disruption_start",
+            planned ? $"{string.Join(", ", Spec.Targets)} stopped by plan for {_duration:0.##} h" : $"{string.Join(", ", Spec.Targets)} down for {_duration:0.##} h");
         foreach (var effect in _effects)
         {
-            effect.Gate.Hold(Key(effect), 0, effect.Label);
+            effect.Gate.Hold(Key(effect), 0, effect.Label, effect.Planned);
             if (effect.Fallback is { } fallback && _ctx.Network.Policy.FallbackEnabled && fallback.ActivationHours < _duration)
             {
                 env.Timeout(fallback.ActivationHours).AddCallback(_ => ActivateFallback(effect, fallback));
@@ -62,7 +66,10 @@ internal sealed class DisruptionRun
 
         yield return env.Timeout(_duration);
         _ended = true;
-        _ctx.Log(Spec.Id, "disruption_end", $"{string.Join(", ", Spec.Targets)} restored");
+        _ctx.Log(
+            Spec.Id,
+            planned ? "planned_stop_end" : "disruption_end",
+            planned ? $"{string.Join(", ", Spec.Targets)} back to work" : $"{string.Join(", ", Spec.Targets)} restored");
         foreach (var effect in _effects.Where(e => e.RestoreDelayHours <= 0))
         {
             effect.Gate.Release(Key(effect));

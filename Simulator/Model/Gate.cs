@@ -22,7 +22,7 @@ internal interface IGateListener
 /// </summary>
 internal sealed class Gate(string entity, ItFunction function, GateEpoch epoch)
 {
-    private readonly List<(string Key, double Factor, string Label)> _holds = [];
+    private readonly List<(string Key, double Factor, string Label, bool Planned)> _holds = [];
     private readonly List<IGateListener> _listeners = [];
 
     public string Entity { get; } = entity;
@@ -37,6 +37,9 @@ internal sealed class Gate(string entity, ItFunction function, GateEpoch epoch)
     /// <summary>Label of the hold with the lowest factor, for cause chains; null when up.</summary>
     public string? Cause { get; private set; }
 
+    /// <summary>True when the hold that <see cref="Cause"/> names is a planned stop rather than a failure.</summary>
+    public bool CauseIsPlanned { get; private set; }
+
     public void Listen(IGateListener listener)
     {
         if (!_listeners.Contains(listener))
@@ -45,18 +48,18 @@ internal sealed class Gate(string entity, ItFunction function, GateEpoch epoch)
         }
     }
 
-    public void Hold(string key, double factor, string label)
+    public void Hold(string key, double factor, string label, bool planned = false)
     {
         var i = _holds.FindIndex(h => h.Key == key);
         Change(() =>
         {
             if (i >= 0)
             {
-                _holds[i] = (key, factor, label);
+                _holds[i] = (key, factor, label, planned);
             }
             else
             {
-                _holds.Add((key, factor, label));
+                _holds.Add((key, factor, label, planned));
             }
         });
     }
@@ -81,12 +84,14 @@ internal sealed class Gate(string entity, ItFunction function, GateEpoch epoch)
         Epoch.Value++;
         Factor = 1;
         Cause = null;
-        foreach (var (_, factor, label) in _holds)
+        CauseIsPlanned = false;
+        foreach (var (_, factor, label, planned) in _holds)
         {
             if (factor < Factor || Cause is null)
             {
                 Factor = Math.Min(Factor, factor);
                 Cause = label;
+                CauseIsPlanned = planned;
             }
         }
 
@@ -128,21 +133,23 @@ internal sealed class GateGroup(IReadOnlyList<Gate> gates)
     }
 
     /// <summary>Label of the most restrictive hold, or null when fully up.</summary>
-    public string? Cause
-    {
-        get
-        {
-            Gate? worst = null;
-            foreach (var g in Gates)
-            {
-                if (g.Cause is not null && (worst is null || g.Factor < worst.Factor))
-                {
-                    worst = g;
-                }
-            }
+    public string? Cause => Worst()?.Cause;
 
-            return worst?.Cause;
+    /// <summary>True when the group is down and its most restrictive hold is a planned stop.</summary>
+    public bool StoppedByPlan => Factor <= 0 && Worst() is { CauseIsPlanned: true };
+
+    private Gate? Worst()
+    {
+        Gate? worst = null;
+        foreach (var g in Gates)
+        {
+            if (g.Cause is not null && (worst is null || g.Factor < worst.Factor))
+            {
+                worst = g;
+            }
         }
+
+        return worst;
     }
 
     public void Listen(IGateListener listener)

@@ -93,7 +93,7 @@ internal sealed class LineRun : IGateListener
 
         if (Halted)
         {
-            return LineStateCode.Halted;
+            return Production.StoppedByPlan ? LineStateCode.PlannedStop : LineStateCode.Halted;
         }
 
         return Production.Factor < 1 || now < _rampEnd ? LineStateCode.Reduced : LineStateCode.Running;

@@ -28,6 +28,9 @@ public static class LineStateCode
 
     /// <summary>Stopped during scheduled time: starved of a part or its control system down.</summary>
     public const double Halted = 3;
+
+    /// <summary>Stopped during scheduled time by a planned stop of the line, its plant (not by a shortage or a failure).</summary>
+    public const double PlannedStop = 4;
 }
 
 /// <summary>A window during which a disruption was active.</summary>

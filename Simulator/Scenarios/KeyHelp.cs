@@ -12,6 +12,8 @@ internal static class KeyHelp
         ["shift.start"] = ("a time of day hh:mm", "\"06:00\""),
         ["shift.end"] = ("a time of day hh:mm (24:00 allowed)", "\"22:00\""),
         ["disruption.start"] = ("hours from the scenario start, or an ISO-8601 timestamp", "10"),
+        ["disruption.end"] = ("hours from the scenario start, or an ISO-8601 timestamp, after the start", "34"),
+        ["disruption.kind"] = ("outage or planned_stop", "planned_stop"),
         ["horizon_hours"] = ("simulated hours", "168"),
         ["sample_every_hours"] = ("hours between samples", "1"),
         ["holding_cost_rate_per_year"] = ("a yearly fraction of inventory value", "0.25"),

@@ -54,7 +54,15 @@ internal static class ReferenceRules
         {
             for (var i = 0; i < disruption.Targets.Count; i++)
             {
-                v.Known(disruption, "targets", i, disruption.Id, disruption.Targets[i], "disruption target", targets);
+                var target = disruption.Targets[i];
+                if (disruption.Kind == DisruptionKind.PlannedStop && target.Length > 0 && !v.NodeIds.Contains(target) && targets.Contains(target))
+                {
+                    // A plan stops production; an IT system does not "stop by plan" and would name a failure as the cause.
+                    v.Error(disruption, "targets", disruption.Id, $"a planned stop stops plants, lines or suppliers, and '{target}' is {(v.Systems.ContainsKey(target) ? "an IT system" : "a provider")}", "name the plants, lines or suppliers that stop, or make this disruption kind: outage", i);
+                    continue;
+                }
+
+                v.Known(disruption, "targets", i, disruption.Id, target, "disruption target", disruption.Kind == DisruptionKind.PlannedStop ? v.NodeIds : targets);
             }
 
             foreach (var phase in disruption.Recovery.Phases)

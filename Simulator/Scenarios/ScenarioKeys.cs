@@ -59,7 +59,7 @@ internal static class ScenarioKeys
         [Trigger] = ["kind", "lead_hours", "reorder_point", "quantity", "review_hours", "order_up_to"],
         [ItSystem] = ["id", "owner", "functions", "nodes", "lanes", "fallback", "recovery_hours"],
         [Fallback] = ["activation_hours", "capacity_fraction"],
-        [Disruption] = ["id", "targets", "start", "duration_hours", "recovery"],
+        [Disruption] = ["id", "kind", "targets", "start", "end", "duration_hours", "recovery"],
         [Recovery] = ["ramp_up_hours", "phases"],
         [RecoveryPhase] = ["nodes", "after_hours", "functions"],
         [Policy] = ["id", "description", "line_side_cover_hours", "supplier_stock_days_by_tier", "parts", "fallback"],

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Simulator.Model.Specs;
 using YamlDotNet.RepresentationModel;
 
@@ -111,9 +112,10 @@ internal static partial class ScenarioReader
     private static DisruptionSpec ReadDisruption(MappingReader r)
     {
         var id = r.Id();
+        var kind = r.Choice("kind", Vocabulary.DisruptionKinds) ?? DisruptionKind.Outage;
         var targets = r.Strings("targets", required: true).Select(t => t.Text).ToList();
         var start = ReadDisruptionStart(r);
-        var duration = DistributionReader.Read(r, "duration_hours", required: true);
+        var duration = ReadDuration(r, start);
         var recovery = RecoverySpec.Default;
         if (r.Child("recovery", ScenarioKeys.Recovery) is { } rec)
         {
@@ -127,13 +129,47 @@ internal static partial class ScenarioReader
             recovery = new RecoverySpec(ramp, phases);
         }
 
-        return r.Register(new DisruptionSpec(id, targets, start, duration!, recovery));
+        return r.Register(new DisruptionSpec(id, targets, start, duration!, recovery, kind));
+    }
+
+    /// <summary>
+    /// <c>duration_hours</c>, or the fixed span from the start to <c>end</c>, which a planned stop is usually written
+    /// with (the plan says until when); both at once could disagree, so that is an error.
+    /// </summary>
+    private static DistributionSpec? ReadDuration(MappingReader r, double start)
+    {
+        if (!r.Has("end"))
+        {
+            return DistributionReader.Read(r, "duration_hours", required: true);
+        }
+
+        if (r.Has("duration_hours"))
+        {
+            r.Error(r.At("end"), "give either end or duration_hours, not both", "drop duration_hours: end fixes the length");
+            return null;
+        }
+
+        var end = ReadHourOrTimestamp(r, "end");
+        if (!double.IsFinite(end) || !double.IsFinite(start))
+        {
+            return null;
+        }
+
+        if (end <= start)
+        {
+            r.Error(r.At("end"), $"end (hour {end.ToString("0.##", CultureInfo.InvariantCulture)}) is not after start (hour {start.ToString("0.##", CultureInfo.InvariantCulture)})", "give an end later than the start");
+            return null;
+        }
+
+        return DistributionSpec.Fixed(end - start);
     }
 
     /// <summary>Hours from the scenario start; NaN after a reported problem.</summary>
-    private static double ReadDisruptionStart(MappingReader r)
+    private static double ReadDisruptionStart(MappingReader r) => ReadHourOrTimestamp(r, "start");
+
+    private static double ReadHourOrTimestamp(MappingReader r, string key)
     {
-        var text = r.Text("start", required: true);
+        var text = r.Text(key, required: true);
         if (text is null)
         {
             return double.NaN;
@@ -152,8 +188,8 @@ internal static partial class ScenarioReader
 
         var hint = ScalarParsers.LooksLikeLocalTimestamp(text)
             ? ScalarParsers.OffsetHint(text, r.Context.Start?.Offset)
-            : KeyHelp.Use(ScenarioKeys.Disruption, "start");
-        r.Error(r.At("start"), $"start must be hours from the scenario start or an ISO-8601 timestamp with an offset, not '{text}'", hint);
+            : KeyHelp.Use(ScenarioKeys.Disruption, key);
+        r.Error(r.At(key), $"{key} must be hours from the scenario start or an ISO-8601 timestamp with an offset, not '{text}'", hint);
         return double.NaN;
     }
 }

@@ -19,6 +19,12 @@ internal static class Vocabulary
         ["logistics"] = ItFunction.Logistics,
     };
 
+    public static IReadOnlyDictionary<string, DisruptionKind> DisruptionKinds { get; } = new Dictionary<string, DisruptionKind>
+    {
+        ["outage"] = DisruptionKind.Outage,
+        ["planned_stop"] = DisruptionKind.PlannedStop,
+    };
+
     public static IReadOnlyDictionary<string, TriggerKind> TriggerKinds { get; } = new Dictionary<string, TriggerKind>
     {
         ["sequence"] = TriggerKind.Sequence,

@@ -1,17 +1,32 @@
 namespace Simulator.Model.Specs;
 
-/// <summary>An outage injected into the run.</summary>
+/// <summary>What a disruption is: a failure, or a stop someone decided.</summary>
+public enum DisruptionKind
+{
+    /// <summary>An IT system, provider or node fails: its functions are down until it is restored.</summary>
+    Outage,
+
+    /// <summary>
+    /// The carmaker stops lines, plants or suppliers on purpose (a pre-emptive stop, a non-working day decided at short
+    /// notice): a stopped line does not build, a stopped supplier neither builds nor ships, and cause chains name the plan.
+    /// </summary>
+    PlannedStop,
+}
+
+/// <summary>An outage or a planned stop injected into the run.</summary>
 /// <param name="Id">Disruption id.</param>
-/// <param name="Targets">IT systems, providers (every system they own) or nodes (plants, lines, suppliers: every function down).</param>
+/// <param name="Targets">IT systems, providers (every system they own) or nodes (plants, lines, suppliers: every function down); a planned stop names nodes only.</param>
 /// <param name="StartHours">Hour the outage starts.</param>
 /// <param name="Duration">Hours until the targets are restored.</param>
 /// <param name="Recovery">What happens after restore.</param>
+/// <param name="Kind">An outage (the default) or a planned stop.</param>
 public sealed record DisruptionSpec(
     string Id,
     IReadOnlyList<string> Targets,
     double StartHours,
     DistributionSpec Duration,
-    RecoverySpec Recovery);
+    RecoverySpec Recovery,
+    DisruptionKind Kind = DisruptionKind.Outage);
 
 /// <summary>Recovery after a disruption ends.</summary>
 /// <param name="RampUpHours">Ramp-up of lines restarting after this disruption, when longer than their own; null keeps the lines' rule.</param>

@@ -12,6 +12,7 @@ internal static class LineStatusChart
         (LineStateCode.Running, "running at full rate", Color.FromHex("#2e9e44")),
         (LineStateCode.Reduced, "reduced (ramp-up or fallback)", Color.FromHex("#f2a900")),
         (LineStateCode.Halted, "halted", Color.FromHex("#d62728")),
+        (LineStateCode.PlannedStop, "stopped by plan", Color.FromHex("#6a51a3")),
         (LineStateCode.Closed, "closed (no shift)", Color.FromHex("#c9c9c9")),
     ];
 
@@ -52,7 +53,9 @@ internal static class LineStatusChart
             });
         }
 
-        foreach (var (_, label, color) in States)
+        // Most scenarios have no planned stop; their legend stays as it was.
+        var planned = byLine.Values.Any(samples => samples.Any(s => s.Value == LineStateCode.PlannedStop));
+        foreach (var (_, label, color) in States.Where(s => planned || s.Code != LineStateCode.PlannedStop))
         {
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = label, FillColor = color });
         }

@@ -214,6 +214,11 @@ public static class ScenarioWriter
         foreach (var d in disruptions)
         {
             w.Append("  - id: ").AppendLine(Id(d.Id));
+            if (d.Kind == DisruptionKind.PlannedStop)
+            {
+                w.AppendLine("    kind: planned_stop");
+            }
+
             w.Append("    targets: ").AppendLine(List(d.Targets.Select(Id)));
             w.Append("    start: ").AppendLine(Number(d.StartHours));
             w.Append("    duration_hours: ").AppendLine(Duration(d.Duration));
