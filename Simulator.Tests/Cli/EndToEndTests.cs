@@ -35,7 +35,7 @@ public sealed class EndToEndTests
     private static readonly string[] StatisticsColumns =
         ["policy", "plant", "line", "metric", "n", "mean", "std", "ci95_low", "ci95_high", "p05", "p50", "p95", "censored"];
 
-    private static readonly string[] TimeseriesColumns = ["policy", "replication", "time_h", "timestamp", "entity", "metric", "value"];
+    private static readonly string[] TimeseriesColumns = ["policy", "replication", "time_h", "timestamp", "kind", "entity", "part", "metric", "value", "state"];
 
     private static readonly string[] EventsColumns = ["policy", "replication", "time_h", "timestamp", "entity", "event", "detail"];
 
@@ -102,6 +102,15 @@ public sealed class EndToEndTests
             Assert.That(statistics.Rows.Select(r => (r[1], r[2])).Distinct(), Is.EquivalentTo(lines));
             Assert.That(timeseries.Rows, Is.Not.Empty);
             Assert.That(events.Rows, Is.Not.Empty);
+
+            // The state is named beside its code; the entity is an id, never "holder/part".
+            string[] names = ["closed", "running", "reduced", "halted", "planned_stop"];
+            Assert.That(
+                timeseries.Rows.Where(r => r[7] == "state").Select(r => r[9] == names[int.Parse(r[8], System.Globalization.CultureInfo.InvariantCulture)]),
+                Is.Not.Empty.And.All.True);
+            Assert.That(timeseries.Rows.Where(r => r[7] != "state").Select(r => r[9]), Is.All.Empty);
+            Assert.That(timeseries.Column("kind"), Is.All.AnyOf("line", "supplier"));
+            Assert.That(timeseries.Column("entity"), Has.None.Contains("/"));
 
             // The disruption starts at hour 28 (Tuesday 10:00 +01:00), within the 72 h horizon.
             Assert.That(events.Rows.Any(r => r[4] == "edi-outage"), Is.True, "events name the disruption");

@@ -47,8 +47,8 @@ public sealed class ResultsCsvTests
         var lines = Lines(writer.ToString());
         Assert.Multiple(() =>
         {
-            Assert.That(lines[0], Is.EqualTo("policy,replication,time_h,timestamp,entity,metric,value"));
-            Assert.That(lines[1], Is.EqualTo("base,0,0,2025-09-01T06:00:00+01:00,SOL-A1,state,1"));
+            Assert.That(lines[0], Is.EqualTo("policy,replication,time_h,timestamp,kind,entity,part,metric,value,state"));
+            Assert.That(lines[1], Is.EqualTo("base,0,0,2025-09-01T06:00:00+01:00,line,SOL-A1,,state,1,running"));
             Assert.That(lines, Has.Length.EqualTo(run.Disrupted.Samples.Count + 1));
             Assert.That(lines, Has.Some.StartsWith("base,0,10,2025-09-01T16:00:00+01:00,"));
             Assert.That(lines, Has.Some.StartsWith("base,0,0.5,2025-09-01T06:30:00+01:00,"));
@@ -121,10 +121,61 @@ public sealed class ResultsCsvTests
     [Test]
     public void Sample_records_keep_their_unit_metric_names()
     {
+        var trace = new RunTrace([], [], [], [new Sample(1, "SOL-A1/SEAT", "cover_h", 3.75, new StockSeriesKey(StockHolder.Line, "SOL-A1", "SEAT"))], 0, 0);
+        Assert.That(TimeseriesLines(trace)[1], Is.EqualTo("base,0,1,2025-09-01T07:00:00+01:00,line,SOL-A1,SEAT,cover_h,3.75,"));
+    }
+
+    [Test]
+    public void A_stock_is_split_into_kind_entity_and_part_and_a_supplier_stock_is_of_kind_supplier()
+    {
+        Sample[] samples =
+        [
+            new(2, "L1", "produced_units", 120),
+            new(2, "L1/BOLT-M8", "stock_units", 40, new StockSeriesKey(StockHolder.Line, "L1", "BOLT-M8")),
+            new(2, "T2-STEEL/COIL", "stock_units", 7, new StockSeriesKey(StockHolder.Supplier, "T2-STEEL", "COIL")),
+        ];
+        var lines = TimeseriesLines(new RunTrace([], [], [], samples, 0, 0));
+        Assert.That(lines[1..], Is.EqualTo(new[]
+        {
+            "base,0,2,2025-09-01T08:00:00+01:00,line,L1,,produced_units,120,",
+            "base,0,2,2025-09-01T08:00:00+01:00,line,L1,BOLT-M8,stock_units,40,",
+            "base,0,2,2025-09-01T08:00:00+01:00,supplier,T2-STEEL,COIL,stock_units,7,",
+        }));
+    }
+
+    [TestCase(0, "closed")]
+    [TestCase(1, "running")]
+    [TestCase(2, "reduced")]
+    [TestCase(3, "halted")]
+    [TestCase(4, "planned_stop")]
+    public void A_line_state_is_written_with_its_name_beside_its_code(double code, string name)
+    {
+        var lines = TimeseriesLines(new RunTrace([], [], [], [new Sample(0, "L1", "state", code)], 0, 0));
+        Assert.That(lines[1], Is.EqualTo($"base,0,0,2025-09-01T06:00:00+01:00,line,L1,,state,{code},{name}"));
+    }
+
+    [Test]
+    public void A_state_value_that_is_no_state_code_is_refused() =>
+        Assert.That(() => LineStateCode.Name(1.5), Throws.TypeOf<ArgumentOutOfRangeException>());
+
+    // 904.0000000000002 is what 0.1-sized fluid steps add up to; a millionth of a piece is far below what anyone counts.
+    [TestCase(904.0000000000002, "904")]
+    [TestCase(0.1 + 0.2, "0.3")]
+    [TestCase(12.3456784, "12.345678")]
+    [TestCase(12.3456786, "12.345679")]
+    [TestCase(-1e-12, "0")]
+    [TestCase(2.0 / 3.0, "0.666667")]
+    public void Stock_values_are_rounded_to_six_decimals_so_float_noise_does_not_show(double value, string expected)
+    {
+        var lines = TimeseriesLines(new RunTrace([], [], [], [new Sample(0, "L1/P", "stock_units", value, new StockSeriesKey(StockHolder.Line, "L1", "P"))], 0, 0));
+        Assert.That(lines[1].Split(',')[8], Is.EqualTo(expected));
+    }
+
+    private static string[] TimeseriesLines(RunTrace trace)
+    {
         var writer = new StringWriter();
-        var trace = new RunTrace([], [], [], [new Sample(1, "SOL-A1/SEAT", "cover_h", 3.75)], 0, 0);
         var run = new Simulator.Experiments.ReplicationResult("base", 0, 1, [], trace, trace);
         ResultsCsv.WriteTimeseries(writer, [run], SyntheticResults.Start);
-        Assert.That(Lines(writer.ToString())[1], Is.EqualTo("base,0,1,2025-09-01T07:00:00+01:00,SOL-A1/SEAT,cover_h,3.75"));
+        return Lines(writer.ToString());
     }
 }

@@ -91,11 +91,11 @@ internal static class SyntheticResults
             var seatCover = !disrupted || t < DisruptionStart ? 4 + extraCoverHours - (t % 2)
                 : t < DisruptionEnd + jitter ? Math.Max(0, 6 + extraCoverHours - (t - DisruptionStart))
                 : Math.Min(4 + extraCoverHours, (t - DisruptionEnd - jitter) * 1.5);
-            samples.Add(new Sample(t, "SOL-A1/SEAT", "cover_h", seatCover));
-            samples.Add(new Sample(t, "SOL-A1/DOOR", "cover_h", 8 - (t % 4)));
-            samples.Add(new Sample(t, "SOL-A2/SEAT", "cover_h", disrupted && t is >= DisruptionStart and < DisruptionEnd ? 2.5 : 5 - (t % 2)));
-            samples.Add(new Sample(t, "CAS-B1/ENGINE", "cover_h", 48 - (t % 24)));
-            samples.Add(new Sample(t, "T1-SEATS/SEAT", "cover_h", 0.5));
+            samples.Add(new Sample(t, "SOL-A1/SEAT", "cover_h", seatCover, new StockSeriesKey(StockHolder.Line, "SOL-A1", "SEAT")));
+            samples.Add(new Sample(t, "SOL-A1/DOOR", "cover_h", 8 - (t % 4), new StockSeriesKey(StockHolder.Line, "SOL-A1", "DOOR")));
+            samples.Add(new Sample(t, "SOL-A2/SEAT", "cover_h", disrupted && t is >= DisruptionStart and < DisruptionEnd ? 2.5 : 5 - (t % 2), new StockSeriesKey(StockHolder.Line, "SOL-A2", "SEAT")));
+            samples.Add(new Sample(t, "CAS-B1/ENGINE", "cover_h", 48 - (t % 24), new StockSeriesKey(StockHolder.Line, "CAS-B1", "ENGINE")));
+            samples.Add(new Sample(t, "T1-SEATS/SEAT", "cover_h", 0.5, new StockSeriesKey(StockHolder.Supplier, "T1-SEATS", "SEAT")));
         }
 
         if (!disrupted)

@@ -12,7 +12,8 @@ public sealed record EventRecord(double TimeHours, string Entity, string Kind, s
 /// <param name="Entity">Line (<c>line</c>), line part (<c>line/part</c>) or supplier part (<c>supplier/part</c>).</param>
 /// <param name="Metric">What is measured, for example <c>state</c>, <c>produced_units</c>, <c>stock_units</c>, <c>cover_h</c>.</param>
 /// <param name="Value">The value, in the unit the metric name states.</param>
-public sealed record Sample(double TimeHours, string Entity, string Metric, double Value);
+/// <param name="Stock">For a part stock's sample, which stock it is (holder and part); null for a line's own samples.</param>
+public sealed record Sample(double TimeHours, string Entity, string Metric, double Value, StockSeriesKey? Stock = null);
 
 /// <summary>Numeric codes of a line's state in the time series.</summary>
 public static class LineStateCode
@@ -31,6 +32,18 @@ public static class LineStateCode
 
     /// <summary>Stopped during scheduled time by a planned stop of the line, its plant (not by a shortage or a failure).</summary>
     public const double PlannedStop = 4;
+
+    /// <summary>The name of a state code as the results files write it: <c>closed</c>, <c>running</c>, <c>reduced</c>, <c>halted</c> or <c>planned_stop</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not one of the five codes.</exception>
+    public static string Name(double code) => code switch
+    {
+        Closed => "closed",
+        Running => "running",
+        Reduced => "reduced",
+        Halted => "halted",
+        PlannedStop => "planned_stop",
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "not a line state code"),
+    };
 }
 
 /// <summary>A window during which a disruption was active.</summary>
@@ -137,15 +150,15 @@ public sealed record RunTrace(
                 for (; next < chosen.Length && chosen[next] < parts.LineStocks && lineOf[parts.Keys[chosen[next]].HolderId] == line; next++)
                 {
                     var k = chosen[next];
-                    samples.Add(new Sample(time, entities[k], "stock_units", parts.StockUnits(k, t)));
-                    samples.Add(new Sample(time, entities[k], "cover_h", parts.CoverHours(k, t)));
+                    samples.Add(new Sample(time, entities[k], "stock_units", parts.StockUnits(k, t), parts.Keys[k]));
+                    samples.Add(new Sample(time, entities[k], "cover_h", parts.CoverHours(k, t), parts.Keys[k]));
                 }
             }
 
             for (; next < chosen.Length; next++)
             {
                 var k = chosen[next];
-                samples.Add(new Sample(time, entities[k], "stock_units", parts.StockUnits(k, t)));
+                samples.Add(new Sample(time, entities[k], "stock_units", parts.StockUnits(k, t), parts.Keys[k]));
             }
         }
 

@@ -35,7 +35,7 @@ public static class ResultsCsv
 
     /// <summary>Header of <c>timeseries.csv</c>.</summary>
     public static IReadOnlyList<string> TimeseriesColumns { get; } =
-        ["policy", "replication", "time_h", "timestamp", "entity", "metric", "value"];
+        ["policy", "replication", "time_h", "timestamp", "kind", "entity", "part", "metric", "value", "state"];
 
     /// <summary>Header of <c>events.csv</c>.</summary>
     public static IReadOnlyList<string> EventsColumns { get; } =
@@ -152,7 +152,7 @@ public static class ResultsCsv
     {
         var replication = Invariant.Integer(run.Replication);
         var written = 0;
-        foreach (var sample in run.Disrupted.Samples)
+        foreach (var row in SeriesRows.Of(run.Disrupted.Samples))
         {
             // Time series can run to millions of rows: check now and then, not per row.
             if ((written++ & 0xFFF) == 0)
@@ -162,11 +162,14 @@ public static class ResultsCsv
 
             csv.WriteField(run.Policy);
             csv.WriteField(replication);
-            csv.WriteField(Invariant.Number(sample.TimeHours));
-            csv.WriteField(Invariant.Timestamp(scenarioStart, sample.TimeHours));
-            csv.WriteField(sample.Entity);
-            csv.WriteField(sample.Metric);
-            csv.WriteField(Invariant.Number(sample.Value));
+            csv.WriteField(Invariant.Number(row.TimeHours));
+            csv.WriteField(Invariant.Timestamp(scenarioStart, row.TimeHours));
+            csv.WriteField(row.Kind);
+            csv.WriteField(row.Entity);
+            csv.WriteField(row.Part);
+            csv.WriteField(row.Metric);
+            csv.WriteField(Invariant.Number(row.Value));
+            csv.WriteField(row.State);
             csv.EndRecord();
         }
     }
