@@ -23,6 +23,12 @@ internal static class ExperimentExecution
         bool compare,
         CancellationToken cancellationToken)
     {
+        settings.Deterministic = ScenarioRandomness.IsDeterministic(scenario);
+        if (settings.DeterminismNote() is { } note)
+        {
+            session.Error(note);
+        }
+
         if (settings.Shard is not null)
         {
             return ExecuteShard(session, settings, scenario, policies, compare, cancellationToken);

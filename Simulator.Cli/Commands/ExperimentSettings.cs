@@ -87,8 +87,33 @@ internal abstract class ExperimentSettings : CommandSettings
     /// <summary>Replications when <c>--replications</c> is not given.</summary>
     protected abstract int DefaultReplications { get; }
 
-    /// <summary>Replications per policy, given or default.</summary>
-    public int ReplicationCount => Replications ?? DefaultReplications;
+    /// <summary>
+    /// Whether the scenario draws no random number (<see cref="ScenarioRandomness"/>): set by the command once the scenario
+    /// is loaded, so that an identical replication is not run twenty times unasked.
+    /// </summary>
+    public bool Deterministic { get; set; }
+
+    /// <summary>Replications per policy: as given, else 1 for a deterministic scenario, else the command's default.</summary>
+    public int ReplicationCount => Replications ?? (Deterministic ? 1 : DefaultReplications);
+
+    /// <summary>What the console says about a deterministic scenario's replications, or null when there is nothing to say.</summary>
+    public string? DeterminismNote()
+    {
+        if (!Deterministic)
+        {
+            return null;
+        }
+
+        const string Reason = "note: the scenario draws no random numbers (every outage duration and transit time is fixed), so every replication gives the same results";
+        if (Replications is null && UntilPrecision is null && DefaultReplications > 1)
+        {
+            return $"{Reason}: running 1 replication per policy instead of {DefaultReplications.ToString(CultureInfo.InvariantCulture)} (ask for more with --replications N)";
+        }
+
+        return ReplicationCount > 1 || UntilPrecision is not null
+            ? $"{Reason}: the replications asked for are identical"
+            : null;
+    }
 
     /// <summary>Whether every replication's time series is written.</summary>
     public bool AllTimeseries => Timeseries.ToLowerInvariant() is "all" or "all-parts";

@@ -38,6 +38,9 @@ public sealed class CompareCommandTests
     [Test]
     public void Compare_runs_every_policy_of_the_scenario_by_default_with_twenty_replications()
     {
+        // A random outage length: replications differ, so all twenty are worth running.
+        var random = _cli.Backend.LoadResult.Scenario!;
+        _cli.Backend.LoadResult = new LoadResult(random with { Disruptions = random.Disruptions.Select(d => d with { Duration = new DistributionSpec(DistributionKind.Exponential, Mean: 72) }).ToArray() }, []);
         var (code, _, stderr) = _cli.Run("compare", _scenario, "--out", _out);
         var options = _cli.Backend.Runs.Single();
         Assert.Multiple(() =>
@@ -152,6 +155,43 @@ public sealed class CompareCommandTests
             {
                 Assert.That(File.ReadAllBytes(Path.Combine(two, file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(one, file))), file);
             }
+        });
+    }
+
+    [Test]
+    public void Compare_of_a_scenario_without_randomness_runs_one_replication_and_says_why()
+    {
+        var (code, stdout, stderr) = _cli.Run("compare", _scenario, "--out", _out);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, stderr);
+            Assert.That(_cli.Backend.Runs.Single().Replications, Is.EqualTo(1));
+            Assert.That(stderr, Does.Contain("note: the scenario draws no random numbers (every outage duration and transit time is fixed), so every replication gives the same results: running 1 replication per policy instead of 20"));
+            Assert.That(stdout, Does.Contain("Policies on the same seeds"));
+        });
+    }
+
+    [TestCase("compare", "5")]
+    [TestCase("run", "3")]
+    public void Replications_asked_for_of_a_scenario_without_randomness_are_run_and_said_to_be_identical(string command, string count)
+    {
+        var (code, _, stderr) = _cli.Run(command, _scenario, "-n", count, "--out", _out);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, stderr);
+            Assert.That(_cli.Backend.Runs.Single().Replications, Is.EqualTo(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(stderr, Does.Contain("so every replication gives the same results: the replications asked for are identical"));
+        });
+    }
+
+    [Test]
+    public void A_single_run_of_a_scenario_without_randomness_needs_no_note()
+    {
+        var (code, _, stderr) = _cli.Run("run", _scenario, "--out", _out);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, stderr);
+            Assert.That(stderr, Does.Not.Contain("random"));
         });
     }
 }
