@@ -23,6 +23,7 @@ internal static class CliApp
             config.Settings.Registrar.RegisterInstance(backend);
             config.CancellationExitCode(ExitCodes.Cancelled);
             config.SetExceptionHandler((exception, _) => Report(session, exception));
+            config.SetInterceptor(new FormatInterceptor(session));
 
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Simulate a scenario, print when each line halts and recovers, and write the results contract and charts.")

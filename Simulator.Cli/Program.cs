@@ -19,7 +19,7 @@ internal static class Program
         };
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Cancel(context, cancellation));
         using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => Cancel(context, cancellation));
-        var session = new CliSession(Console.Out, Console.Error, outputIsTerminal: !Console.IsOutputRedirected, showProgress: !Console.IsErrorRedirected);
+        var session = new CliSession(Console.Out, Console.Error, outputIsTerminal: !Console.IsOutputRedirected, showProgress: CliSession.ProgressWanted(Console.IsErrorRedirected, System.Environment.GetEnvironmentVariable));
         return CliApp.Run(args, session, new LibraryBackend(), cancellation.Token);
     }
 

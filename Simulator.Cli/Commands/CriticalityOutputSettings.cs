@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace Simulator.Cli.Commands;
 
 /// <summary>What <c>stress</c> and <c>merge</c> share: where the ranking goes and how much of it the console shows.</summary>
-internal abstract class CriticalityOutputSettings : CommandSettings
+internal abstract class CriticalityOutputSettings : FormatSettings
 {
     /// <summary>Results folder.</summary>
     [CommandOption("-o|--out <DIR>")]
@@ -26,5 +26,5 @@ internal abstract class CriticalityOutputSettings : CommandSettings
 
     /// <inheritdoc/>
     public override ValidationResult Validate() =>
-        Top < 1 ? ValidationResult.Error($"--top must be at least 1, got {Top.ToString(CultureInfo.InvariantCulture)}") : ValidationResult.Success();
+        Top < 1 ? ValidationResult.Error($"--top must be at least 1, got {Top.ToString(CultureInfo.InvariantCulture)}") : base.Validate();
 }

@@ -24,6 +24,7 @@ internal static class ExperimentExecution
         CancellationToken cancellationToken)
     {
         settings.Deterministic = ScenarioRandomness.IsDeterministic(scenario);
+        session.Document?.Deterministic = settings.Deterministic;
         if (settings.DeterminismNote() is { } note)
         {
             session.Error(note);
@@ -87,7 +88,7 @@ internal static class ExperimentExecution
         }
 
         journal?.Delete();
-        session.Stdout.WriteLine($"results written to {output}");
+        session.WroteResults(output);
         return ExitCodes.Success;
     }
 
@@ -111,7 +112,7 @@ internal static class ExperimentExecution
             try
             {
                 IReplicationSink sink = journal is null ? stream : new JournalingSink(stream, journal);
-                result = backend.Stream(scenario, options, sink, new ReplicationProgress(session, options), cancellationToken);
+                result = backend.Stream(scenario, options, sink, StartProgress(session, options), cancellationToken);
             }
             catch (InvalidOptionsException error)
             {
@@ -133,7 +134,7 @@ internal static class ExperimentExecution
 
             if (result.Precision is { } precision)
             {
-                session.Stdout.WriteLine(Describe(precision));
+                session.Say(Describe(precision));
             }
 
             session.Progress("writing results...");
@@ -156,18 +157,18 @@ internal static class ExperimentExecution
     {
         if (!compare)
         {
-            Render(session, LineSummaryTable.Build(result));
+            Render(session, "lines", LineSummaryTable.Build(result));
             if (LineSummaryTable.BuildPerDisruption(result) is { } perDisruption)
             {
-                Render(session, perDisruption);
+                Render(session, "disruptions", perDisruption);
             }
 
             return null;
         }
 
         var comparison = Comparison.Compute(result, scenario.HoldingCostRatePerYear);
-        Render(session, ComparisonTable.Build(comparison));
-        Render(session, ComparisonTable.BuildPaired(comparison));
+        Render(session, "policies", ComparisonTable.Build(comparison));
+        Render(session, "paired", ComparisonTable.BuildPaired(comparison));
         return comparison;
     }
 
@@ -184,9 +185,15 @@ internal static class ExperimentExecution
         }
     }
 
-    /// <summary>Prints a text table as a rounded grid, and its notes under it.</summary>
-    public static void Render(CliSession session, TextTable table)
+    /// <summary>Prints a text table as a rounded grid, and its notes under it; with <c>--format csv|json</c> adds it to the document as <paramref name="name"/>.</summary>
+    public static void Render(CliSession session, string name, TextTable table)
     {
+        if (session.Document is { } document)
+        {
+            document.Add(name, table);
+            return;
+        }
+
         var grid = new Table().Border(TableBorder.Rounded);
         if (table.Title is { } title)
         {
@@ -235,7 +242,7 @@ internal static class ExperimentExecution
         var (journal, jobs) = OpenJournal(session, settings, scenario, options, compare, shard, output, settings.Resume is not null);
         var seconds = RunJobs(session, scenario, options, journal, jobs, $"--shard {shard.Index}/{shard.Count} --resume {output}", cancellationToken);
         journal.CompleteInto(output, seconds, settings.Force);
-        session.Stdout.WriteLine(
+        session.Say(
             $"shard {shard.Index.ToString(CultureInfo.InvariantCulture)}/{shard.Count.ToString(CultureInfo.InvariantCulture)}: {journal.Records.Count.ToString(CultureInfo.InvariantCulture)} of {(options.Replications * Experiment.PoliciesOf(scenario, options).Count).ToString(CultureInfo.InvariantCulture)} replications written to {output}; when every shard is done: linesim merge --out DIR SHARD_DIR...");
         return ExitCodes.Success;
     }
@@ -266,7 +273,7 @@ internal static class ExperimentExecution
         }
 
         journal.Delete();
-        session.Stdout.WriteLine($"results written to {output}");
+        session.WroteResults(output);
         return ExitCodes.Success;
     }
 
@@ -301,7 +308,7 @@ internal static class ExperimentExecution
         var clock = Stopwatch.StartNew();
         try
         {
-            ExperimentJobs.Run(scenario, options, jobs, journal.Accept, new ShardProgress(session, jobs.Count), cancellationToken);
+            ExperimentJobs.Run(scenario, options, jobs, journal.Accept, session.StartProgress("replications", jobs.Count), cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
         }
         catch (InvalidOptionsException error)
@@ -352,24 +359,15 @@ internal static class ExperimentExecution
         }
     }
 
-    /// <summary>Reports the jobs of a shard done.</summary>
-    private sealed class ShardProgress(CliSession session, int total) : IProgress<int>
+    /// <summary>
+    /// The bar of the replications handed to the results (all policies together); with a precision target the total is
+    /// not known in advance, so it counts them.
+    /// </summary>
+    private static IProgress<int> StartProgress(CliSession session, ExperimentOptions options)
     {
-        public void Report(int value) =>
-            session.Progress($"simulating: {value.ToString(CultureInfo.InvariantCulture)}/{total.ToString(CultureInfo.InvariantCulture)} remaining replications");
-    }
-
-    /// <summary>Reports replications handed to the results synchronously, so the line never lags behind the run.</summary>
-    private sealed class ReplicationProgress(CliSession session, ExperimentOptions options) : IProgress<int>
-    {
-        private readonly int _policies = Math.Max(1, options.Policies.Count);
-
-        public void Report(int value)
-        {
-            var done = value.ToString(CultureInfo.InvariantCulture);
-            session.Progress(options.UntilPrecisionPercent is { } target
-                ? $"simulating: {done} replications (until the CI of lost units is within {target.ToString(CultureInfo.InvariantCulture)} %, at most {(options.MaxReplications * _policies).ToString(CultureInfo.InvariantCulture)})"
-                : $"simulating: {done}/{(options.Replications * _policies).ToString(CultureInfo.InvariantCulture)} replications");
-        }
+        var policies = Math.Max(1, options.Policies.Count);
+        return options.UntilPrecisionPercent is { } target
+            ? session.StartProgress($"replications until lost units are within {target.ToString(CultureInfo.InvariantCulture)} %", null)
+            : session.StartProgress("replications", options.Replications * policies);
     }
 }

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Simulator.Cli.Commands;
 
 /// <summary>The options every command that runs replications shares: <c>run</c> and <c>compare</c>.</summary>
-internal abstract class ExperimentSettings : CommandSettings
+internal abstract class ExperimentSettings : FormatSettings
 {
     /// <summary>Scenario file to run.</summary>
     [CommandArgument(0, "<SCENARIO>")]
@@ -129,6 +129,11 @@ internal abstract class ExperimentSettings : CommandSettings
     public override ValidationResult Validate()
     {
         static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
+        if (base.Validate() is { Successful: false } format)
+        {
+            return format;
+        }
+
         if (ReplicationCount < 1)
         {
             return ValidationResult.Error($"--replications must be at least 1, got {Text(ReplicationCount)}");

@@ -110,7 +110,7 @@ internal sealed class MergeCommand(CliSession session, ISimulatorBackend backend
             RunManifest.CurrentToolVersion, path, shards.ScenarioSha256, scenario.Name, result.Policies, result.Seed, result.ReplicationCount,
             result.HorizonHours, ExperimentExecution.CommandLine(session.Arguments), startedAt, wallTime, result.ProcessedEvents);
         ExperimentShard.WriteMerged(output, result, jobFolders, manifest, comparison, scenario.Start, settings.Force, cancellationToken, scenario);
-        session.Stdout.WriteLine($"results written to {output}");
+        session.WroteResults(output);
         return ExitCodes.Success;
     }
 }

@@ -7,8 +7,19 @@ namespace Simulator.Cli.Commands;
 internal static class ScenarioInput
 {
     /// <summary>The validated scenario; prints warnings and errors, and throws <see cref="InvalidInputException"/> when invalid.</summary>
+    /// <param name="backend">The loader.</param>
+    /// <param name="session">Where the problems are printed.</param>
+    /// <param name="path">The scenario file.</param>
+    /// <param name="checkBaseline">Also simulate the baseline within a budget, for the warnings only a run finds.</param>
+    /// <param name="cancellationToken">Stops the baseline check.</param>
+    /// <param name="inspect">Sees the checked load, valid or not, before anything is thrown (validate prints its problems as CSV or JSON).</param>
     public static ScenarioSpec Load(
-        ISimulatorBackend backend, CliSession session, string path, bool checkBaseline = false, CancellationToken cancellationToken = default)
+        ISimulatorBackend backend,
+        CliSession session,
+        string path,
+        bool checkBaseline = false,
+        CancellationToken cancellationToken = default,
+        Action<Scenarios.LoadResult>? inspect = null)
     {
         var load = backend.Load(path);
         IReadOnlyList<Experiments.PolicyCheck> partial = [];
@@ -32,6 +43,7 @@ internal static class ScenarioInput
                 + "within its event budget; a halt without disruption after that is not detected here (run the scenario to see it)");
         }
 
+        inspect?.Invoke(load);
         if (!load.IsValid || load.Scenario is null)
         {
             // Every problem is already on stderr, one per line; nothing to add.

@@ -180,7 +180,7 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         var total = units.Count + units.Select(u => u % plan.Replications).Distinct().Count();
         try
         {
-            StressTest.Execute(scenario, plan, options, units, journal, new RunProgress(session, total), cancellationToken);
+            StressTest.Execute(scenario, plan, options, units, journal, session.StartProgress("stress runs", total), cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
         }
         catch (OperationCanceledException)
@@ -200,7 +200,7 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         {
             journal.MarkComplete(clock.Elapsed.TotalSeconds);
             journal.MoveInto(output, settings.Force);
-            session.Stdout.WriteLine(
+            session.Say(
                 $"shard {shard.Index.ToString(CultureInfo.InvariantCulture)}/{shard.Count.ToString(CultureInfo.InvariantCulture)}: {journal.Runs.Count.ToString(CultureInfo.InvariantCulture)} of {plan.UnitCount.ToString(CultureInfo.InvariantCulture)} runs written to {output}; when every shard is done: linesim merge --out DIR SHARD_DIR...");
             return ExitCodes.Success;
         }
@@ -212,12 +212,5 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         StressOutput.Finish(session, claim, output, result, manifest, settings.Top, cancellationToken, scenario);
         journal.Delete();
         return ExitCodes.Success;
-    }
-
-    /// <summary>Reports completed runs on the progress line.</summary>
-    private sealed class RunProgress(CliSession session, int total) : IProgress<int>
-    {
-        public void Report(int value) =>
-            session.Progress($"stress test: {value.ToString(CultureInfo.InvariantCulture)}/{total.ToString(CultureInfo.InvariantCulture)} runs");
     }
 }

@@ -57,18 +57,18 @@ internal static class StressOutput
     public static void Finish(
         CliSession session, ResultsFolderClaim claim, string output, StressTestResult result, RunManifest manifest, int top, CancellationToken cancellationToken, ScenarioSpec? scenario = null)
     {
-        ExperimentExecution.Render(session, CriticalityTable.Build(result, top));
+        ExperimentExecution.Render(session, "ranking", CriticalityTable.Build(result, top));
         if (CriticalityTable.BuildByDuration(result, top) is { } byDuration)
         {
-            ExperimentExecution.Render(session, byDuration);
+            ExperimentExecution.Render(session, "durations", byDuration);
         }
 
         if (CriticalityTable.BuildOptimum(result, top) is { } optimum)
         {
-            ExperimentExecution.Render(session, optimum);
+            ExperimentExecution.Render(session, "optimum", optimum);
         }
 
         CriticalityWriter.Write(claim, result, manifest, scenario, cancellationToken);
-        session.Stdout.WriteLine($"results written to {output}");
+        session.WroteResults(output);
     }
 }

@@ -87,7 +87,7 @@ internal sealed class SurviveCommand(CliSession session, ISimulatorBackend backe
         SurviveResult result;
         try
         {
-            result = Survive.Run(scenario, new SurviveOptions(settings.AsOfTime, settings.Policy, settings.Seed, TopRisks: settings.TopRisks), new RunProgress(session), cancellationToken);
+            result = Survive.Run(scenario, new SurviveOptions(settings.AsOfTime, settings.Policy, settings.Seed, TopRisks: settings.TopRisks), session.StartProgress("survive: stress runs", null), cancellationToken);
         }
         catch (InvalidOptionsException error)
         {
@@ -103,23 +103,17 @@ internal sealed class SurviveCommand(CliSession session, ISimulatorBackend backe
             result = Survive.Since(result, previous);
         }
 
-        ExperimentExecution.Render(session, SurviveTable.Build(result, settings.Top));
+        ExperimentExecution.Render(session, "survive", SurviveTable.Build(result, settings.Top));
         if (SurviveTable.BuildChanges(result, settings.Top) is { } changes)
         {
-            ExperimentExecution.Render(session, changes);
+            ExperimentExecution.Render(session, "changes", changes);
         }
 
         var manifest = new RunManifest(
             RunManifest.CurrentToolVersion, settings.Scenario, RunManifest.Sha256OfFile(settings.Scenario), scenario.Name, [result.Policy], result.Seed,
             1, result.HorizonHours, ExperimentExecution.CommandLine(session.Arguments), startedAt, clock.Elapsed.TotalSeconds, result.Stress.ProcessedEvents);
         SurviveWriter.Write(claim, result, manifest, cancellationToken);
-        session.Stdout.WriteLine($"results written to {output}");
+        session.WroteResults(output);
         return ExitCodes.Success;
-    }
-
-    /// <summary>Reports completed runs on the progress line.</summary>
-    private sealed class RunProgress(CliSession session) : IProgress<int>
-    {
-        public void Report(int value) => session.Progress($"survive: {value.ToString(CultureInfo.InvariantCulture)} stress runs");
     }
 }

@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using Simulator.Output;
+using Simulator.Scenarios;
 using Spectre.Console.Cli;
 
 namespace Simulator.Cli.Commands;
@@ -7,7 +9,7 @@ namespace Simulator.Cli.Commands;
 internal sealed class ValidateCommand(CliSession session, ISimulatorBackend backend) : Command<ValidateCommand.Settings>
 {
     /// <summary>Arguments of <c>validate</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : FormatSettings
     {
         /// <summary>Scenario file to check.</summary>
         [CommandArgument(0, "<SCENARIO>")]
@@ -18,8 +20,40 @@ internal sealed class ValidateCommand(CliSession session, ISimulatorBackend back
     /// <inheritdoc/>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ScenarioInput.Load(backend, session, settings.Scenario, checkBaseline: true, cancellationToken);
-        session.Stdout.WriteLine($"{settings.Scenario}: valid");
+        LoadResult? checkedLoad = null;
+        try
+        {
+            ScenarioInput.Load(backend, session, settings.Scenario, checkBaseline: true, cancellationToken, load => checkedLoad = load);
+        }
+        catch (InvalidInputException) when (checkedLoad is not null && session.Document is not null)
+        {
+            // The problems are on stderr as for a person, and on stdout for the script that asked; the exit code stays 2.
+            Write(settings.Scenario, checkedLoad, valid: false);
+            throw;
+        }
+
+        if (session.Document is null)
+        {
+            session.Stdout.WriteLine($"{settings.Scenario}: valid");
+        }
+        else
+        {
+            Write(settings.Scenario, checkedLoad!, valid: true);
+        }
+
         return ExitCodes.Success;
+    }
+
+    private void Write(string scenario, LoadResult load, bool valid)
+    {
+        session.DocumentWritten();
+        if (session.Format == OutputFormat.Csv)
+        {
+            ValidationDocument.WriteCsv(session.Stdout, load.Problems);
+        }
+        else
+        {
+            ValidationDocument.WriteJson(session.Stdout, scenario, valid, load.Problems);
+        }
     }
 }
