@@ -104,6 +104,20 @@ internal sealed class ScenarioBuilder
         return this;
     }
 
+    /// <summary>A supplier whose <paramref name="capacityPerHour"/> is shared by its products (each may have a lower own capacity).</summary>
+    public ScenarioBuilder SharedSupplier(string id, int tier, double capacityPerHour, IReadOnlyList<(string Part, double? OwnCapacityPerHour)> products)
+    {
+        _suppliers.Add(new SupplierSpec(
+            id,
+            id,
+            tier,
+            CalendarSpec.AlwaysOpenId,
+            products.Select(p => new ProductSpec(p.Part, p.OwnCapacityPerHour ?? capacityPerHour, [], StockAmount.Zero, StockAmount.Zero)).ToArray(),
+            [],
+            CapacityPerHour: capacityPerHour));
+        return this;
+    }
+
     public ScenarioBuilder Lane(
         string id,
         string from,

@@ -182,7 +182,7 @@ internal static class SurvivalLp
                 AddTime(pool, -model.Pools[k].PerHour, model.Pools[k].Clock);
                 for (var p = 0; p < model.Products.Count; p++)
                 {
-                    if (model.Products[p].Pool == k)
+                    if (model.Products[p].Pool == k || model.Products[p].OwnPool == k)
                     {
                         pool.SetCoefficient(made[p], 1);
                     }

@@ -40,7 +40,8 @@ internal sealed record SurvivalPool(string Id, double PerHour, int Clock = -1);
 /// <param name="Pool">Index of the capacity it draws on, one unit of capacity per piece.</param>
 /// <param name="FinishedUnits">Finished goods at the outage's start.</param>
 /// <param name="Inputs">Index of the supplier's input stock and pieces of it per piece made.</param>
-internal sealed record SurvivalProduct(string Id, int Pool, double FinishedUnits, IReadOnlyList<SurvivalUse> Inputs);
+/// <param name="OwnPool">Index of a second capacity it draws on (its own limit within a shared one), or -1.</param>
+internal sealed record SurvivalProduct(string Id, int Pool, double FinishedUnits, IReadOnlyList<SurvivalUse> Inputs, int OwnPool = -1);
 
 /// <summary>Pieces of a stock consumed per piece made or job built.</summary>
 /// <param name="Stock">Index into <see cref="SurvivalModel.Stocks"/>.</param>

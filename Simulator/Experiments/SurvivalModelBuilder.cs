@@ -50,16 +50,34 @@ internal static class SurvivalModelBuilder
         foreach (var supplier in network.Suppliers)
         {
             var capacityLeft = Left(supplier.Spec.Id, ItFunction.ProductionControl);
+
+            // A supplier's shared capacity is one constraint over all its products; a product's own capacity below it
+            // is a second one on that product alone.
+            var shared = -1;
+            if (supplier.Spec.CapacityPerHour is { } perHour)
+            {
+                shared = pools.Count;
+                pools.Add(new SurvivalPool(supplier.Spec.Id, perHour * capacityLeft, Clock(supplier.Calendar)));
+            }
+
             for (var p = 0; p < supplier.Products.Count; p++)
             {
                 var product = supplier.Products[p];
                 var id = $"{supplier.Spec.Id}/{product.Spec.PartId}";
-                pools.Add(new SurvivalPool(id, product.Spec.CapacityPerHour * capacityLeft, Clock(supplier.Calendar)));
+                var own = -1;
+                if (shared < 0 || product.Spec.CapacityPerHour < supplier.Spec.CapacityPerHour)
+                {
+                    own = pools.Count;
+                    pools.Add(new SurvivalPool(id, product.Spec.CapacityPerHour * capacityLeft, Clock(supplier.Calendar)));
+                }
+
                 var inputs = product.InputFeedIndex
                     .Select((feed, i) => new SurvivalUse(supplier.InputFeeds[feed].Index, product.Spec.Inputs[i].QuantityPerJob))
                     .ToList();
                 productIndex[(supplier, p)] = products.Count;
-                products.Add(new SurvivalProduct(id, pools.Count - 1, product.InitialUnits, inputs));
+                products.Add(shared >= 0
+                    ? new SurvivalProduct(id, shared, product.InitialUnits, inputs, own)
+                    : new SurvivalProduct(id, own, product.InitialUnits, inputs));
             }
         }
 

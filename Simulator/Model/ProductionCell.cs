@@ -1,8 +1,9 @@
 namespace Simulator.Model;
 
 /// <summary>
-/// Products of one supplier linked by a shared input: they must be brought up to date together (a short input is
-/// rationed between them), while products in different cells never interact between two gate changes.
+/// Products of one supplier linked by a shared input or by the supplier's shared capacity: they must be brought up to
+/// date together (a short input or the capacity is rationed between them), while products in different cells never
+/// interact between two gate changes.
 /// </summary>
 internal sealed class ProductionCell(int[] products, int[] inputs, int inputCount)
 {
@@ -30,6 +31,15 @@ internal sealed class ProductionCell(int[] products, int[] inputs, int inputCoun
         var count = plan.Products.Count;
         var root = Enumerable.Range(0, count).ToArray();
         int Find(int i) => root[i] == i ? i : root[i] = Find(root[i]);
+        if (plan.Spec.CapacityPerHour is not null)
+        {
+            // Products sharing the supplier's capacity are rationed together, like products sharing an input.
+            for (var p = 1; p < count; p++)
+            {
+                root[Find(p)] = Find(0);
+            }
+        }
+
         var userOfInput = new int[inputCount];
         Array.Fill(userOfInput, -1);
         for (var p = 0; p < count; p++)

@@ -13,7 +13,7 @@ namespace Simulator.Model;
 /// does not grow with the supplier's range. The supplier owns its order book and the finished goods made for each
 /// lane's orders; lanes only ask it to book, take and withdraw.
 /// </remarks>
-internal sealed class SupplierRun : IGateListener
+internal sealed partial class SupplierRun : IGateListener
 {
     private readonly RunContext _ctx;
     private readonly double[] _finished;
@@ -206,7 +206,11 @@ internal sealed class SupplierRun : IGateListener
             }
         }
 
-        if (hours > 0 && factor > 0)
+        if (hours > 0 && factor > 0 && Plan.Spec.CapacityPerHour is { } shared)
+        {
+            ProduceShared(cell, hours, factor, shared);
+        }
+        else if (hours > 0 && factor > 0)
         {
             foreach (var p in cell.Products)
             {
@@ -257,11 +261,11 @@ internal sealed class SupplierRun : IGateListener
         return caughtUp >= hours ? capacity * hours : (capacity * caughtUp) + (arrivals * (hours - caughtUp));
     }
 
-    private void Produce(int p, double hours, double factor, double arrived)
+    /// <summary>Makes product <paramref name="p"/> over the interval, at most <paramref name="limit"/> pieces (its part of a shared capacity).</summary>
+    private void Produce(int p, double hours, double factor, double arrived, double limit = double.PositiveInfinity)
     {
         var product = Plan.Products[p];
-        var deficit = product.TargetUnits + _backlog[p] - arrived - _finished[p];
-        var make = FluidOutput(deficit, arrived / hours, product.Spec.CapacityPerHour * factor, hours);
+        var make = Math.Min(limit, Want(p, hours, product.Spec.CapacityPerHour * factor, arrived));
         if (make <= 1e-12)
         {
             return;

@@ -51,7 +51,7 @@ internal static class ScenarioKeys
         [Restart] = ["stock_hours", "ramp_up_hours", "ramp_start_fraction"],
         [BomItem] = ["part", "quantity"],
         [LineStock] = ["part", "initial", "maximum"],
-        [Supplier] = ["id", "name", "tier", "calendar", "recovery_hours", "products", "input_stock"],
+        [Supplier] = ["id", "name", "tier", "calendar", "recovery_hours", "capacity_per_hour", "products", "input_stock"],
         [Product] = ["part", "capacity_per_hour", "inputs", "finished"],
         [FinishedStock] = ["initial", "target"],
         [InputStock] = ["part", "initial", "target"],

@@ -52,15 +52,31 @@ internal static partial class ScenarioReader
         var tier = r.Integer("tier", minimum: 1, required: true) ?? 0;
         var calendar = r.Text("calendar") ?? CalendarSpec.AlwaysOpenId;
         var recovery = r.Number("recovery_hours", NumberRule.NonNegative);
-        var products = r.Items("products", ScenarioKeys.Product, required: true).Select(ReadProduct).ToList();
+        var shared = r.Number("capacity_per_hour", NumberRule.Positive);
+        var sharedWritten = r.Has("capacity_per_hour");
+        var products = r.Items("products", ScenarioKeys.Product, required: true)
+            .Select(p => ReadProduct(p, shared, sharedWritten))
+            .ToList();
         var inputs = r.Items("input_stock", ScenarioKeys.InputStock).Select(ReadInputStock).ToList();
-        return r.Register(new SupplierSpec(id, name, tier, calendar, products, inputs, recovery));
+        return r.Register(new SupplierSpec(id, name, tier, calendar, products, inputs, recovery, shared));
     }
 
-    private static ProductSpec ReadProduct(MappingReader r)
+    /// <param name="r">The product's mapping.</param>
+    /// <param name="shared">The supplier's shared capacity, or null.</param>
+    /// <param name="sharedWritten">The supplier gives a shared capacity (perhaps an unreadable one, already reported).</param>
+    private static ProductSpec ReadProduct(MappingReader r, double? shared, bool sharedWritten)
     {
         var part = r.Reference("part");
-        var capacity = r.Number("capacity_per_hour", NumberRule.Positive, required: true) ?? double.NaN;
+
+        // A product of a supplier with a shared capacity may omit its own: it can then use all of the shared one.
+        var capacity = r.Number("capacity_per_hour", NumberRule.Positive) ?? shared ?? double.NaN;
+        if (!r.Has("capacity_per_hour") && !sharedWritten)
+        {
+            r.Error(
+                r.Node.Start,
+                $"{MappingReader.Describe(r.Section)} is missing required key 'capacity_per_hour' (its supplier has no shared capacity_per_hour)",
+                $"{KeyHelp.Add(r.Section, "capacity_per_hour")}, or give the supplier a capacity_per_hour its products share");
+        }
         var inputs = r.Items("inputs", ScenarioKeys.BomItem).Select(ReadBomItem).ToList();
         var initial = StockAmount.Zero;
         StockAmount? target = null;

@@ -8,6 +8,10 @@ namespace Simulator.Model.Specs;
 /// <param name="Products">Parts it makes.</param>
 /// <param name="InputStocks">Stocks of the inputs it consumes.</param>
 /// <param name="RecoveryHours">Hours it needs to be fully restored after an outage (stress tests), or null.</param>
+/// <param name="CapacityPerHour">
+/// Pieces per open hour shared by all its products (each piece of any product takes one unit), or null when every
+/// product has a capacity of its own only.
+/// </param>
 public sealed record SupplierSpec(
     string Id,
     string Name,
@@ -15,11 +19,15 @@ public sealed record SupplierSpec(
     string CalendarId,
     IReadOnlyList<ProductSpec> Products,
     IReadOnlyList<InputStockSpec> InputStocks,
-    double? RecoveryHours = null);
+    double? RecoveryHours = null,
+    double? CapacityPerHour = null);
 
 /// <summary>A part a supplier makes.</summary>
 /// <param name="PartId">Part made.</param>
-/// <param name="CapacityPerHour">Pieces per open hour at most.</param>
+/// <param name="CapacityPerHour">
+/// Pieces per open hour at most: the product's own limit (the supplier's shared capacity when the scenario gives the
+/// product none).
+/// </param>
 /// <param name="Inputs">Pieces of each input consumed per piece made.</param>
 /// <param name="FinishedInitial">Finished-goods stock at hour 0.</param>
 /// <param name="FinishedTarget">Finished goods it builds ahead of orders (make-to-stock level).</param>

@@ -122,6 +122,11 @@ public static class ScenarioWriter
                 w.Append("    recovery_hours: ").AppendLine(Number(recovery));
             }
 
+            if (s.CapacityPerHour is { } shared)
+            {
+                w.Append("    capacity_per_hour: ").AppendLine(Number(shared));
+            }
+
             w.Append("    products:").AppendLine(s.Products.Count == 0 ? " []" : string.Empty);
             foreach (var p in s.Products)
             {
