@@ -2,6 +2,8 @@ using Simulator.Experiments;
 using Simulator.Model;
 using Simulator.Model.Specs;
 using Simulator.Output;
+using Simulator.Scenarios;
+using Simulator.Tests.Scenarios;
 
 namespace Simulator.Tests.Experiments;
 
@@ -152,5 +154,62 @@ public sealed class SurvivalLpTests
         };
         Assert.That(SurvivalLp.TimeToSurviveHours(model, 100), Is.EqualTo(2.25).Within(1e-6));
         Assert.That(SurvivalLp.MinimumLoss(model, 26).LostUnits, Is.EqualTo(155).Within(1e-6));
+    }
+
+    [Test]
+    public void The_published_case_as_a_scenario_gives_the_published_figures_and_the_simulation_stays_below_them()
+    {
+        // scenarios/three-sources-shared-capacity.yaml: each supplier's capacity is one constraint over P1 and P2, so
+        // the LP reads the published case. The simulation keeps the written shares (P1 0.2 / 0.32 / 0.48, P2 0.24 /
+        // 0.36 / 0.4) and fails over by them, each sibling only up to its spare capacity: its capacity split by planned
+        // demand (S1 15 : 12, S2 24 : 18, S3 36 : 20). With S1 down, S2 gives P1 45 x 24 / 42 = 25.71 and P2 19.29,
+        // S3 60 x 36 / 56 = 38.57 and 21.43: P1 gets 64.29 of 75 (10.71 short), P2 40.71 of 50 (9.29 short). S2 or S3
+        // down: S1 16.67 + 13.33, and S3 38.57 + 21.43 or S2 25.71 + 19.29, so P1 is 19.76 or 32.62 short.
+        // A line holds at most its 20 pieces, and at least 20 less one lot on the way (0.05 h of 75 = 3.75), less
+        // what the failed source made since its last truck (at most as much) and a piece: P1 halts first, between
+        // (20 - 3.75 - 3.75 - 1) / short and 20 / short after the failure, before the LP's time-to-survive.
+        var scenario = ScenarioLoader.Load(RepositoryFiles.PathOf("scenarios", "three-sources-shared-capacity.yaml")).Scenario!;
+        var result = StressTest.Run(scenario, new StressTestOptions(DurationsHours: [24], Method: StressMethod.Lp));
+        var byId = result.Ranking.ToDictionary(e => e.Target.Id, e => e.Primary);
+        (string Id, double Lp, double Short)[] expected =
+        [
+            ("S1", 2.25, 75 - (45.0 * 24 / 42) - (60.0 * 36 / 56)),
+            ("S2", 45.0 / 35, 75 - (30.0 * 15 / 27) - (60.0 * 36 / 56)),
+            ("S3", 0.9, 75 - (30.0 * 15 / 27) - (45.0 * 24 / 42)),
+        ];
+        Assert.Multiple(() =>
+        {
+            foreach (var (id, lp, shortfall) in expected)
+            {
+                Assert.That(byId[id].Optimum!.TimeToSurviveHours, Is.EqualTo(lp).Within(1e-6), id);
+                Assert.That(byId[id].TimeToHaltHours, Is.InRange((20 - 3.75 - 3.75 - 1) / shortfall, 20 / shortfall), id);
+                Assert.That(byId[id].TimeToHaltHours, Is.LessThan(lp), id);
+                Assert.That(byId[id].LinesHalted, Is.EqualTo(new[] { "LINE-P1", "LINE-P2" }), id);
+            }
+        });
+    }
+
+    [TestCase("S1", 105.0, (45.0 * 24 / 42) + (60.0 * 36 / 56))]
+    [TestCase("S2", 90.0, double.NaN)]
+    [TestCase("S3", 75.0, (30.0 * 15 / 27) + (45.0 * 24 / 42))]
+    public void In_the_published_case_no_capacity_idles_while_both_lines_are_short(string failed, double capacityLeft, double p1PerHour)
+    {
+        // Both lines are starved from about hour 12 to the end of the outage (hour 34): they build what the two
+        // remaining suppliers make, which is all of their capacity. With S1 or S3 down each line gets the split above;
+        // with S2 down S1 receives P1 call-offs by its share (0.29 of what LINE-P1 builds, 16.2 an hour), less than its
+        // 16.67, so it lends the rest to P2: the total holds, the split does not.
+        var scenario = ScenarioLoader.Load(RepositoryFiles.PathOf("scenarios", "three-sources-shared-capacity.yaml")).Scenario!;
+        scenario = scenario with { Disruptions = [scenario.Disruptions[0] with { Targets = [failed] }] };
+        var run = Simulation.Run(Network.Build(scenario), 1, new RunOptions());
+        double Rate(string line) =>
+            (run.Samples.Single(s => s.Entity == line && s.Metric == "produced_units" && s.TimeHours == 34).Value
+             - run.Samples.Single(s => s.Entity == line && s.Metric == "produced_units" && s.TimeHours == 14).Value) / 20;
+
+        // Whole jobs over 20 h: within 1 job a line.
+        Assert.That(Rate("LINE-P1") + Rate("LINE-P2"), Is.EqualTo(capacityLeft).Within(0.1));
+        if (!double.IsNaN(p1PerHour))
+        {
+            Assert.That(Rate("LINE-P1"), Is.EqualTo(p1PerHour).Within(0.06));
+        }
     }
 }

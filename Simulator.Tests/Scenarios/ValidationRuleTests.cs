@@ -122,12 +122,18 @@ public sealed class ValidationRuleTests
     [TestCase("start: 10, duration_hours: 5 }", "start: 10, end: tomorrow }", "end must be hours from the scenario start or an ISO-8601 timestamp", "end: »tomorrow", "D1", TestName = "Disruption_end_syntax")]
     [TestCase("horizon_hours: 100", "horizon_hours: 100\nreference_hours: 150", "reference_hours 150 is outside the horizon", "reference_hours: »150", null, TestName = "Reference_hours_within_horizon")]
     [TestCase("{ id: EDI,", "{ id: PL,", "IT system id 'PL' is also a plant, line or supplier id", "{ id: »PL, owner", "PL", TestName = "It_system_id_must_not_be_a_node_id")]
+
+    // Shared capacity
+    [TestCase("      - { part: P2, capacity_per_hour: 20 }", "      - { part: P2 }", "a product is missing required key 'capacity_per_hour' (its supplier has no shared capacity_per_hour)", "      - »{ part: P2 }", "S2", TestName = "Product_without_capacity_needs_a_shared_one")]
+    [TestCase("tier: 2\n", "tier: 2\n    capacity_per_hour: 0\n", "capacity_per_hour must be positive", "capacity_per_hour: »0", "S2", TestName = "Shared_capacity_must_be_positive")]
+    [TestCase("tier: 2\n", "tier: 2\n    capacity_per_hour: lots\n", "capacity_per_hour must be a number, not 'lots'", "capacity_per_hour: »lots", "S2", TestName = "Shared_capacity_must_be_a_number")]
     public void Error_rule(string oldText, string newText, string message, string snippet, string? id) =>
         Expect(With(oldText, newText), message, snippet, id);
 
     [TestCase("nodes: [PL] }", "nodes: [] }", "nothing depends on IT system 'EDI'", "{ id: »EDI", "EDI", TestName = "Warning_it_system_without_dependents")]
     [TestCase("      - { part: P2, capacity_per_hour: 20 }\n", "      - { part: P2, capacity_per_hour: 20 }\n  - { id: S3, tier: 1, products: [ { part: P1, capacity_per_hour: 5 } ] }\n", "no lane ships P1 from supplier 'S3'", "[ { part: »P1, capacity_per_hour: 5 }", "S3", TestName = "Warning_product_nobody_ships")]
     [TestCase("tier: 2", "tier: 3", "tier-3 supplier 'S2' ships P2 to tier-1 supplier 'S1'", "from: »S2", "S2", TestName = "Warning_tier_skips_a_level")]
+    [TestCase("tier: 2\n", "tier: 2\n    capacity_per_hour: 10\n", "capacity_per_hour 20 of part P2 exceeds its supplier's shared capacity_per_hour 10: the shared one bounds it", "{ part: P2, capacity_per_hour: »20 }", "S2", TestName = "Warning_product_capacity_above_the_shared_one")]
     public void Warning_rule(string oldText, string newText, string message, string snippet, string? id) =>
         Expect(With(oldText, newText), message, snippet, id, ProblemSeverity.Warning);
 

@@ -77,6 +77,13 @@ internal static partial class ScenarioReader
                 $"{MappingReader.Describe(r.Section)} is missing required key 'capacity_per_hour' (its supplier has no shared capacity_per_hour)",
                 $"{KeyHelp.Add(r.Section, "capacity_per_hour")}, or give the supplier a capacity_per_hour its products share");
         }
+        else if (r.Has("capacity_per_hour") && capacity > shared)
+        {
+            r.Warning(
+                r.At("capacity_per_hour"),
+                $"capacity_per_hour {capacity} of part {part} exceeds its supplier's shared capacity_per_hour {shared}: the shared one bounds it",
+                "lower the product's capacity_per_hour or leave it out to let the part use all of the shared capacity");
+        }
         var inputs = r.Items("inputs", ScenarioKeys.BomItem).Select(ReadBomItem).ToList();
         var initial = StockAmount.Zero;
         StockAmount? target = null;
