@@ -20,11 +20,15 @@ if (args is ["scenario", var size, ..])
     Simulator.Model.Simulation.Run(network, 1, new Simulator.Model.RunOptions(RecordPartSeries: partSeries));
     var before = GC.GetTotalAllocatedBytes(precise: true);
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var pauseBefore = GC.GetTotalPauseDuration();
+    var collectionsBefore = GC.CollectionCount(0);
     var watch = Stopwatch.StartNew();
     var trace = Simulator.Model.Simulation.Run(network, 2, new Simulator.Model.RunOptions(RecordPartSeries: partSeries));
     var seconds = watch.Elapsed.TotalSeconds;
     var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
     var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+    var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds;
+    var collections = GC.CollectionCount(0) - collectionsBefore;
     if (args.Contains("--profile"))
     {
         var counts = new Dictionary<string, long>();
@@ -39,7 +43,7 @@ if (args is ["scenario", var size, ..])
         Console.WriteLine($"suppliers {network.Scenario.Suppliers.Count}, lines {network.Scenario.Plants.Sum(p => p.Lines.Count)}, line parts {network.Scenario.Plants.SelectMany(p => p.Lines).Sum(l => l.Bom.Count)}");
     }
 
-     Console.WriteLine($"{size}: {seconds:F3} s wall, {cpu:F3} s CPU (all threads, GC included), {trace.ProcessedEvents} events ({trace.ProcessedEvents / seconds / 1e6:F2} M/s), {allocated / 1048576.0:F0} MiB allocated, peak working set {System.Environment.WorkingSet / 1048576.0:F0} MiB");
+     Console.WriteLine($"{size}: {seconds:F3} s wall, {cpu:F3} s CPU (all threads, GC included), {trace.ProcessedEvents} events ({trace.ProcessedEvents / seconds / 1e6:F2} M/s), {allocated / 1048576.0:F0} MiB allocated ({(double)allocated / trace.ProcessedEvents:F0} B/event), GC pauses {pause:F3} s ({pause / seconds:P1} of wall, {collections} gen-0 collections), peak working set {System.Environment.WorkingSet / 1048576.0:F0} MiB");
     return;
 }
 
