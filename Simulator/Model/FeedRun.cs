@@ -13,11 +13,19 @@ internal sealed class FeedRun
     private double _supplierConsumed;
     private double _lastSequenceJobs = -1;
 
+    // Read on every job-derived stock level and call-off: kept here rather than behind Plan.
+    private readonly double _initialUnits;
+    private readonly double _perJob;
+    private readonly bool _sequence;
+
     public FeedRun(RunContext ctx, FeedPlan plan)
     {
         _ctx = ctx;
         Plan = plan;
         _supplierOnHand = plan.InitialUnits;
+        _initialUnits = plan.InitialUnits;
+        _perJob = plan.QuantityPerJob;
+        _sequence = plan.Trigger == TriggerKind.Sequence;
     }
 
     public FeedPlan Plan { get; }
@@ -59,20 +67,20 @@ internal sealed class FeedRun
     }
 
     public double OnHand => Line is { } line
-        ? Plan.InitialUnits + Delivered - line.JobsStarted * Plan.QuantityPerJob
+        ? _initialUnits + Delivered - line.JobsStarted * _perJob
         : _supplierOnHand;
 
     public double InventoryPosition => OnHand + Ordered - Delivered;
 
     /// <summary>Line feeds: total jobs the stock received so far allows the line to start.</summary>
-    public long JobsAllowed => (long)Math.Floor((Plan.InitialUnits + Delivered) / Plan.QuantityPerJob + 1e-9);
+    public long JobsAllowed => (long)Math.Floor((_initialUnits + Delivered) / _perJob + 1e-9);
 
     /// <summary>Line kanban feeds: the job count at which the inventory position reaches the reorder point.</summary>
     public long NextReorderJob =>
         (long)Math.Ceiling((Plan.InitialUnits + Ordered - Plan.ReorderPointUnits) / Plan.QuantityPerJob - 1e-9);
 
     /// <summary>Pieces consumed so far by the line's jobs or the supplier's production.</summary>
-    public double Consumed => Line is { } line ? line.JobsStarted * Plan.QuantityPerJob : _supplierConsumed;
+    public double Consumed => Line is { } line ? line.JobsStarted * _perJob : _supplierConsumed;
 
     public void Consume(double units)
     {
@@ -124,13 +132,13 @@ internal sealed class FeedRun
     /// <summary>Sequence feeds: call off every job up to the line's count plus the lead.</summary>
     public void SyncSequence()
     {
-        if (Plan.Trigger != TriggerKind.Sequence || Line is null || Line.JobsStarted == _lastSequenceJobs)
+        if (!_sequence || Line is not { } line || line.JobsStarted == _lastSequenceJobs)
         {
             return;
         }
 
-        _lastSequenceJobs = Line.JobsStarted;
-        var target = (Line.JobsStarted + Plan.LeadJobs) * Plan.QuantityPerJob;
+        _lastSequenceJobs = line.JobsStarted;
+        var target = (line.JobsStarted + Plan.LeadJobs) * _perJob;
         if (target > Ordered + 1e-9)
         {
             Order(target - Ordered);
@@ -168,7 +176,7 @@ internal sealed class FeedRun
         double all = 0, active = 0, taking = 0;
         foreach (var lane in Lanes)
         {
-            var share = lane.Plan.Spec.Share;
+            var share = lane.Share;
             all += share;
             active += lane.Active ? share : 0;
             taking += lane.Active && lane.TakesOver ? share : 0;
@@ -178,7 +186,7 @@ internal sealed class FeedRun
         var failed = all - active;
         foreach (var lane in Lanes)
         {
-            var own = lane.Plan.Spec.Share;
+            var own = lane.Share;
             var share = active <= 0 ? own
                 : !lane.Active ? 0
                 : taking > 0 ? (own + (lane.TakesOver ? failed * own / taking : 0)) / all
@@ -196,7 +204,7 @@ internal sealed class FeedRun
         var taking = 0.0;
         foreach (var lane in Lanes)
         {
-            taking += lane.Active && lane.TakesOver ? lane.Plan.Spec.Share : 0;
+            taking += lane.Active && lane.TakesOver ? lane.Share : 0;
         }
 
         if (taking <= 0)
@@ -210,7 +218,7 @@ internal sealed class FeedRun
         {
             if (lane.Active && lane.TakesOver)
             {
-                lane.Allocate(units * lane.Plan.Spec.Share / taking);
+                lane.Allocate(units * lane.Share / taking);
             }
         }
     }

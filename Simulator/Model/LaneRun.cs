@@ -19,6 +19,12 @@ internal sealed class LaneRun : IGateListener
     private int _failGeneration;
     private long _jobsAtLastTick = -1;
 
+    // Read on every order and departure: kept here rather than behind Plan.Spec, a few fewer cache lines per touch.
+    private readonly int _product;
+    private readonly bool _sequence;
+    private readonly double _leadHours;
+    private readonly double _fixedTransitHours;
+
     public LaneRun(RunContext ctx, LanePlan plan, FeedRun feed, SupplierRun origin, GateGroup destinationTransmission, GateGroup destinationLogistics)
     {
         _ctx = ctx;
@@ -31,6 +37,11 @@ internal sealed class LaneRun : IGateListener
         SourceTransmission = new GateGroup([.. origin.OrderTransmission.Gates, laneTransmission]);
         Dispatch = new GateGroup([.. origin.Logistics.Gates, laneLogistics]);
         Receipt = destinationLogistics;
+        Share = plan.Spec.Share;
+        _product = plan.ProductIndex;
+        _sequence = feed.Plan.Trigger == TriggerKind.Sequence;
+        _leadHours = plan.Spec.Trigger.LeadHours;
+        _fixedTransitHours = plan.Spec.TransitHours.IsDeterministic ? plan.Spec.TransitHours.Mean : double.NaN;
         Transmission.Listen(this);
         Dispatch.Listen(this);
         Receipt.Listen(this);
@@ -38,6 +49,9 @@ internal sealed class LaneRun : IGateListener
     }
 
     public LanePlan Plan { get; }
+
+    /// <summary>This lane's share of its stock's orders (<see cref="LaneSpec.Share"/>).</summary>
+    public double Share { get; }
 
     public FeedRun Feed { get; }
 
@@ -132,7 +146,7 @@ internal sealed class LaneRun : IGateListener
     /// running later, any other order at once (so those are served in the order they were placed).
     /// </summary>
     private double NeedHours(double now) => SequenceLine is { } line
-        ? line.Plan.Calendar.AddOpenHours(now, Plan.Spec.Trigger.LeadHours)
+        ? line.Plan.Calendar.AddOpenHours(now, _leadHours)
         : now;
 
     /// <summary>Brings the transmitted quantity up to date under the current order-transmission gate.</summary>
@@ -140,7 +154,7 @@ internal sealed class LaneRun : IGateListener
     {
         // The supplier's production up to now used the old order book (bringing it up to date may already take in
         // this lane's new orders).
-        Origin.AdvanceProduct(Plan.ProductIndex);
+        Origin.AdvanceProduct(_product);
         var now = _ctx.Env.Now;
         var factor = Transmission.Factor;
         var before = Transmitted;
@@ -170,7 +184,7 @@ internal sealed class LaneRun : IGateListener
             var to = Math.Min(end, Transmitted);
             if (to > from + 1e-12)
             {
-                Origin.Enqueue(Plan.ProductIndex, this, to - from, _callOffs.OldestNeedHours);
+                Origin.Enqueue(_product, this, to - from, _callOffs.OldestNeedHours);
                 from = to;
             }
 
@@ -184,18 +198,24 @@ internal sealed class LaneRun : IGateListener
 
         if (from < Transmitted - 1e-12)
         {
-            Origin.Enqueue(Plan.ProductIndex, this, Transmitted - from, _ctx.Env.Now);
+            Origin.Enqueue(_product, this, Transmitted - from, _ctx.Env.Now);
         }
     }
 
     /// <summary>The line whose jobs call this lane's parts off in sequence, or null for other triggers.</summary>
-    public LineRun? SequenceLine => Feed.Plan.Trigger == TriggerKind.Sequence ? Feed.Line : null;
+    public LineRun? SequenceLine => _sequence ? Feed.Line : null;
 
     /// <summary>The dispatcher whose trucks carry this lane's shipments.</summary>
     public DispatchRun Dispatcher { get; private set; } = null!;
 
     /// <summary>This lane's place among its dispatcher's lanes.</summary>
     public int DispatchSlot { get; private set; }
+
+    /// <summary>This lane's place among its supplier's outgoing lanes (where the supplier keeps what it made for it).</summary>
+    public int OriginSlot { get; private set; } = -1;
+
+    /// <summary>Takes <paramref name="slot"/> among the origin supplier's outgoing lanes.</summary>
+    public void JoinOrigin(int slot) => OriginSlot = slot;
 
     /// <summary>Rides on <paramref name="dispatcher"/>'s trucks from now on.</summary>
     public void JoinDispatcher(DispatchRun dispatcher)
@@ -217,7 +237,7 @@ internal sealed class LaneRun : IGateListener
         SyncTransmission();
         Ship(every);
         var lineJobs = Feed.Line?.JobsStarted ?? 0;
-        var lineIdle = Feed.Plan.Trigger != TriggerKind.Sequence || lineJobs == _jobsAtLastTick;
+        var lineIdle = !_sequence || lineJobs == _jobsAtLastTick;
         _jobsAtLastTick = lineJobs;
         return !(lineIdle && Backlog <= 1e-9 && Allocated <= Transmitted + 1e-9);
     }
@@ -239,7 +259,7 @@ internal sealed class LaneRun : IGateListener
             want = Math.Min(want, factor * Plan.NominalPerHour * every);
         }
 
-        var units = Origin.Take(Plan.ProductIndex, this, want);
+        var units = Origin.Take(_product, this, want);
         if (units <= 1e-9)
         {
             return;
@@ -247,8 +267,8 @@ internal sealed class LaneRun : IGateListener
 
         Shipped += units;
         // Fixed transit times draw nothing; the stream (named, so it never shifts another) is made when first needed.
-        var transit = Plan.Spec.TransitHours.IsDeterministic
-            ? Plan.Spec.TransitHours.Mean
+        var transit = !double.IsNaN(_fixedTransitHours)
+            ? _fixedTransitHours
             : DurationSampler.Sample(Plan.Spec.TransitHours, _transit ??= _ctx.Streams.For($"lane:{Plan.Spec.Id}/transit"));
         var arrival = _ctx.Env.Now + transit;
         if (Feed.Line is not null)
@@ -395,7 +415,7 @@ internal sealed class LaneRun : IGateListener
                 }
 
                 Active = false;
-                Origin.Withdraw(Plan.ProductIndex, this);
+                Origin.Withdraw(_product, this);
                 var moved = Allocated - Shipped;
                 Allocated = Shipped;
                 Transmitted = Math.Min(Transmitted, Allocated);
@@ -451,6 +471,6 @@ internal sealed class LaneRun : IGateListener
             return;
         }
 
-        Origin.Explain(Plan.ProductIndex, chain, depth);
+        Origin.Explain(_product, chain, depth);
     }
 }

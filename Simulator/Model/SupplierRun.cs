@@ -25,7 +25,6 @@ internal sealed partial class SupplierRun : IGateListener
     private readonly int[] _cellOfProduct;
     private readonly ProductionCell[] _cells;
     private readonly Dictionary<FeedRun, int> _cellOfInput = [];
-    private readonly Dictionary<LaneRun, int> _laneSlot = [];
     private double[] _ready = [];
 
     public SupplierRun(RunContext ctx, SupplierPlan plan, IReadOnlyList<FeedRun> inputs)
@@ -82,9 +81,10 @@ internal sealed partial class SupplierRun : IGateListener
     public void Wire(IReadOnlyList<LaneRun> outgoing)
     {
         var byProduct = Plan.Products.Select(_ => new List<LaneRun>()).ToArray();
-        foreach (var lane in outgoing)
+        for (var slot = 0; slot < outgoing.Count; slot++)
         {
-            _laneSlot[lane] = _laneSlot.Count;
+            var lane = outgoing[slot];
+            lane.JoinOrigin(slot);
             byProduct[lane.Plan.ProductIndex].Add(lane);
             if (lane.Feed.Plan.Trigger == TriggerKind.Sequence)
             {
@@ -93,7 +93,7 @@ internal sealed partial class SupplierRun : IGateListener
         }
 
         Outgoing = byProduct;
-        _ready = new double[_laneSlot.Count];
+        _ready = new double[outgoing.Count];
     }
 
     /// <summary>
@@ -109,7 +109,7 @@ internal sealed partial class SupplierRun : IGateListener
     }
 
     /// <summary>Finished pieces made for <paramref name="lane"/>'s orders and not shipped yet.</summary>
-    public double ReadyFor(LaneRun lane) => _ready[_laneSlot[lane]];
+    public double ReadyFor(LaneRun lane) => _ready[lane.OriginSlot];
 
     /// <summary>
     /// Takes up to <paramref name="units"/> finished pieces made for <paramref name="lane"/>'s orders. Orders are
@@ -119,7 +119,7 @@ internal sealed partial class SupplierRun : IGateListener
     public double Take(int product, LaneRun lane, double units)
     {
         AdvanceProduct(product);
-        var slot = _laneSlot[lane];
+        var slot = lane.OriginSlot;
         var taken = Math.Min(units, _ready[slot]);
         _ready[slot] -= taken;
         _finished[product] -= taken;
@@ -134,7 +134,7 @@ internal sealed partial class SupplierRun : IGateListener
     public void Enqueue(int product, LaneRun lane, double units, double needHours)
     {
         _backlog[product] += units;
-        var slot = _laneSlot[lane];
+        var slot = lane.OriginSlot;
         var fromStock = Math.Min(_free[product], units);
         _free[product] -= fromStock;
         _ready[slot] += fromStock;
@@ -147,7 +147,7 @@ internal sealed partial class SupplierRun : IGateListener
     /// <summary>Cancels a lane's unshipped orders (it failed over): queued orders go, goods made for it become free.</summary>
     public void Withdraw(int product, LaneRun lane)
     {
-        var slot = _laneSlot[lane];
+        var slot = lane.OriginSlot;
         _book[product].Remove(slot);
         _free[product] += _ready[slot];
         _ready[slot] = 0;
