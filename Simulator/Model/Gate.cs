@@ -103,30 +103,32 @@ internal sealed class Gate(string entity, ItFunction function, GateEpoch epoch)
 }
 
 /// <summary>Several gates that must all be up for a function to work (for example a line's and its plant's MES).</summary>
-internal sealed class GateGroup(IReadOnlyList<Gate> gates)
+internal sealed class GateGroup(Gate[] gates)
 {
+    private readonly Gate[] _gates = gates;
+    private readonly GateEpoch? _runEpoch = gates.Length > 0 ? gates[0].Epoch : null;
     private int _epoch = -1;
     private double _factor = 1;
 
-    public IReadOnlyList<Gate> Gates { get; } = gates;
+    public IReadOnlyList<Gate> Gates => _gates;
 
     /// <summary>The lowest factor of the gates; read on every dispatch, so cached until any gate of the run changes.</summary>
     public double Factor
     {
         get
         {
-            if (Gates.Count == 0 || Gates[0].Epoch.Value == _epoch)
+            if (_runEpoch is null || _runEpoch.Value == _epoch)
             {
                 return _factor;
             }
 
             var f = 1.0;
-            foreach (var g in Gates)
+            foreach (var g in _gates)
             {
                 f = Math.Min(f, g.Factor);
             }
 
-            _epoch = Gates[0].Epoch.Value;
+            _epoch = _runEpoch.Value;
             _factor = f;
             return f;
         }
