@@ -35,9 +35,9 @@ public sealed class EndToEndTests
     private static readonly string[] StatisticsColumns =
         ["policy", "plant", "line", "metric", "n", "mean", "std", "ci95_low", "ci95_high", "p05", "p50", "p95", "censored"];
 
-    private static readonly string[] TimeseriesColumns = ["policy", "replication", "time_h", "timestamp", "kind", "entity", "part", "metric", "value", "state"];
+    private static readonly string[] TimeseriesColumns = ["policy", "replication", "time_h", "timestamp", "kind", "entity", "part", "metric", "value", "state", "local_timestamp"];
 
-    private static readonly string[] EventsColumns = ["policy", "replication", "time_h", "timestamp", "entity", "event", "detail"];
+    private static readonly string[] EventsColumns = ["policy", "replication", "time_h", "timestamp", "entity", "event", "detail", "local_timestamp"];
 
     // docs/stress-test.md, "The ranking".
     private static readonly string[] CriticalityColumns =
@@ -119,6 +119,9 @@ public sealed class EndToEndTests
                 Assert.That(csv.Column("time_h").Select(ParsesAsInvariantNumber), Is.All.True, "time_h is an invariant number");
                 Assert.That(csv.Column("time_h").Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).Max(), Is.LessThanOrEqualTo(72.0));
                 Assert.That(csv.Column("timestamp").Select(t => DateTimeOffset.TryParse(t, null, System.Globalization.DateTimeStyles.RoundtripKind, out _)), Is.All.True);
+
+                // The quickstart names no time zone: the local time is the same instant in the same offset.
+                Assert.That(csv.Column("local_timestamp"), Is.EqualTo(csv.Column("timestamp")));
             }
         });
 

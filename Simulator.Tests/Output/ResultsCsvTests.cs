@@ -47,8 +47,8 @@ public sealed class ResultsCsvTests
         var lines = Lines(writer.ToString());
         Assert.Multiple(() =>
         {
-            Assert.That(lines[0], Is.EqualTo("policy,replication,time_h,timestamp,kind,entity,part,metric,value,state"));
-            Assert.That(lines[1], Is.EqualTo("base,0,0,2025-09-01T06:00:00+01:00,line,SOL-A1,,state,1,running"));
+            Assert.That(lines[0], Is.EqualTo("policy,replication,time_h,timestamp,kind,entity,part,metric,value,state,local_timestamp"));
+            Assert.That(lines[1], Is.EqualTo("base,0,0,2025-09-01T06:00:00+01:00,line,SOL-A1,,state,1,running,2025-09-01T06:00:00+01:00"));
             Assert.That(lines, Has.Length.EqualTo(run.Disrupted.Samples.Count + 1));
             Assert.That(lines, Has.Some.StartsWith("base,0,10,2025-09-01T16:00:00+01:00,"));
             Assert.That(lines, Has.Some.StartsWith("base,0,0.5,2025-09-01T06:30:00+01:00,"));
@@ -63,8 +63,8 @@ public sealed class ResultsCsvTests
         var lines = Lines(writer.ToString());
         Assert.Multiple(() =>
         {
-            Assert.That(lines[0], Is.EqualTo("policy,replication,time_h,timestamp,entity,event,detail"));
-            Assert.That(lines, Does.Contain("base,0,24,2025-09-02T06:00:00+01:00,cyber-edi,disruption_start,it:OEM-EDI it:CAS-MES"));
+            Assert.That(lines[0], Is.EqualTo("policy,replication,time_h,timestamp,entity,event,detail,local_timestamp"));
+            Assert.That(lines, Does.Contain("base,0,24,2025-09-02T06:00:00+01:00,cyber-edi,disruption_start,it:OEM-EDI it:CAS-MES,2025-09-02T06:00:00+01:00"));
             Assert.That(lines, Has.Some.Contains(",SOL-A1,halt," + SyntheticResults.SeatCause));
         });
     }
@@ -122,7 +122,7 @@ public sealed class ResultsCsvTests
     public void Sample_records_keep_their_unit_metric_names()
     {
         var trace = new RunTrace([], [], [], [new Sample(1, "SOL-A1/SEAT", "cover_h", 3.75, new StockSeriesKey(StockHolder.Line, "SOL-A1", "SEAT"))], 0, 0);
-        Assert.That(TimeseriesLines(trace)[1], Is.EqualTo("base,0,1,2025-09-01T07:00:00+01:00,line,SOL-A1,SEAT,cover_h,3.75,"));
+        Assert.That(TimeseriesLines(trace)[1], Is.EqualTo("base,0,1,2025-09-01T07:00:00+01:00,line,SOL-A1,SEAT,cover_h,3.75,,2025-09-01T07:00:00+01:00"));
     }
 
     [Test]
@@ -137,9 +137,9 @@ public sealed class ResultsCsvTests
         var lines = TimeseriesLines(new RunTrace([], [], [], samples, 0, 0));
         Assert.That(lines[1..], Is.EqualTo(new[]
         {
-            "base,0,2,2025-09-01T08:00:00+01:00,line,L1,,produced_units,120,",
-            "base,0,2,2025-09-01T08:00:00+01:00,line,L1,BOLT-M8,stock_units,40,",
-            "base,0,2,2025-09-01T08:00:00+01:00,supplier,T2-STEEL,COIL,stock_units,7,",
+            "base,0,2,2025-09-01T08:00:00+01:00,line,L1,,produced_units,120,,2025-09-01T08:00:00+01:00",
+            "base,0,2,2025-09-01T08:00:00+01:00,line,L1,BOLT-M8,stock_units,40,,2025-09-01T08:00:00+01:00",
+            "base,0,2,2025-09-01T08:00:00+01:00,supplier,T2-STEEL,COIL,stock_units,7,,2025-09-01T08:00:00+01:00",
         }));
     }
 
@@ -151,7 +151,7 @@ public sealed class ResultsCsvTests
     public void A_line_state_is_written_with_its_name_beside_its_code(double code, string name)
     {
         var lines = TimeseriesLines(new RunTrace([], [], [], [new Sample(0, "L1", "state", code)], 0, 0));
-        Assert.That(lines[1], Is.EqualTo($"base,0,0,2025-09-01T06:00:00+01:00,line,L1,,state,{code},{name}"));
+        Assert.That(lines[1], Is.EqualTo($"base,0,0,2025-09-01T06:00:00+01:00,line,L1,,state,{code},{name},2025-09-01T06:00:00+01:00"));
     }
 
     [Test]

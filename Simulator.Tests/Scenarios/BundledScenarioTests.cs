@@ -144,11 +144,12 @@ public sealed class BundledScenarioTests
     {
         var lines = Lines("oem-cyber-attack.yaml").ToDictionary(l => l.Line);
 
-        // Shutdown Sunday 22:00; Monday 06:00 is 8 h later; Nitra's Monday is a public holiday (Tuesday 06:00).
+        // Shutdown Sunday 22:00 UK time; Monday 06:00 is 8 h later; Nitra's Monday is a public holiday and its
+        // Tuesday shift starts at 06:00 Slovak time, 05:00 UK time: 31 h.
         Assert.That(lines["SOL-RR"].TimeToHaltHours, Is.EqualTo(8).Within(1e-9));
         Assert.That(lines["SOL-VEL"].TimeToHaltHours, Is.EqualTo(8).Within(1e-9));
         Assert.That(lines["HAL-1"].TimeToHaltHours, Is.EqualTo(8).Within(1e-9));
-        Assert.That(lines["NIT-1"].TimeToHaltHours, Is.EqualTo(32).Within(1e-9));
+        Assert.That(lines["NIT-1"].TimeToHaltHours, Is.EqualTo(31).Within(1e-9));
         Assert.That(lines.Values.Select(l => l.HaltCause), Has.All.EqualTo("it:JLR-MES (production_control)"));
     }
 
@@ -158,14 +159,16 @@ public sealed class BundledScenarioTests
         var scenario = Load("oem-cyber-attack.yaml");
         var outcomes = Result("oem-cyber-attack.yaml").Replications[0].Disrupted.Lines.ToDictionary(l => l.LineId);
 
-        Assert.That(Local(scenario, outcomes["NIT-1"].RestartHours!.Value), Is.EqualTo(At(2025, 10, 8, 6, 0)));
-        Assert.That(Local(scenario, outcomes["SOL-RR"].RestartHours!.Value), Is.EqualTo(At(2025, 10, 9, 6, 0)));
-        Assert.That(Local(scenario, outcomes["SOL-VEL"].RestartHours!.Value), Is.EqualTo(At(2025, 10, 13, 6, 0)));
-        Assert.That(Local(scenario, outcomes["HAL-1"].RestartHours!.Value), Is.EqualTo(At(2025, 10, 16, 6, 0)));
+        // Local times of each line's own plant. The systems come back at 06:00 UK time on 8 October, 07:00 in Nitra,
+        // an hour into its shift.
+        Assert.That(SiteLocal(scenario, "NIT-1", outcomes["NIT-1"].RestartHours!.Value), Is.EqualTo(At(2025, 10, 8, 7, 0)));
+        Assert.That(SiteLocal(scenario, "SOL-RR", outcomes["SOL-RR"].RestartHours!.Value), Is.EqualTo(At(2025, 10, 9, 6, 0)));
+        Assert.That(SiteLocal(scenario, "SOL-VEL", outcomes["SOL-VEL"].RestartHours!.Value), Is.EqualTo(At(2025, 10, 13, 6, 0)));
+        Assert.That(SiteLocal(scenario, "HAL-1", outcomes["HAL-1"].RestartHours!.Value), Is.EqualTo(At(2025, 10, 16, 6, 0)));
         foreach (var outcome in outcomes.Values)
         {
             Assert.That(outcome.FullRateHours, Is.Not.Null, outcome.LineId);
-            Assert.That(Local(scenario, outcome.FullRateHours!.Value), Is.InRange(At(2025, 11, 10, 0, 0), At(2025, 11, 21, 23, 59)), outcome.LineId);
+            Assert.That(SiteLocal(scenario, outcome.LineId, outcome.FullRateHours!.Value), Is.InRange(At(2025, 11, 10, 0, 0), At(2025, 11, 21, 23, 59)), outcome.LineId);
         }
     }
 
@@ -256,6 +259,10 @@ public sealed class BundledScenarioTests
 
     private static DateTime Local(ScenarioSpec scenario, double hours) =>
         new DateTime((long)Math.Round(scenario.Start.AddHours(hours).DateTime.Ticks / 1e7) * 10_000_000L);
+
+    /// <summary>Local wall-clock time of <paramref name="site"/> (its plant's <c>time_zone</c>), to the second.</summary>
+    private static DateTime SiteLocal(ScenarioSpec scenario, string site, double hours) =>
+        new DateTime((long)Math.Round(SiteClock.For(scenario).LocalTime(site, hours).DateTime.Ticks / 1e7) * 10_000_000L);
 
     /// <summary>Local wall-clock time in the scenario's offset.</summary>
     private static DateTime At(int year, int month, int day, int hour, int minute) =>

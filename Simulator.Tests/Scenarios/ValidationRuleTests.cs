@@ -120,6 +120,11 @@ public sealed class ValidationRuleTests
     [TestCase("start: 10, duration_hours: 5 }", "start: 10, end: 8 }", "end (hour 8) is not after start (hour 10)", "end: »8", "D1", TestName = "Disruption_end_before_its_start")]
     [TestCase("start: 10, duration_hours: 5 }", "start: 10, end: 20, duration_hours: 5 }", "give either end or duration_hours, not both", "end: »20", "D1", TestName = "Disruption_end_and_duration")]
     [TestCase("start: 10, duration_hours: 5 }", "start: 10, end: tomorrow }", "end must be hours from the scenario start or an ISO-8601 timestamp", "end: »tomorrow", "D1", TestName = "Disruption_end_syntax")]
+
+    // Time zones
+    [TestCase("- id: PL\n    lines:", "- id: PL\n    time_zone: Europe/Bratslava\n    lines:", "unknown time zone 'Europe/Bratslava'", "time_zone: »Europe/Bratslava", "PL", TestName = "Unknown_plant_time_zone")]
+    [TestCase("- id: S2\n    tier: 2", "- id: S2\n    time_zone: CET+1\n    tier: 2", "unknown time zone 'CET+1'", "time_zone: »CET+1", "S2", TestName = "Unknown_supplier_time_zone")]
+    [TestCase("horizon_hours: 100", "horizon_hours: 100\ntime_zone: Europe/Berln", "unknown time zone 'Europe/Berln'", "time_zone: »Europe/Berln", null, TestName = "Unknown_scenario_time_zone")]
     [TestCase("horizon_hours: 100", "horizon_hours: 100\nreference_hours: 150", "reference_hours 150 is outside the horizon", "reference_hours: »150", null, TestName = "Reference_hours_within_horizon")]
     [TestCase("{ id: EDI,", "{ id: PL,", "IT system id 'PL' is also a plant, line or supplier id", "{ id: »PL, owner", "PL", TestName = "It_system_id_must_not_be_a_node_id")]
 
@@ -262,5 +267,32 @@ public sealed class ValidationRuleTests
         var stop = again.Scenario!.Disruptions.Single();
         Assert.That((stop.Kind, stop.StartHours, stop.Duration), Is.EqualTo((Simulator.Model.Specs.DisruptionKind.PlannedStop, 10.0, Simulator.Model.Specs.DistributionSpec.Fixed(20))));
         Assert.That(stop.Targets, Is.EqualTo(new[] { "PL" }));
+    }
+
+    [Test]
+    public void Unknown_time_zone_suggests_the_closest_zone_id()
+    {
+        var problem = Problem(Load(With("- id: PL\n    lines:", "- id: PL\n    time_zone: Europe/Bratslava\n    lines:")), "time zone");
+
+        Assert.That(problem.Hint, Is.EqualTo("did you mean 'Europe/Bratislava'?"));
+    }
+
+    [Test]
+    public void Time_zones_are_read_per_plant_supplier_and_scenario_and_written_back()
+    {
+        var yaml = Replace(
+            Replace(With("- id: PL\n    lines:", "- id: PL\n    time_zone: Europe/Bratislava\n    lines:"), "- id: S2\n    tier: 2", "- id: S2\n    time_zone: Asia/Tokyo\n    tier: 2"),
+            "horizon_hours: 100",
+            "horizon_hours: 100\ntime_zone: UTC");
+        var load = Load(yaml);
+        var again = ScenarioLoader.Parse(ScenarioWriter.ToYaml(load.Scenario!), "again.yaml").Scenario!;
+
+        Assert.That(load.Problems, Is.Empty, () => string.Join("\n", load.Problems));
+        foreach (var scenario in new[] { load.Scenario!, again })
+        {
+            Assert.That(scenario.TimeZoneId, Is.EqualTo("UTC"));
+            Assert.That(scenario.Plants.Single().TimeZoneId, Is.EqualTo("Europe/Bratislava"));
+            Assert.That(scenario.Suppliers.Select(x => x.TimeZoneId), Is.EqualTo(new[] { null, "Asia/Tokyo" }));
+        }
     }
 }

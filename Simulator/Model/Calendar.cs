@@ -34,13 +34,17 @@ public sealed class Calendar
 
     /// <summary>
     /// Unrolls <paramref name="spec"/> from a day before <paramref name="start"/> until <paramref name="untilHours"/>
-    /// plus two weeks, so look-ups beyond the horizon still find the next shift.
+    /// plus two weeks, so look-ups beyond the horizon still find the next shift. Shift times and holidays are read on
+    /// the wall clock of <paramref name="zone"/> (null: the fixed UTC offset of <paramref name="start"/>), so a shift
+    /// keeps its local hours across a change to or from summer time and lasts an hour more or less that night.
     /// </summary>
-    public static Calendar Build(CalendarSpec spec, DateTimeOffset start, double untilHours)
+    public static Calendar Build(CalendarSpec spec, DateTimeOffset start, double untilHours, TimeZoneInfo? zone = null)
     {
+        ArgumentNullException.ThrowIfNull(spec);
+        zone ??= SiteClock.Fixed(start.Offset);
         var holidays = spec.Holidays.ToHashSet();
-        var origin = start.DateTime;
-        var firstDay = DateOnly.FromDateTime(origin).AddDays(-1);
+        var origin = start.UtcDateTime;
+        var firstDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime).AddDays(-1);
         var days = (int)Math.Ceiling(untilHours / 24) + 16;
         var intervals = new List<(double Start, double End)>();
         for (var d = 0; d <= days; d++)
@@ -65,7 +69,14 @@ public sealed class Calendar
                     close = close.AddDays(1);
                 }
 
-                intervals.Add(((open - origin).TotalHours, (close - origin).TotalHours));
+                var from = (SiteClock.ToUtc(open, zone) - origin).TotalHours;
+                var to = (SiteClock.ToUtc(close, zone) - origin).TotalHours;
+
+                // A shift wholly inside the hour the clocks skip does not happen.
+                if (to > from)
+                {
+                    intervals.Add((from, to));
+                }
             }
         }
 

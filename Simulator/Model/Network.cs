@@ -16,8 +16,10 @@ public sealed class Network
         IReadOnlyList<SupplierPlan> suppliers,
         IReadOnlyList<FeedPlan> feeds,
         IReadOnlyList<LanePlan> lanes,
-        IReadOnlyDictionary<string, PartSpec> parts)
+        IReadOnlyDictionary<string, PartSpec> parts,
+        SiteClock clock)
     {
+        Clock = clock;
         Scenario = scenario;
         Policy = policy;
         HorizonHours = horizonHours;
@@ -30,6 +32,9 @@ public sealed class Network
 
     /// <summary>The scenario as loaded.</summary>
     public ScenarioSpec Scenario { get; }
+
+    /// <summary>The time zone of every site: the local time of its shifts and of its rows in the results.</summary>
+    public SiteClock Clock { get; }
 
     /// <summary>The policy applied.</summary>
     public PolicySpec Policy { get; }
@@ -48,7 +53,7 @@ public sealed class Network
     internal IReadOnlyDictionary<string, PartSpec> Parts { get; }
 
     /// <summary>Resolves <paramref name="scenario"/> under a policy (null: the first) and an optional horizon override.</summary>
-    /// <exception cref="ArgumentException">The policy is unknown or the horizon is not positive.</exception>
+    /// <exception cref="ArgumentException">The policy is unknown, the horizon is not positive, or a time zone is unknown on this machine.</exception>
     public static Network Build(ScenarioSpec scenario, string? policyId = null, double? horizonHours = null)
     {
         var policy = policyId is null
@@ -63,7 +68,8 @@ public sealed class Network
             throw new ArgumentException($"the horizon must be positive hours, got {horizon}", nameof(horizonHours));
         }
 
-        return new NetworkBuilder(scenario, policy, horizon).Build(
-            (lines, suppliers, feeds, lanes, parts) => new Network(scenario, policy, horizon, lines, suppliers, feeds, lanes, parts));
+        var clock = SiteClock.For(scenario);
+        return new NetworkBuilder(scenario, policy, horizon, clock).Build(
+            (lines, suppliers, feeds, lanes, parts) => new Network(scenario, policy, horizon, lines, suppliers, feeds, lanes, parts, clock));
     }
 }

@@ -3,9 +3,10 @@ using Simulator.Model.Specs;
 namespace Simulator.Model;
 
 /// <summary>Resolves a scenario and a policy into plans: demand rates first, then stocks in units.</summary>
-internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, double horizonHours)
+internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, double horizonHours, SiteClock clock)
 {
-    private readonly Dictionary<string, Calendar> _calendars = [];
+    private readonly Dictionary<string, CalendarSpec> _calendarSpecs = [];
+    private readonly Dictionary<(string Calendar, string Zone), Calendar> _calendars = [];
     private readonly Dictionary<(string Destination, string Part), FeedPlan> _feeds = [];
     private readonly List<FeedPlan> _feedList = [];
     private readonly Dictionary<string, SupplierPlan> _suppliers = [];
@@ -15,7 +16,7 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
     {
         foreach (var c in scenario.Calendars)
         {
-            _calendars[c.Id] = Calendar.Build(c, scenario.Start, horizonHours);
+            _calendarSpecs.TryAdd(c.Id, c);
         }
 
         var lines = BuildLines();
@@ -60,8 +61,23 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
         return create(lines, suppliers, _feedList, lanes, scenario.Parts.ToDictionary(p => p.Id));
     }
 
-    private Calendar CalendarFor(string id) =>
-        _calendars.TryGetValue(id, out var c) ? c : Calendar.AlwaysOpen;
+    /// <summary>Calendar <paramref name="id"/> read on the wall clock of <paramref name="siteId"/>: one calendar used in two zones opens at different hours.</summary>
+    private Calendar CalendarFor(string id, string siteId)
+    {
+        if (!_calendarSpecs.TryGetValue(id, out var spec))
+        {
+            return Calendar.AlwaysOpen;
+        }
+
+        var zone = clock.ZoneOf(siteId);
+        if (!_calendars.TryGetValue((id, zone.Id), out var calendar))
+        {
+            calendar = Calendar.Build(spec, scenario.Start, horizonHours, zone);
+            _calendars[(id, zone.Id)] = calendar;
+        }
+
+        return calendar;
+    }
 
     /// <summary>Open hours per calendar day, averaged over the horizon (at least a week): converts rates to daily averages.</summary>
     private double OpenHoursPerDay(Calendar calendar)
@@ -103,7 +119,7 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
         var lines = new List<LinePlan>();
         foreach (var line in scenario.Plants.SelectMany(p => p.Lines))
         {
-            var calendar = CalendarFor(line.CalendarId);
+            var calendar = CalendarFor(line.CalendarId, line.Id);
             var plan = new LinePlan(line, calendar, line.RatePerHour * calendar.OpenHoursBetween(0, horizonHours));
             var perDayFactor = OpenHoursPerWorkingDay(calendar);
             var averageFactor = OpenHoursPerDay(calendar);
@@ -128,7 +144,7 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
         var list = new List<SupplierPlan>();
         foreach (var spec in scenario.Suppliers)
         {
-            var calendar = CalendarFor(spec.CalendarId);
+            var calendar = CalendarFor(spec.CalendarId, spec.Id);
             var plan = new SupplierPlan(spec, calendar, OpenHoursPerDay(calendar));
             foreach (var product in spec.Products)
             {

@@ -118,6 +118,9 @@ public sealed record RunTrace(
     long ProcessedEvents,
     PartSeries? Parts = null)
 {
+    /// <summary>The time zones of the network's sites, for local timestamps; null for a trace built without a network.</summary>
+    public SiteClock? Clock { get; init; }
+
     /// <summary>
     /// This trace with the part stocks that <paramref name="include"/> selects added to <see cref="Samples"/> as
     /// <c>stock_units</c> (and, at lines, <c>cover_h</c>) rows of entity <c>holder/part</c>, each after its line's rows of

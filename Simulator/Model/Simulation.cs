@@ -119,7 +119,10 @@ public static class Simulation
             ctx.Samples.ToArray(),
             ctx.Inventory.AverageValue,
             env.ProcessedEvents,
-            sampler.Parts);
+            sampler.Parts)
+        {
+            Clock = network.Clock,
+        };
         if (options.PartSeriesAsSamples)
         {
             trace = trace.WithPartSamples(_ => true);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Simulator.Model;
 
 namespace Simulator.Output;
 
@@ -18,5 +19,15 @@ public static class Invariant
     /// instant is in the <c>time_h</c> column).
     /// </summary>
     public static string Timestamp(DateTimeOffset scenarioStart, double hours) =>
-        scenarioStart.AddHours(hours).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFzzz", CultureInfo.InvariantCulture);
+        Format(scenarioStart.AddHours(hours));
+
+    /// <summary>
+    /// The same instant as <see cref="Timestamp"/> on the wall clock of the site <paramref name="entity"/> belongs to
+    /// (its own offset at that instant, summer time included); without a clock, the scenario start's offset.
+    /// </summary>
+    public static string LocalTimestamp(SiteClock? clock, DateTimeOffset scenarioStart, string entity, double hours) =>
+        clock is null ? Timestamp(scenarioStart, hours) : Format(clock.LocalTime(entity, hours));
+
+    private static string Format(DateTimeOffset instant) =>
+        instant.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFzzz", CultureInfo.InvariantCulture);
 }

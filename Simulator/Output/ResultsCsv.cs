@@ -35,11 +35,11 @@ public static class ResultsCsv
 
     /// <summary>Header of <c>timeseries.csv</c>.</summary>
     public static IReadOnlyList<string> TimeseriesColumns { get; } =
-        ["policy", "replication", "time_h", "timestamp", "kind", "entity", "part", "metric", "value", "state"];
+        ["policy", "replication", "time_h", "timestamp", "kind", "entity", "part", "metric", "value", "state", "local_timestamp"];
 
     /// <summary>Header of <c>events.csv</c>.</summary>
     public static IReadOnlyList<string> EventsColumns { get; } =
-        ["policy", "replication", "time_h", "timestamp", "entity", "event", "detail"];
+        ["policy", "replication", "time_h", "timestamp", "entity", "event", "detail", "local_timestamp"];
 
     /// <summary>Encoding of every results file: UTF-8 without a byte-order mark.</summary>
     internal static Encoding FileEncoding { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
@@ -170,6 +170,7 @@ public static class ResultsCsv
             csv.WriteField(row.Metric);
             csv.WriteField(Invariant.Number(row.Value));
             csv.WriteField(row.State);
+            csv.WriteField(Invariant.LocalTimestamp(run.Disrupted.Clock, scenarioStart, row.Entity, row.TimeHours));
             csv.EndRecord();
         }
     }
@@ -200,6 +201,7 @@ public static class ResultsCsv
             csv.WriteField(record.Entity);
             csv.WriteField(record.Kind);
             csv.WriteField(record.Detail);
+            csv.WriteField(Invariant.LocalTimestamp(run.Disrupted.Clock, scenarioStart, record.Entity, record.TimeHours));
             csv.EndRecord();
         }
     }

@@ -15,6 +15,7 @@ internal static class KeyHelp
         ["disruption.end"] = ("hours from the scenario start, or an ISO-8601 timestamp, after the start", "34"),
         ["disruption.kind"] = ("outage or planned_stop", "planned_stop"),
         ["horizon_hours"] = ("simulated hours", "168"),
+        ["time_zone"] = ("an IANA time zone id", "Europe/Bratislava"),
         ["sample_every_hours"] = ("hours between samples", "1"),
         ["holding_cost_rate_per_year"] = ("a yearly fraction of inventory value", "0.25"),
         ["reference_hours"] = ("hours from the scenario start", "10"),

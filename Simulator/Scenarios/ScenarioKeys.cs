@@ -40,18 +40,18 @@ internal static class ScenarioKeys
     {
         [Scenario] =
         [
-            "name", "description", "start", "horizon_hours", "sample_every_hours", "holding_cost_rate_per_year",
+            "name", "description", "start", "time_zone", "horizon_hours", "sample_every_hours", "holding_cost_rate_per_year",
             "reference_hours", "calendars", "parts", "plants", "suppliers", "lanes", "it_systems", "disruptions", "policies", "state",
         ],
         [Calendar] = ["id", "shifts", "holidays"],
         [Shift] = ["days", "start", "end"],
         [Part] = ["id", "description", "unit_cost", "kind"],
-        [Plant] = ["id", "name", "lines"],
+        [Plant] = ["id", "name", "time_zone", "lines"],
         [Line] = ["id", "rate_per_hour", "calendar", "restart", "bom", "stock", "margin_per_unit"],
         [Restart] = ["stock_hours", "ramp_up_hours", "ramp_start_fraction"],
         [BomItem] = ["part", "quantity"],
         [LineStock] = ["part", "initial", "maximum"],
-        [Supplier] = ["id", "name", "tier", "calendar", "recovery_hours", "capacity_per_hour", "products", "input_stock"],
+        [Supplier] = ["id", "name", "tier", "calendar", "time_zone", "recovery_hours", "capacity_per_hour", "products", "input_stock"],
         [Product] = ["part", "capacity_per_hour", "inputs", "finished"],
         [FinishedStock] = ["initial", "target"],
         [InputStock] = ["part", "initial", "target"],

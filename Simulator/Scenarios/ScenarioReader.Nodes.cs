@@ -9,8 +9,9 @@ internal static partial class ScenarioReader
     {
         var id = r.Id();
         var name = r.Text("name") ?? id;
+        var zone = ReadTimeZone(r);
         var lines = r.Items("lines", ScenarioKeys.Line, required: true).Select(line => ReadLine(line, id)).ToList();
-        return r.Register(new PlantSpec(id, name, lines));
+        return r.Register(new PlantSpec(id, name, lines, zone));
     }
 
     private static LineSpec ReadLine(MappingReader r, string plantId)
@@ -51,6 +52,7 @@ internal static partial class ScenarioReader
         // 0 marks an unreadable tier (already reported) so the tier warnings skip it.
         var tier = r.Integer("tier", minimum: 1, required: true) ?? 0;
         var calendar = r.Text("calendar") ?? CalendarSpec.AlwaysOpenId;
+        var zone = ReadTimeZone(r);
         var recovery = r.Number("recovery_hours", NumberRule.NonNegative);
         var shared = r.Number("capacity_per_hour", NumberRule.Positive);
         var sharedWritten = r.Has("capacity_per_hour");
@@ -58,7 +60,7 @@ internal static partial class ScenarioReader
             .Select(p => ReadProduct(p, shared, sharedWritten))
             .ToList();
         var inputs = r.Items("input_stock", ScenarioKeys.InputStock).Select(ReadInputStock).ToList();
-        return r.Register(new SupplierSpec(id, name, tier, calendar, products, inputs, recovery, shared));
+        return r.Register(new SupplierSpec(id, name, tier, calendar, products, inputs, recovery, shared, zone));
     }
 
     /// <param name="r">The product's mapping.</param>

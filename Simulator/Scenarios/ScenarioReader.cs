@@ -1,4 +1,5 @@
 using System.Globalization;
+using Simulator.Model;
 using Simulator.Model.Specs;
 using YamlDotNet.RepresentationModel;
 
@@ -18,6 +19,7 @@ internal static partial class ScenarioReader
         var description = r.Text("description") ?? string.Empty;
         var start = ReadStart(r);
         r.Context.Start = start;
+        var zone = ReadTimeZone(r);
         var horizon = r.Number("horizon_hours", NumberRule.Positive, required: true) ?? double.NaN;
         var sample = r.Number("sample_every_hours", NumberRule.Positive, 1.0);
         if (horizon / sample > ScenarioBounds.MaxSamplesPerRun)
@@ -67,7 +69,8 @@ internal static partial class ScenarioReader
             disruptions,
             policies,
             sourcePath,
-            state);
+            state,
+            zone);
         return r.Register(spec);
     }
 
@@ -88,6 +91,26 @@ internal static partial class ScenarioReader
             ? ScalarParsers.OffsetHint(text, offset: null)
             : KeyHelp.Use(ScenarioKeys.Scenario, "start");
         r.Error(r.At("start"), $"start must be an ISO-8601 timestamp with an offset, not '{text}'", hint);
+        return null;
+    }
+
+    /// <summary>
+    /// The IANA zone id under <c>time_zone</c>, checked against the machine's zone data (on Linux /usr/share/zoneinfo,
+    /// from the tzdata package: .NET reads it there even with invariant globalization); null when absent or unknown.
+    /// </summary>
+    private static string? ReadTimeZone(MappingReader r)
+    {
+        var text = r.Text("time_zone");
+        if (text is null || SiteClock.TryResolve(text, out _))
+        {
+            return text;
+        }
+
+        var known = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Append("UTC").Distinct().ToList();
+        var hint = SiteClock.HasZoneData
+            ? Suggestions.DidYouMean(text, known, "known zones:")
+            : "this machine has no time zone data: install it (Debian/Ubuntu: apt-get install tzdata) or point TZDIR at a zoneinfo folder";
+        r.Error(r.At("time_zone"), $"unknown time zone '{text}'", hint);
         return null;
     }
 

@@ -3,7 +3,7 @@ namespace Simulator.Model.Specs;
 /// <summary>A named shift pattern: the weekly open windows and the closed holidays.</summary>
 /// <param name="Id">Calendar id referenced by lines and suppliers.</param>
 /// <param name="Shifts">Weekly open windows; an empty list with no holidays means always open.</param>
-/// <param name="Holidays">Dates (in the scenario's offset) on which nothing is open.</param>
+/// <param name="Holidays">Dates (in the local time of the site using the calendar) on which nothing is open.</param>
 public sealed record CalendarSpec(string Id, IReadOnlyList<ShiftSpec> Shifts, IReadOnlyList<DateOnly> Holidays)
 {
     /// <summary>Id of the implicit calendar that is open around the clock.</summary>

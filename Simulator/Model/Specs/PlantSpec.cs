@@ -4,7 +4,8 @@ namespace Simulator.Model.Specs;
 /// <param name="Id">Plant id (a node id).</param>
 /// <param name="Name">Display name.</param>
 /// <param name="Lines">Lines of the plant.</param>
-public sealed record PlantSpec(string Id, string Name, IReadOnlyList<LineSpec> Lines);
+/// <param name="TimeZoneId">IANA time zone its lines' shifts are read in (e.g. <c>Europe/Bratislava</c>), or null for the scenario's.</param>
+public sealed record PlantSpec(string Id, string Name, IReadOnlyList<LineSpec> Lines, string? TimeZoneId = null);
 
 /// <summary>A production line.</summary>
 /// <param name="Id">Line id, unique in the scenario (a node id).</param>

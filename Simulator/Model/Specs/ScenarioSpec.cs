@@ -3,7 +3,7 @@ namespace Simulator.Model.Specs;
 /// <summary>A validated scenario: one supply network, its disruptions and its buffer-stock policies.</summary>
 /// <param name="Name">Scenario name shown in reports.</param>
 /// <param name="Description">Free text describing the story of the scenario.</param>
-/// <param name="Start">Wall-clock timestamp of hour 0; calendars and timestamps are relative to it.</param>
+/// <param name="Start">Wall-clock timestamp of hour 0; the run counts hours from this instant.</param>
 /// <param name="HorizonHours">Simulated hours from hour 0.</param>
 /// <param name="SampleEveryHours">Resolution of the sampled time series.</param>
 /// <param name="HoldingCostRatePerYear">Annual holding cost as a fraction of inventory value (0.25 = 25 % a year).</param>
@@ -18,6 +18,7 @@ namespace Simulator.Model.Specs;
 /// <param name="Policies">Named buffer-stock policies; the first is the default.</param>
 /// <param name="SourcePath">File the scenario was loaded from, or null when built in code.</param>
 /// <param name="State">Goods in transit and planned demand at hour 0, or null when the scenario gives none.</param>
+/// <param name="TimeZoneId">IANA time zone of the sites without their own, or null for the fixed UTC offset of <paramref name="Start"/>.</param>
 public sealed record ScenarioSpec(
     string Name,
     string Description,
@@ -35,4 +36,5 @@ public sealed record ScenarioSpec(
     IReadOnlyList<DisruptionSpec> Disruptions,
     IReadOnlyList<PolicySpec> Policies,
     string? SourcePath = null,
-    StateSpec? State = null);
+    StateSpec? State = null,
+    string? TimeZoneId = null);

@@ -12,6 +12,7 @@ namespace Simulator.Model.Specs;
 /// Pieces per open hour shared by all its products (each piece of any product takes one unit), or null when every
 /// product has a capacity of its own only.
 /// </param>
+/// <param name="TimeZoneId">IANA time zone its calendar is read in, or null for the scenario's.</param>
 public sealed record SupplierSpec(
     string Id,
     string Name,
@@ -20,7 +21,8 @@ public sealed record SupplierSpec(
     IReadOnlyList<ProductSpec> Products,
     IReadOnlyList<InputStockSpec> InputStocks,
     double? RecoveryHours = null,
-    double? CapacityPerHour = null);
+    double? CapacityPerHour = null,
+    string? TimeZoneId = null);
 
 /// <summary>A part a supplier makes.</summary>
 /// <param name="PartId">Part made.</param>

@@ -21,6 +21,11 @@ public static class ScenarioWriter
         w.Append("name: ").AppendLine(Text(scenario.Name));
         w.Append("description: ").AppendLine(Text(scenario.Description));
         w.Append("start: ").AppendLine(scenario.Start.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+        if (scenario.TimeZoneId is { } zone)
+        {
+            w.Append("time_zone: ").AppendLine(Text(zone));
+        }
+
         w.Append("horizon_hours: ").AppendLine(Number(scenario.HorizonHours));
         w.Append("sample_every_hours: ").AppendLine(Number(scenario.SampleEveryHours));
         w.Append("holding_cost_rate_per_year: ").AppendLine(Number(scenario.HoldingCostRatePerYear));
@@ -74,6 +79,11 @@ public static class ScenarioWriter
         {
             w.Append("  - id: ").AppendLine(Id(p.Id));
             w.Append("    name: ").AppendLine(Text(p.Name));
+            if (p.TimeZoneId is { } plantZone)
+            {
+                w.Append("    time_zone: ").AppendLine(Text(plantZone));
+            }
+
             w.Append("    lines:").AppendLine(p.Lines.Count == 0 ? " []" : string.Empty);
             foreach (var l in p.Lines)
             {
@@ -117,6 +127,11 @@ public static class ScenarioWriter
             w.Append("    name: ").AppendLine(Text(s.Name));
             w.Append("    tier: ").AppendLine(s.Tier.ToString(CultureInfo.InvariantCulture));
             w.Append("    calendar: ").AppendLine(Id(s.CalendarId));
+            if (s.TimeZoneId is { } supplierZone)
+            {
+                w.Append("    time_zone: ").AppendLine(Text(supplierZone));
+            }
+
             if (s.RecoveryHours is { } recovery)
             {
                 w.Append("    recovery_hours: ").AppendLine(Number(recovery));
