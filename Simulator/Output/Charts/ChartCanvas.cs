@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScottPlot;
+using SkiaSharp;
 using Simulator.Model;
 
 namespace Simulator.Output.Charts;
@@ -32,6 +33,33 @@ internal static partial class ChartCanvas
         return plot;
     }
 
+    /// <summary>A panel of a <see cref="ChartGrid"/>: small title and tick labels, no axis titles (the grid has them once).</summary>
+    internal static Plot CreatePanel()
+    {
+        var plot = new Plot();
+        plot.Font.Set(SansFont);
+        plot.Axes.Title.Label.FontSize = 15;
+        plot.Axes.Title.Label.Bold = true;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 11;
+        plot.Axes.Left.TickLabelStyle.FontSize = 11;
+        return plot;
+    }
+
+    /// <summary>
+    /// A time axis for a small panel: dates only, a few ticks, labels only under the lowest panel of a column, and
+    /// room on the right for the last label.
+    /// </summary>
+    internal static void UsePanelTimeAxis(Plot plot, bool showLabels)
+    {
+        var axis = plot.Axes.DateTimeTicksBottom();
+        axis.TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic
+        {
+            LabelFormatter = time => showLabels ? time.ToString("dd MMM", CultureInfo.InvariantCulture) : string.Empty,
+        };
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 11;
+        plot.Axes.Right.MinimumSize = 22;
+    }
+
     /// <summary>Position of an hour offset on a <see cref="UseTimeAxis"/> axis.</summary>
     internal static double X(DateTimeOffset scenarioStart, double hours) => scenarioStart.DateTime.AddHours(hours).ToOADate();
 
@@ -61,6 +89,12 @@ internal static partial class ChartCanvas
             span.LineWidth = 0;
         }
 
+        LegendDisruptions(plot, windows);
+    }
+
+    /// <summary>One legend entry for all disruption windows, when there are any.</summary>
+    internal static void LegendDisruptions(Plot plot, IReadOnlyList<DisruptionWindow> windows)
+    {
         if (windows.Count > 0)
         {
             var ids = string.Join(", ", windows.Select(w => w.Id).Distinct(StringComparer.Ordinal));
@@ -92,7 +126,34 @@ internal static partial class ChartCanvas
     internal static void Save(Plot plot, string path)
     {
         plot.SavePng(path, WidthPixels, HeightPixels);
-        File.WriteAllText(SvgOf(path), StableIds(SvgWithDashes(plot), Path.GetFileNameWithoutExtension(path)), ResultsCsv.FileEncoding);
+        var svg = SvgWithDashes([plot], () => plot.GetSvgXml(WidthPixels, HeightPixels));
+        File.WriteAllText(SvgOf(path), StableIds(svg, Path.GetFileNameWithoutExtension(path)), ResultsCsv.FileEncoding);
+    }
+
+    /// <summary>Saves a grid of panels as PNG at <paramref name="path"/> and as SVG beside it.</summary>
+    internal static void Save(ChartGrid grid, string path)
+    {
+        using (var surface = SKSurface.Create(new SKImageInfo(WidthPixels, HeightPixels)))
+        {
+            grid.Render(surface.Canvas);
+            using var image = surface.Snapshot();
+            using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+            using var file = File.Create(path);
+            png.SaveTo(file);
+        }
+
+        var svg = SvgWithDashes(grid.Plots.ToList(), () =>
+        {
+            using var stream = new SKDynamicMemoryWStream();
+            using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, WidthPixels, HeightPixels), stream))
+            {
+                grid.Render(canvas);
+            }
+
+            using var data = stream.DetachAsData();
+            return System.Text.Encoding.UTF8.GetString(data.AsSpan());
+        });
+        File.WriteAllText(SvgOf(path), StableIds(svg, Path.GetFileNameWithoutExtension(path)), ResultsCsv.FileEncoding);
     }
 
     /// <summary>Added to the width of a dashed line while the SVG is drawn; a multiple of 1/64 so Skia prints it exactly.</summary>
@@ -104,10 +165,10 @@ internal static partial class ChartCanvas
     /// and a marker added to its width (the k-th pattern gets k markers), and each marked width is then written as
     /// the line's own width with the pattern as an SVG dash array. The PNG keeps Skia's own dashes.
     /// </summary>
-    private static string SvgWithDashes(Plot plot)
+    private static string SvgWithDashes(IReadOnlyList<Plot> plots, Func<string> draw)
     {
-        var dashed = plot.GetPlottables().OfType<IHasLine>().Select(p => p.LineStyle)
-            .Concat(plot.Legend.ManualItems.Select(item => item.LineStyle))
+        var dashed = plots.SelectMany(plot => plot.GetPlottables().OfType<IHasLine>().Select(p => p.LineStyle)
+                .Concat(plot.Legend.ManualItems.Select(item => item.LineStyle)))
             .Where(style => style.Pattern.Intervals.Length > 0)
             .Distinct()
             .Select(style => (Style: style, style.Pattern, style.Width))
@@ -122,7 +183,7 @@ internal static partial class ChartCanvas
         string svg;
         try
         {
-            svg = plot.GetSvgXml(WidthPixels, HeightPixels);
+            svg = draw();
         }
         finally
         {

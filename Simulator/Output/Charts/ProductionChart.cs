@@ -1,90 +1,70 @@
 using System.Globalization;
 using ScottPlot;
-using Simulator.Metrics;
 using Simulator.Experiments;
-using Simulator.Model;
+using Simulator.Metrics;
 
 namespace Simulator.Output.Charts;
 
-/// <summary>Cumulative output per plant, disrupted against its paired baseline: the gap between them is the loss.</summary>
+/// <summary>
+/// Cumulative output per plant, disrupted against its paired baseline: the gap between them is the loss. A few plants
+/// share one chart; more get one panel each (small multiples), the plants that lost most first.
+/// </summary>
 internal static class ProductionChart
 {
     internal const string ProducedMetric = "produced_units";
 
-    /// <summary>Curves that stay apart in colour and on the page; more plants are summed into one.</summary>
+    /// <summary>Curves that stay apart in colour and on the page on one set of axes.</summary>
     internal const int MaxSeparatePlants = 6;
+
+    /// <summary>Panels of the grid: beyond them the plants that lost least are summed into the last panel.</summary>
+    internal const int MaxPanels = 16;
+
+    /// <summary>The plants the chart draws, each on its own or summed into the last: one curve, or one panel, each.</summary>
+    internal static IReadOnlyList<PlantGroup> Groups(ReplicationResult run)
+    {
+        var plants = run.Lines.Select(l => l.Plant).Distinct(StringComparer.Ordinal).Count();
+        return PlantProduction.Groups(run.Lines, plants <= MaxSeparatePlants ? MaxSeparatePlants : MaxPanels);
+    }
+
+    /// <summary>True when the plants get a panel each.</summary>
+    internal static bool UsesPanels(IReadOnlyList<PlantGroup> groups) => groups.Count > MaxSeparatePlants;
 
     internal static void Write(string path, ReplicationResult run, DateTimeOffset scenarioStart, double horizonHours, string runLabel)
     {
         var plantOfLine = new Dictionary<string, string>(StringComparer.Ordinal);
-        var plants = new List<string>();
         foreach (var line in run.Lines)
         {
             plantOfLine.TryAdd(line.Line, line.Plant);
-            if (!plants.Contains(line.Plant, StringComparer.Ordinal))
-            {
-                plants.Add(line.Plant);
-            }
+        }
+
+        var groups = Groups(run);
+        if (UsesPanels(groups))
+        {
+            WritePanels(path, run, groups, plantOfLine, scenarioStart, horizonHours, runLabel);
+            return;
         }
 
         var plot = ChartCanvas.Create(
-            $"Cumulative production per plant: disrupted (solid) vs baseline (dashed) ({runLabel})",
+            $"Cumulative production per plant, disrupted (solid) vs baseline (dashed) ({runLabel})",
             "time",
             "Units produced since hour 0 (cumulative)");
         ChartCanvas.UseTimeAxis(plot, scenarioStart);
         ChartCanvas.ShadeDisruptions(plot, run.Disrupted.Windows, scenarioStart);
-
-        // Beyond a handful of plants the curves hide each other and the colours repeat: the plants that lost most are
-        // drawn on their own, the rest as one summed curve.
-        var losses = PlantLosses.Of(run.Lines);
-        var separate = losses.Count <= MaxSeparatePlants ? losses : losses.Take(MaxSeparatePlants - 1).ToList();
-        var rest = losses.Skip(separate.Count).Select(p => p.Plant).ToHashSet(StringComparer.Ordinal);
-        var groups = separate.Select(p => (Label: p.Plant, Plants: (IReadOnlySet<string>)new HashSet<string>([p.Plant], StringComparer.Ordinal), p.LostUnits)).ToList();
-        if (rest.Count > 0)
-        {
-            groups.Add(($"other {rest.Count} plants", rest, losses.Where(p => rest.Contains(p.Plant)).Sum(p => p.LostUnits)));
-        }
-
         var drawn = 0;
         for (var i = 0; i < groups.Count; i++)
         {
-            var disrupted = PlantTotals(run.Disrupted.Samples, plantOfLine, groups[i].Plants);
-            var baseline = PlantTotals(run.Baseline.Samples, plantOfLine, groups[i].Plants);
-            if (disrupted.Count == 0 && baseline.Count == 0)
+            if (Draw(plot, run, groups[i], plantOfLine, groups[i].IsRest ? Colors.Gray : ChartCanvas.Series(i), scenarioStart) is { } curve)
             {
-                continue;
+                curve.LegendText = $"{Name(groups[i])}: lost {Units(groups[i].LostUnits)} units";
+                drawn++;
             }
-
-            var color = groups[i].Plants.Count > 1 ? Colors.Gray : ChartCanvas.Series(i);
-            if (baseline.Count > 0 && disrupted.Count > 0)
-            {
-                ShadeGap(plot, disrupted, baseline, color, scenarioStart);
-            }
-
-            if (baseline.Count > 0)
-            {
-                var line = plot.Add.ScatterLine(Xs(baseline, scenarioStart), baseline.Values.ToArray(), color);
-                line.LinePattern = LinePattern.Dashed;
-                line.LineWidth = 2;
-                line.LegendText = string.Empty;
-            }
-
-            if (disrupted.Count > 0)
-            {
-                var line = plot.Add.ScatterLine(Xs(disrupted, scenarioStart), disrupted.Values.ToArray(), color);
-                line.LineWidth = 3;
-                line.LegendText = $"{groups[i].Label}: lost {groups[i].LostUnits.ToString("#,0", CultureInfo.InvariantCulture)} units";
-            }
-
-            drawn++;
         }
 
         if (drawn > 0)
         {
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "dashed: the same plant undisrupted (baseline)", LineColor = Colors.Black, LinePattern = LinePattern.Dashed, LineWidth = 2 });
+            plot.Legend.ManualItems.Add(BaselineItem);
         }
-
-        if (drawn == 0)
+        else
         {
             ChartCanvas.NoData(plot, "no produced_units samples in this run");
         }
@@ -96,39 +76,98 @@ internal static class ProductionChart
         ChartCanvas.Save(plot, path);
     }
 
-    /// <summary>Sum of the plant's lines at each sample time; the sampler records every line at the same instants.</summary>
-    private static SortedDictionary<double, double> PlantTotals(
-        IReadOnlyList<Sample> samples, Dictionary<string, string> plantOfLine, IReadOnlySet<string> plants)
+    private static void WritePanels(
+        string path, ReplicationResult run, IReadOnlyList<PlantGroup> groups, Dictionary<string, string> plantOfLine,
+        DateTimeOffset scenarioStart, double horizonHours, string runLabel)
     {
-        var totals = new SortedDictionary<double, double>();
-        foreach (var sample in samples)
+        var plants = groups.Sum(g => g.Plants.Count);
+        var grid = new ChartGrid(
+            $"Cumulative production of {plants.ToString(CultureInfo.InvariantCulture)} plants, most lost first ({runLabel})",
+            $"Scenario time (local clock, UTC{scenarioStart:zzz}; hour 0 = {scenarioStart:yyyy-MM-dd HH:mm}); each panel has its own unit scale",
+            groups.Count);
+        for (var i = 0; i < groups.Count; i++)
         {
-            if (sample.Metric == ProducedMetric && plantOfLine.TryGetValue(sample.Entity, out var owner) && plants.Contains(owner))
+            var panel = grid.Panels[i];
+            panel.Title($"{Name(groups[i])}: lost {Units(groups[i].LostUnits)} units");
+            ChartCanvas.UsePanelTimeAxis(panel, grid.IsLowestInColumn(i));
+            ChartCanvas.ShadeDisruptions(panel, run.Disrupted.Windows, scenarioStart);
+            panel.Legend.ManualItems.Clear();
+            if (Draw(panel, run, groups[i], plantOfLine, groups[i].IsRest ? Colors.Gray : ChartCanvas.Series(0), scenarioStart) is null)
             {
-                totals[sample.TimeHours] = totals.GetValueOrDefault(sample.TimeHours) + sample.Value;
+                ChartCanvas.NoData(panel, "no samples");
             }
+
+            panel.Axes.Margins(bottom: 0);
+            panel.Axes.SetLimitsX(ChartCanvas.X(scenarioStart, 0), ChartCanvas.X(scenarioStart, horizonHours));
+            ChartCanvas.OutlineDisruptions(panel, run.Disrupted.Windows, scenarioStart);
         }
 
-        return totals;
+        grid.Header.Legend.ManualItems.Add(new LegendItem { LabelText = "disrupted (units since hour 0)", LineColor = ChartCanvas.Series(0), LineWidth = 3 });
+        grid.Header.Legend.ManualItems.Add(BaselineItem);
+        grid.Header.Legend.ManualItems.Add(new LegendItem { LabelText = "gap: the loss", FillColor = ChartCanvas.Series(0).WithAlpha(0.15) });
+        ChartCanvas.LegendDisruptions(grid.Header, run.Disrupted.Windows);
+        grid.Header.ShowLegend();
+        ChartCanvas.Save(grid, path);
     }
 
-    private static void ShadeGap(
-        Plot plot, SortedDictionary<double, double> disrupted, SortedDictionary<double, double> baseline, Color color, DateTimeOffset start)
+    private static LegendItem BaselineItem => new() { LabelText = "dashed: the same plant undisrupted (baseline)", LineColor = Colors.Black, LinePattern = LinePattern.Dashed, LineWidth = 2 };
+
+    /// <summary>Draws one group's baseline, disrupted curve and the gap; returns the disrupted curve, or null without samples.</summary>
+    private static ScottPlot.Plottables.Scatter? Draw(
+        Plot plot, ReplicationResult run, PlantGroup group, Dictionary<string, string> plantOfLine, Color color, DateTimeOffset scenarioStart)
     {
-        var common = disrupted.Keys.Where(baseline.ContainsKey).ToArray();
+        var disrupted = PlantProduction.Total(run.Disrupted.Samples, ProducedMetric, plantOfLine, group.Plants);
+        var baseline = PlantProduction.Total(run.Baseline.Samples, ProducedMetric, plantOfLine, group.Plants);
+        if (disrupted.Count == 0 && baseline.Count == 0)
+        {
+            return null;
+        }
+
+        if (baseline.Count > 0 && disrupted.Count > 0)
+        {
+            ShadeGap(plot, disrupted, baseline, color, scenarioStart);
+        }
+
+        if (baseline.Count > 0)
+        {
+            var line = plot.Add.ScatterLine(Xs(baseline, scenarioStart), baseline.Select(v => v.Value).ToArray(), color);
+            line.LinePattern = LinePattern.Dashed;
+            line.LineWidth = 2;
+            line.LegendText = string.Empty;
+        }
+
+        if (disrupted.Count == 0)
+        {
+            return null;
+        }
+
+        var curve = plot.Add.ScatterLine(Xs(disrupted, scenarioStart), disrupted.Select(v => v.Value).ToArray(), color);
+        curve.LineWidth = 3;
+        return curve;
+    }
+
+    private static string Name(PlantGroup group) =>
+        group.IsRest ? $"other {group.Plants.Count.ToString(CultureInfo.InvariantCulture)} plants" : group.Plants[0];
+
+    private static string Units(double units) => units.ToString("#,0", CultureInfo.InvariantCulture);
+
+    private static void ShadeGap(Plot plot, IReadOnlyList<TimedValue> disrupted, IReadOnlyList<TimedValue> baseline, Color color, DateTimeOffset start)
+    {
+        var planned = baseline.ToDictionary(v => v.TimeHours, v => v.Value);
+        var common = disrupted.Where(v => planned.ContainsKey(v.TimeHours)).ToArray();
         if (common.Length < 2)
         {
             return;
         }
 
         var fill = plot.Add.FillY(
-            common.Select(h => ChartCanvas.X(start, h)).ToArray(),
-            common.Select(h => disrupted[h]).ToArray(),
-            common.Select(h => baseline[h]).ToArray());
+            common.Select(v => ChartCanvas.X(start, v.TimeHours)).ToArray(),
+            common.Select(v => v.Value).ToArray(),
+            common.Select(v => planned[v.TimeHours]).ToArray());
         fill.FillColor = color.WithAlpha(0.15);
         fill.LineWidth = 0;
     }
 
-    private static double[] Xs(SortedDictionary<double, double> series, DateTimeOffset start) =>
-        series.Keys.Select(h => ChartCanvas.X(start, h)).ToArray();
+    private static double[] Xs(IReadOnlyList<TimedValue> series, DateTimeOffset start) =>
+        series.Select(v => ChartCanvas.X(start, v.TimeHours)).ToArray();
 }

@@ -1,0 +1,58 @@
+using Simulator.Model;
+
+namespace Simulator.Metrics;
+
+/// <summary>The lowest and highest value of several series at one sample time.</summary>
+/// <param name="TimeHours">Hours since the scenario's start.</param>
+/// <param name="Low">Smallest value of any series at that time.</param>
+/// <param name="High">Largest value of any series at that time.</param>
+public readonly record struct EnvelopePoint(double TimeHours, double Low, double High);
+
+/// <summary>Rankings and summaries of line-side cover series (hours of cover per line and part) for the charts.</summary>
+public static class CoverSeries
+{
+    /// <summary>
+    /// The series ids ordered by how badly they ran short: lowest minimum first, then the earlier time that minimum
+    /// was first reached, then id (ordinal). Series without samples come last.
+    /// </summary>
+    public static IReadOnlyList<string> ByLowestCover(IReadOnlyDictionary<string, IReadOnlyList<Sample>> series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return series
+            .Select(s => (Id: s.Key, Lowest: Lowest(s.Value)))
+            .OrderBy(s => s.Lowest.Value)
+            .ThenBy(s => s.Lowest.TimeHours)
+            .ThenBy(s => s.Id, StringComparer.Ordinal)
+            .Select(s => s.Id)
+            .ToList();
+    }
+
+    /// <summary>At every time any of <paramref name="series"/> has a sample, the lowest and highest of their samples, in time order.</summary>
+    public static IReadOnlyList<EnvelopePoint> Envelope(IEnumerable<IReadOnlyList<Sample>> series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var points = new SortedDictionary<double, (double Low, double High)>();
+        foreach (var sample in series.SelectMany(s => s))
+        {
+            points[sample.TimeHours] = points.TryGetValue(sample.TimeHours, out var p)
+                ? (Math.Min(p.Low, sample.Value), Math.Max(p.High, sample.Value))
+                : (sample.Value, sample.Value);
+        }
+
+        return points.Select(p => new EnvelopePoint(p.Key, p.Value.Low, p.Value.High)).ToList();
+    }
+
+    private static TimedValue Lowest(IReadOnlyList<Sample> samples)
+    {
+        var lowest = new TimedValue(double.PositiveInfinity, double.PositiveInfinity);
+        foreach (var sample in samples)
+        {
+            if (sample.Value < lowest.Value || (sample.Value == lowest.Value && sample.TimeHours < lowest.TimeHours))
+            {
+                lowest = new TimedValue(sample.TimeHours, sample.Value);
+            }
+        }
+
+        return lowest;
+    }
+}
