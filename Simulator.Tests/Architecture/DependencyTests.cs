@@ -29,6 +29,23 @@ public sealed class DependencyTests
     }
 
     [Test]
+    public void Output_computes_no_statistics()
+    {
+        // Quartiles, means and intervals are Metrics' business (docs/architecture.md): a writer or chart that needs
+        // the statistics library is computing a number it should have been given.
+        var result = Library.That().ResideInNamespace("Simulator.Output").ShouldNot().HaveDependencyOn("MathNet.Numerics").GetResult();
+
+        Assert.That(result.FailingTypeNames ?? [], Is.Empty);
+    }
+
+    [Test]
+    public void The_statistics_rule_sees_the_statistics_library()
+    {
+        // The rule above would pass if the name never matched: Metrics does use the library.
+        Assert.That(Library.That().ResideInNamespace("Simulator.Metrics").And().HaveDependencyOn("MathNet.Numerics").GetTypes(), Is.Not.Empty);
+    }
+
+    [Test]
     public void The_library_never_uses_the_command_line()
     {
         var result = Library.ShouldNot().HaveDependencyOn("Simulator.Cli").GetResult();

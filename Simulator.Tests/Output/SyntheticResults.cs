@@ -61,6 +61,23 @@ internal static class SyntheticResults
         return new ReplicationResult(policy, replication, seed, metrics, disrupted, baseline);
     }
 
+    /// <summary>
+    /// One replication of a wide network: plants P01, P02, ... of <paramref name="linesPerPlant"/> lines each, every line
+    /// starving of seats (its own <c>LINE/SEAT</c> cover series) a little later the higher its plant and line number,
+    /// and a smaller rate the higher its plant number, so that P01 loses most.
+    /// </summary>
+    internal static ReplicationResult Wide(string policy, int replication, int plants, int linesPerPlant)
+    {
+        var plans = Enumerable.Range(1, plants)
+            .SelectMany(p => Enumerable.Range(1, linesPerPlant).Select(l => new LinePlan(
+                $"P{p:00}", $"P{p:00}-L{l}", 100 - p, false, DisruptionStart + p + l + (replication * 0.5), DisruptionEnd + 4, 8, SeatCause, null)))
+            .ToArray();
+        var disrupted = Trace(plans, disrupted: true, 0, 0, perLineCover: true);
+        var baseline = Trace(plans, disrupted: false, 0, 0, perLineCover: true);
+        var metrics = plans.Select(plan => Metrics(plan, policy, replication, (ulong)replication, disrupted, baseline)).ToList();
+        return new ReplicationResult(policy, replication, (ulong)replication, metrics, disrupted, baseline);
+    }
+
     private static LineMetrics Metrics(LinePlan plan, string policy, int replication, ulong seed, RunTrace disrupted, RunTrace baseline)
     {
         double Produced(RunTrace trace) => trace.Samples.Last(s => s.Entity == plan.Line && s.Metric == "produced_units").Value;
@@ -73,7 +90,7 @@ internal static class SyntheticResults
             Produced(baseline) - Produced(disrupted), Planned(), Produced(disrupted), plan.Halt is null ? string.Empty : plan.Cause, Produced(baseline));
     }
 
-    private static RunTrace Trace(LinePlan[] plans, bool disrupted, double extraCoverHours, double jitter)
+    private static RunTrace Trace(LinePlan[] plans, bool disrupted, double extraCoverHours, double jitter, bool perLineCover = false)
     {
         var samples = new List<Sample>();
         var produced = new double[plans.Length];
@@ -86,6 +103,10 @@ internal static class SyntheticResults
                 samples.Add(new Sample(t, plan.Line, "state", state));
                 samples.Add(new Sample(t, plan.Line, "produced_units", produced[i]));
                 produced[i] += SampleEveryHours * plan.Rate * (state == LineStateCode.Running ? 1 : state == LineStateCode.Reduced ? 0.5 : 0);
+                if (perLineCover)
+                {
+                    samples.Add(new Sample(t, $"{plan.Line}/SEAT", "cover_h", state == LineStateCode.Halted ? 0 : disrupted && plan.Halt is { } halt && t > halt - 4 && t < halt ? halt - t : 4));
+                }
             }
 
             var seatCover = !disrupted || t < DisruptionStart ? 4 + extraCoverHours - (t % 2)

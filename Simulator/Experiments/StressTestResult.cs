@@ -82,4 +82,8 @@ public sealed record StressTestResult(
 
     /// <summary>Targets that took the result of another target's simulation: their outage cannot reach a line, or switches off exactly the same gates.</summary>
     public int SharedTargets { get; init; }
+
+    /// <summary>The counts of the targets ranked below the first <paramref name="skip"/> (all of them by default), by the first duration.</summary>
+    public Metrics.CriticalitySummary Summary(int skip = 0) =>
+        Metrics.CriticalitySummary.Of(Ranking.Skip(skip).Select(e => new Metrics.CriticalitySummary.Target(e.Primary.NeedsMitigation, e.Target.IsHidden, e.Primary.LostUnits)));
 }

@@ -8,7 +8,8 @@ namespace Simulator.Metrics;
 /// <param name="HaltedRuns">Replications in which the line halted.</param>
 /// <param name="MeanTimeToHaltHours">Mean time-to-halt over the runs that halted; null when none did.</param>
 /// <param name="MeanLostUnits">Mean lost units over all runs.</param>
-public sealed record LineHeadline(string Policy, string Plant, string Line, int Runs, int HaltedRuns, double? MeanTimeToHaltHours, double MeanLostUnits);
+/// <param name="MostFrequentCause">The most frequent halt cause over the runs (<see cref="DisruptionStatistics.MostFrequent"/>); null when the line never halted.</param>
+public sealed record LineHeadline(string Policy, string Plant, string Line, int Runs, int HaltedRuns, double? MeanTimeToHaltHours, double MeanLostUnits, CauseCount? MostFrequentCause = null);
 
 /// <summary>A root cause behind halts: the last link of the cause chains (an IT system, a supplier or a node).</summary>
 /// <param name="Policy">Policy id.</param>
@@ -56,7 +57,8 @@ public static class Headline
                 .Select(g =>
                 {
                     var halts = g.Where(l => l.TimeToHaltHours is not null).Select(l => l.TimeToHaltHours!.Value).ToList();
-                    return new LineHeadline(policy.Key, g.Key.Plant, g.Key.Line, g.Count(), halts.Count, halts.Count > 0 ? halts.Average() : null, g.Average(l => l.LostUnits));
+                    return new LineHeadline(policy.Key, g.Key.Plant, g.Key.Line, g.Count(), halts.Count, halts.Count > 0 ? halts.Average() : null, g.Average(l => l.LostUnits),
+                        DisruptionStatistics.MostFrequent(g.Select(l => l.HaltCause), g.Count()));
                 })
                 .ToList();
             var risks = policy

@@ -44,10 +44,9 @@ internal static class CriticalityTable
             notes.Add($"top {rows.ToString(CultureInfo.InvariantCulture)} of {result.Ranking.Count.ToString(CultureInfo.InvariantCulture)} targets; every target is in criticality.csv");
         }
 
-        var hidden = result.Ranking.Count(e => e.Target.IsHidden && e.Primary.LostUnits > 0);
-        var mitigate = result.Ranking.Count(e => e.Primary.NeedsMitigation);
-        notes.Add($"{mitigate.ToString(CultureInfo.InvariantCulture)} targets stop a line before they are back (time to halt < duration): they need stock, a second source or a fallback; "
-            + $"{hidden.ToString(CultureInfo.InvariantCulture)} of the targets that cost production are beyond Tier 1 (hidden)");
+        var summary = result.Summary();
+        notes.Add($"{summary.NeedMitigation.ToString(CultureInfo.InvariantCulture)} targets stop a line before they are back (time to halt < duration): they need stock, a second source or a fallback; "
+            + $"{summary.HiddenCostProduction.ToString(CultureInfo.InvariantCulture)} of the targets that cost production are beyond Tier 1 (hidden)");
         notes.Add($"every outage starts at hour {Invariant.Number(result.ReferenceHours)}; lost units are against the undisrupted run with the same seed"
             + (result.Replications > 1 ? $"; means over {result.Replications.ToString(CultureInfo.InvariantCulture)} replications, time to halt over the runs that halted (k/n: k of n runs never halted)" : string.Empty));
         if (result.SharedTargets > 0)

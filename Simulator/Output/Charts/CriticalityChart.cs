@@ -7,8 +7,8 @@ namespace Simulator.Output.Charts;
 /// <summary>The stress-test ranking as horizontal bars of lost units, most critical on top, coloured by tier and labelled with time-to-halt.</summary>
 internal static class CriticalityChart
 {
-    /// <summary>Bars beyond this many stop being legible at 900 pixels; the rest are in the CSV.</summary>
-    internal const int MaxBars = 30;
+    /// <summary>Bars beyond this many stop being legible at 900 pixels; the rest are summed up in one row, and each is in the CSV.</summary>
+    internal const int MaxBars = 29;
 
     internal static void Write(string path, StressTestResult result)
     {
@@ -68,26 +68,49 @@ internal static class CriticalityChart
             ChartCanvas.NoData(plot, "no outage cost any production");
         }
 
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            Enumerable.Range(0, shown.Count).Select(i => (double)(shown.Count - 1 - i)).ToArray(),
-            shown.Select(e => $"#{e.Rank.ToString(CultureInfo.InvariantCulture)} {e.Target.Id} ({KindLabel(e.Target.Kind)})").ToArray());
+        // The targets beyond the bars, summed up in one last row: how many of them still cost production.
+        var rest = result.Ranking.Count > shown.Count ? result.Summary(shown.Count) : null;
+        var positions = Enumerable.Range(0, shown.Count).Select(i => (double)(shown.Count - 1 - i)).ToList();
+        var names = shown.Select(e => $"#{e.Rank.ToString(CultureInfo.InvariantCulture)} {e.Target.Id} ({KindLabel(e.Target.Kind)})").ToList();
+        if (rest is not null)
+        {
+            positions.Add(-1);
+            names.Add(RestLabel(rest));
+            var note = plot.Add.Text(RestNote(rest), 0, -1);
+            note.LabelFontSize = shown.Count > 20 ? 13 : 16;
+            note.LabelFontColor = Colors.Black;
+            note.LabelItalic = true;
+            note.LabelAlignment = Alignment.MiddleLeft;
+            note.OffsetX = 6;
+        }
+
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions.ToArray(), names.ToArray());
         plot.Axes.Left.TickLabelStyle.FontSize = shown.Count > 20 ? 13 : 16;
         plot.Axes.Left.MajorTickStyle.Length = 0;
 
         // Room on the right for the longest bar's label.
         plot.Axes.SetLimitsX(0, largest > 0 ? largest * 1.45 : 1);
-        plot.Axes.SetLimitsY(-0.6, Math.Max(shown.Count, 1) - 0.4);
+        plot.Axes.SetLimitsY(rest is null ? -0.6 : -1.6, Math.Max(shown.Count, 1) - 0.4);
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
         plot.ShowLegend(Edge.Bottom);
         ChartCanvas.Save(plot, path);
     }
+
+    /// <summary>Tick label of the row that sums up the targets beyond the bars.</summary>
+    internal static string RestLabel(Metrics.CriticalitySummary rest) => $"other {rest.Targets.ToString("#,0", CultureInfo.InvariantCulture)} targets";
+
+    /// <summary>What the targets beyond the bars still cost, written across their row.</summary>
+    internal static string RestNote(Metrics.CriticalitySummary rest) => rest.CostProduction == 0
+        ? "none of them costs any production (all in criticality.csv)"
+        : $"{rest.CostProduction.ToString("#,0", CultureInfo.InvariantCulture)} of them cost production, at most {rest.MostLostUnits.ToString("#,0", CultureInfo.InvariantCulture)} units each; "
+            + $"{rest.NeedMitigation.ToString("#,0", CultureInfo.InvariantCulture)} stop a line before they are back (all in criticality.csv)";
 
     private static string Title(StressTestResult result, int shown)
     {
         var durations = result.DurationsHours.Count > 0
             ? $"{string.Join(" / ", result.DurationsHours.Select(h => Invariant.Number(h)))} h outages"
             : "each down for its recovery time";
-        var top = shown < result.Ranking.Count ? $"top {shown.ToString(CultureInfo.InvariantCulture)} of {result.Ranking.Count.ToString(CultureInfo.InvariantCulture)}, " : string.Empty;
+        var top = shown < result.Ranking.Count ? $"top {shown.ToString(CultureInfo.InvariantCulture)} of {result.Ranking.Count.ToString("#,0", CultureInfo.InvariantCulture)}, " : string.Empty;
         var runs = result.Replications > 1 ? $", mean of {result.Replications.ToString(CultureInfo.InvariantCulture)} runs" : string.Empty;
         return $"Lost units when one node fails ({top}{durations}, policy {result.Policy}{runs})";
     }

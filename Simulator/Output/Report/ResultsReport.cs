@@ -66,12 +66,11 @@ public static class ResultsReport
         var report = new HtmlReport(
             $"{scenario.Name}: stress test",
             $"policy {result.Policy}; every supplier, IT system and provider down on its own from hour {Number(result.ReferenceHours)}; {Count(result.Replications)} replication(s), seed {result.Seed.ToString(CultureInfo.InvariantCulture)}");
-        var mitigate = result.Ranking.Count(e => e.Primary.NeedsMitigation);
-        var hidden = result.Ranking.Count(e => e.Target.IsHidden && e.Primary.LostUnits > 0);
+        var summary = result.Summary();
         var points = result.Ranking.Take(3)
             .Select(e => $"#{Count(e.Rank)} {e.Target.Id} ({e.Target.KindName}{(e.Target.Tier is { } t ? $", tier {Count(t)}" : string.Empty)}): {Units(e.Primary.LostUnits)} units lost when down {Number(e.Primary.DurationHours)} h; {(e.Primary.TimeToHaltHours is { } h ? $"first line halts after {Number(h)} h" : "no line halts")}.")
-            .Append($"{Count(mitigate)} of {Count(result.Ranking.Count)} targets stop a line before they are back: they need stock, a second source or a fallback.")
-            .Append($"{Count(hidden)} of the targets that cost production are beyond Tier 1 (hidden).")
+            .Append($"{Count(summary.NeedMitigation)} of {Count(summary.Targets)} targets stop a line before they are back: they need stock, a second source or a fallback.")
+            .Append($"{Count(summary.HiddenCostProduction)} of the targets that cost production are beyond Tier 1 (hidden).")
             .Concat(result.Warnings.Select(w => "Warning: " + w))
             .ToList();
         report.Add(new HeadlineSection("Headline", points));
@@ -113,7 +112,7 @@ public static class ResultsReport
             new(l.Policy), new(l.Plant), new(l.Line), new($"{Count(l.HaltedRuns)}/{Count(l.Runs)}", l.HaltedRuns), Hours(l.MeanTimeToHaltHours),
             Hours(Mean(l, MetricNames.TimeToRestart)), Hours(Mean(l, MetricNames.TimeToRecover)), Hours(Mean(l, MetricNames.Downtime)),
             new(Units(l.MeanLostUnits), l.MeanLostUnits),
-            new(DisruptionStatistics.MostFrequent(lines.Where(m => m.Policy == l.Policy && m.Line == l.Line && m.Plant == l.Plant).Select(m => m.HaltCause), l.Runs)?.Cause ?? "-"),
+            new(l.MostFrequentCause?.Cause ?? "-"),
         ]).ToList();
         return new TableSection(
             "Lines",
