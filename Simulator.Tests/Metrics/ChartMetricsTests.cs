@@ -124,4 +124,38 @@ public sealed class ChartMetricsTests
         Assert.That(headline.Lines[0].MostFrequentCause, Is.EqualTo(new CauseCount("part:B", 2, 4)));
         Assert.That(headline.Lines[1].MostFrequentCause, Is.Null);
     }
+
+    [Test]
+    public void Status_rows_beyond_the_limit_keep_the_lines_that_stood_still_longest_in_scenario_order()
+    {
+        LineMetrics Line(string id, double downtime, double? halt) =>
+            new("base", 0, 0, "P", id, halt, downtime, null, null, 0, 100, 100, string.Empty, 100);
+        LineMetrics[] lines = [Line("A", 2, 5), Line("B", 8, 1), Line("C", 2, 3), Line("D", 0, null), Line("E", 8, 1)];
+
+        var three = LineStatusRows.Select(lines, 3);
+        var four = LineStatusRows.Select(lines, 4);
+        var all = LineStatusRows.Select(lines, 5);
+
+        // B and E stood still 8 h; of A and C (2 h each) C halted first.
+        Assert.That(three.Shown.Select(l => l.Line), Is.EqualTo(new[] { "B", "E" }));
+        Assert.That(three.Others.Select(l => l.Line), Is.EqualTo(new[] { "A", "C", "D" }));
+        Assert.That(four.Shown.Select(l => l.Line), Is.EqualTo(new[] { "B", "C", "E" }));
+        Assert.That(four.Others.Select(l => l.Line), Is.EqualTo(new[] { "A", "D" }));
+        Assert.That(all.Shown, Is.EqualTo(lines));
+        Assert.That(all.Others, Is.Empty);
+    }
+
+    [Test]
+    public void The_shared_status_row_shows_the_worst_state_at_each_time()
+    {
+        IReadOnlyList<Sample> States(params double[] codes) => codes.Select((c, t) => new Sample(t, "L", "state", c)).ToList();
+
+        var worst = LineStatusRows.Worst([
+            States(LineStateCode.Closed, LineStateCode.Running, LineStateCode.Running, LineStateCode.Reduced),
+            States(LineStateCode.Closed, LineStateCode.Halted, LineStateCode.Reduced, LineStateCode.Running),
+        ]);
+
+        Assert.That(worst.Select(w => w.Value), Is.EqualTo(new[] { LineStateCode.Closed, LineStateCode.Halted, LineStateCode.Reduced, LineStateCode.Reduced }));
+        Assert.That(worst.Select(w => w.TimeHours), Is.EqualTo(new[] { 0.0, 1, 2, 3 }));
+    }
 }

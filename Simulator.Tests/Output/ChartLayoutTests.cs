@@ -160,4 +160,16 @@ public sealed class ChartLayoutTests
         Assert.That(texts, Does.Contain("971 of them cost production, at most 1,970 units each; 971 stop a line before they are back (all in criticality.csv)"));
         Assert.That(texts, Has.Some.Contains("top 29 of 1,289"));
     }
+
+    [Test]
+    public void Forty_five_lines_give_status_rows_to_the_39_that_stood_still_longest_and_one_shared_row()
+    {
+        var texts = Texts(Svg(Wide(15, 3), ResultCharts.LineStatusFile));
+        var rows = texts.Where(t => Regex.IsMatch(t, "^P[0-9]{2} / P[0-9]{2}-L[123]$")).ToList();
+
+        // A line halts at hour 24 + plant + line and restarts at 100: the six that halt from hour 40 on stood still least.
+        Assert.That(rows, Has.Count.EqualTo(LineStatusChart.MaxRows - 1));
+        Assert.That(rows, Has.None.AnyOf("P13 / P13-L3", "P14 / P14-L2", "P14 / P14-L3", "P15 / P15-L1", "P15 / P15-L2", "P15 / P15-L3"));
+        Assert.That(texts, Does.Contain("other 6 lines (worst state)"));
+    }
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using ScottPlot;
 using Simulator.Experiments;
+using Simulator.Metrics;
 using Simulator.Model;
 
 namespace Simulator.Output.Charts;
@@ -16,30 +18,53 @@ internal static class LineStatusChart
         (LineStateCode.Closed, "closed (no shift)", Color.FromHex("#c9c9c9")),
     ];
 
+    /// <summary>Rows that stay legible at 900 pixels; beyond them the lines that stood still least share one row.</summary>
+    internal const int MaxRows = 40;
+
     internal static void Write(string path, ReplicationResult run, DateTimeOffset scenarioStart, double horizonHours, string runLabel)
     {
         var plot = ChartCanvas.Create($"Line status over time ({runLabel})", "time", "Line (plant / line)");
         ChartCanvas.UseTimeAxis(plot, scenarioStart);
 
-        var lines = run.Lines.Select(l => (l.Plant, l.Line)).ToList();
+        var selection = LineStatusRows.Select(run.Lines, MaxRows);
+        var lines = selection.Shown.Select(l => (l.Plant, l.Line)).ToList();
         var byLine = run.Disrupted.Samples
             .Where(s => s.Metric == "state")
             .GroupBy(s => s.Entity, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(s => s.TimeHours).ToList(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Sample>)g.OrderBy(s => s.TimeHours).ToList(), StringComparer.Ordinal);
 
-        var positions = new double[lines.Count];
-        var labels = new string[lines.Count];
+        var rows = lines.Count + (selection.Others.Count > 0 ? 1 : 0);
+        var positions = new double[rows];
+        var labels = new string[rows];
         for (var i = 0; i < lines.Count; i++)
         {
             // First line on top, as in the scenario file.
-            var row = lines.Count - 1 - i;
+            var row = rows - 1 - i;
             positions[i] = row;
             labels[i] = $"{lines[i].Plant} / {lines[i].Line}";
             ShadeOwnWindows(plot, run.Disrupted.Windows, lines[i].Line, row, scenarioStart);
             if (byLine.TryGetValue(lines[i].Line, out var samples))
             {
-                DrawBands(plot, samples, row, scenarioStart, horizonHours);
+                DrawBands(plot, samples.Select(s => new TimedValue(s.TimeHours, s.Value)).ToList(), scenarioStart, horizonHours, row);
             }
+
+            // A thin rule between plants, so that a plant's lines read as one block.
+            if (i > 0 && lines[i].Plant != lines[i - 1].Plant)
+            {
+                var rule = plot.Add.HorizontalLine(row + 0.5, 1.5f, Colors.Black.WithAlpha(0.6), LinePattern.Solid);
+                rule.LegendText = string.Empty;
+            }
+        }
+
+        if (selection.Others.Count > 0)
+        {
+            // The lines that stood still least share the bottom row, showing at each time the worst state of any of them.
+            positions[rows - 1] = 0;
+            labels[rows - 1] = $"other {selection.Others.Count.ToString(CultureInfo.InvariantCulture)} lines (worst state)";
+            var worst = LineStatusRows.Worst(selection.Others.Where(l => byLine.ContainsKey(l.Line)).Select(l => byLine[l.Line]));
+            DrawBands(plot, worst, scenarioStart, horizonHours, 0);
+            var rule = plot.Add.HorizontalLine(0.5, 1.5f, Colors.Black.WithAlpha(0.6), LinePattern.Solid);
+            rule.LegendText = string.Empty;
         }
 
         if (run.Disrupted.Windows.Count > 0)
@@ -66,9 +91,9 @@ internal static class LineStatusChart
         }
 
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, labels);
-        plot.Axes.Left.TickLabelStyle.FontSize = 18;
+        plot.Axes.Left.TickLabelStyle.FontSize = rows > 28 ? 13 : rows > 20 ? 15 : 18;
         plot.Axes.SetLimitsX(ChartCanvas.X(scenarioStart, 0), ChartCanvas.X(scenarioStart, horizonHours));
-        plot.Axes.SetLimitsY(-0.6, Math.Max(lines.Count, 1) - 0.4);
+        plot.Axes.SetLimitsY(-0.6, Math.Max(rows, 1) - 0.4);
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 1;
         plot.ShowLegend(Edge.Bottom);
         ChartCanvas.Save(plot, path);
@@ -99,7 +124,7 @@ internal static class LineStatusChart
     }
 
     /// <summary>Merges consecutive samples of the same state into one rectangle: a sample's state holds until the next sample.</summary>
-    private static void DrawBands(Plot plot, List<Sample> samples, double row, DateTimeOffset scenarioStart, double horizonHours)
+    private static void DrawBands(Plot plot, IReadOnlyList<TimedValue> samples, DateTimeOffset scenarioStart, double horizonHours, double row)
     {
         var start = 0;
         for (var i = 1; i <= samples.Count; i++)
