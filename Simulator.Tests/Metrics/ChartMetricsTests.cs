@@ -106,6 +106,14 @@ public sealed class ChartMetricsTests
     }
 
     [Test]
+    public void Halting_series_rank_by_their_first_halt_then_by_id()
+    {
+        (string, double)[] halts = [("L2/B", 30), ("L1/A", 12), ("L2/B", 9), ("L3/C", 12), ("L4/D", double.PositiveInfinity)];
+
+        Assert.That(CoverSeries.BySoonestHalt(halts), Is.EqualTo(new[] { "L2/B", "L1/A", "L3/C", "L4/D" }));
+    }
+
+    [Test]
     public void Criticality_summary_counts_mitigation_costly_and_hidden_targets()
     {
         CriticalitySummary.Target[] targets = [new(true, false, 50), new(true, true, 20), new(false, true, 0), new(false, true, 5), new(false, false, -3)];

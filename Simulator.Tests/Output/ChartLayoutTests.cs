@@ -172,4 +172,11 @@ public sealed class ChartLayoutTests
         Assert.That(rows, Has.None.AnyOf("P13 / P13-L3", "P14 / P14-L2", "P14 / P14-L3", "P15 / P15-L1", "P15 / P15-L2", "P15 / P15-L3"));
         Assert.That(texts, Does.Contain("other 6 lines (worst state)"));
     }
+
+    [TestCase(40, 26f)]
+    [TestCase(100, 25.666666f)]
+    [TestCase(128, 20.052084f)]
+    [TestCase(400, 16f)]
+    public void Long_titles_get_a_smaller_font_so_they_fit_the_width(int characters, float points) =>
+        Assert.That(ChartCanvas.TitleFontSize(new string('x', characters)), Is.EqualTo(points).Within(1e-4));
 }

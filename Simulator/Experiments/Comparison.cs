@@ -66,7 +66,11 @@ public sealed record PolicyComparison(
     double HorizonHours,
     IReadOnlyList<ComparisonRow> Rows,
     IReadOnlyList<PolicyTotals> Totals,
-    IReadOnlyList<PairedDifferenceRow> Paired);
+    IReadOnlyList<PairedDifferenceRow> Paired)
+{
+    /// <summary>The most replications any policy ran (with <c>--until-precision</c> policies may run different numbers); 0 without totals.</summary>
+    public int MostReplications => Totals.Select(t => t.Replications).DefaultIfEmpty(0).Max();
+}
 
 /// <summary>Builds a <see cref="PolicyComparison"/> from an experiment run under several policies on the same seeds.</summary>
 public static class Comparison

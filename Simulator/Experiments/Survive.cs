@@ -79,6 +79,10 @@ public sealed record SurviveResult(
     IReadOnlyList<DaysOfSupplyScenario> DaysOfSupply,
     StressTestResult Stress)
 {
+    /// <summary>How many of the nodes need mitigation now (and how many cost production, how many are hidden).</summary>
+    public Metrics.CriticalitySummary Summary =>
+        Metrics.CriticalitySummary.Of(Nodes.Select(n => new Metrics.CriticalitySummary.Target(n.NeedsMitigation, n.Target.IsHidden, n.VehiclesAtRisk)));
+
     /// <summary>Where risks are forming since a previous snapshot (see <see cref="Survive.Since"/>), or null when none was given.</summary>
     public IReadOnlyList<RiskChange>? Changes { get; init; }
 

@@ -27,6 +27,23 @@ public static class CoverSeries
             .ToList();
     }
 
+    /// <summary>
+    /// The series that halted a line, soonest halt first (ties by id, ordinal), from every (series, hour it halted its
+    /// line) pair; a series that halted more than once counts its first halt. A line halts with a sliver of a job's
+    /// cover left, so the time it halted says which part ran short first better than the lowest cover does.
+    /// </summary>
+    public static IReadOnlyList<string> BySoonestHalt(IEnumerable<(string Series, double HaltHours)> halts)
+    {
+        ArgumentNullException.ThrowIfNull(halts);
+        return halts
+            .GroupBy(h => h.Series, StringComparer.Ordinal)
+            .Select(g => (Id: g.Key, First: g.Min(h => h.HaltHours)))
+            .OrderBy(s => s.First)
+            .ThenBy(s => s.Id, StringComparer.Ordinal)
+            .Select(s => s.Id)
+            .ToList();
+    }
+
     /// <summary>At every time any of <paramref name="series"/> has a sample, the lowest and highest of their samples, in time order.</summary>
     public static IReadOnlyList<EnvelopePoint> Envelope(IEnumerable<IReadOnlyList<Sample>> series)
     {

@@ -21,12 +21,12 @@ internal static class SurviveTable
             Lines(n.LinesAtRisk),
             n.VehiclesAtRisk.ToString("#,0", CultureInfo.InvariantCulture),
         ]).ToList();
-        var mitigate = result.Nodes.Count(n => n.NeedsMitigation);
+        var summary = result.Summary;
         var notes = new List<string>
         {
             $"every target fails at {result.AsOf.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)} (hour {Invariant.Number(result.AsOfHours)}) for its own recovery time; "
             + "halt: hours until the first line halts; back: its recovery time; mitigate: a line halts before it is back; vehicles: units lost over the horizon",
-            $"{mitigate.ToString(CultureInfo.InvariantCulture)} of {result.Nodes.Count.ToString(CultureInfo.InvariantCulture)} targets need mitigation now (stock, a second source or a fallback)",
+            $"{summary.NeedMitigation.ToString(CultureInfo.InvariantCulture)} of {summary.Targets.ToString(CultureInfo.InvariantCulture)} targets need mitigation now (stock, a second source or a fallback)",
         };
         // Cause chains are long: one note each (they wrap between words) rather than a column squeezed to a few letters.
         notes.AddRange(result.Nodes.Take(rows).Where(n => n.CauseChain is not null)

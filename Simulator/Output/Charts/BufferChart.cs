@@ -22,8 +22,9 @@ internal static class BufferChart
             .ToDictionary(g => g.Key, g => g.OrderBy(s => s.TimeHours).ToList(), StringComparer.Ordinal);
         var halting = HaltingEntities(run).Where(series.ContainsKey).ToList();
         var lineIds = run.Lines.Select(l => l.Line).ToHashSet(StringComparer.Ordinal);
-        var candidates = halting.Count > 0 ? halting : LineSide(series.Keys, lineIds);
-        var ranked = CoverSeries.ByLowestCover(candidates.ToDictionary(id => id, id => (IReadOnlyList<Sample>)series[id], StringComparer.Ordinal));
+        var ranked = halting.Count > 0
+            ? CoverSeries.BySoonestHalt(HaltTimes(run).Where(h => series.ContainsKey(h.Series)))
+            : CoverSeries.ByLowestCover(LineSide(series.Keys, lineIds).ToDictionary(id => id, id => (IReadOnlyList<Sample>)series[id], StringComparer.Ordinal));
         var (shown, rest) = Split(ranked, halting.Count > 0);
 
         // A line can halt with every part at hand (its control system down): then no part ran short, but lines did halt.
@@ -97,6 +98,16 @@ internal static class BufferChart
             .Select(c => HaltCause.StarvedPart(c.Cause) is { } part ? $"{c.Line}/{part}" : null)
             .OfType<string>()
             .Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>(<c>line/part</c>, hour) of every halt on a part: from the halt events, else (no event) the end of the run.</summary>
+    private static IEnumerable<(string Series, double HaltHours)> HaltTimes(ReplicationResult run)
+    {
+        var fromEvents = run.Disrupted.Events
+            .Where(e => e.Kind == "halt" && HaltCause.StarvedPart(e.Detail) is not null)
+            .Select(e => (Series: $"{e.Entity}/{HaltCause.StarvedPart(e.Detail)}", HaltHours: e.TimeHours))
+            .ToList();
+        return fromEvents.Concat(HaltingEntities(run).Select(id => (Series: id, HaltHours: double.PositiveInfinity)));
     }
 
     /// <summary>The line-side series (<c>line/part</c> of a known line); supplier series are left out.</summary>

@@ -23,7 +23,7 @@ internal static partial class ChartCanvas
     {
         var plot = new Plot();
         plot.Font.Set(SansFont);
-        plot.Title(title, 26);
+        plot.Title(title, TitleFontSize(title));
         plot.Axes.Title.Label.Bold = true;
         plot.XLabel(xLabel, 20);
         plot.YLabel(yLabel, 20);
@@ -32,6 +32,13 @@ internal static partial class ChartCanvas
         plot.Legend.FontSize = 16;
         return plot;
     }
+
+    /// <summary>
+    /// 26 points, or smaller for a title too long to fit 1600 pixels at that size (DejaVu Sans averages about 0.6 em
+    /// per character), down to 16: long run labels with a 20-digit seed would otherwise be cut off at both ends.
+    /// </summary>
+    internal static float TitleFontSize(string title, float largest = 26) =>
+        Math.Clamp((WidthPixels - 60) / (0.6f * Math.Max(title.Length, 1)), 16, largest);
 
     /// <summary>A panel of a <see cref="ChartGrid"/>: small title and tick labels, no axis titles (the grid has them once).</summary>
     internal static Plot CreatePanel()

@@ -27,7 +27,7 @@ internal sealed class ChartGrid
 
         // A frameless plot has no title panel: the title is a note at the top of the strip.
         Title = Header.Add.Annotation(title, Alignment.UpperCenter);
-        Title.LabelFontSize = 24;
+        Title.LabelFontSize = ChartCanvas.TitleFontSize(title, 24);
         Title.LabelBold = true;
         Title.LabelBackgroundColor = Colors.Transparent;
         Title.LabelBorderColor = Colors.Transparent;

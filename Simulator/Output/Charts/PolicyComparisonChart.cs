@@ -12,7 +12,7 @@ internal static class PolicyComparisonChart
 {
     internal static void Write(string path, PolicyComparison comparison)
     {
-        var replications = comparison.Totals.Count > 0 ? comparison.Totals.Max(t => t.Replications) : 0;
+        var replications = comparison.MostReplications;
         var plot = ChartCanvas.Create(
             $"Lost production against stock held, per policy ({replications.ToString(CultureInfo.InvariantCulture)} replications on the same seeds)",
             "Average inventory value held in normal operation (unit cost x stock, time-weighted; whiskers: 95 % CI)",

@@ -40,7 +40,7 @@ public static class ResultsReport
             $"{scenario.Name}: {(comparison is null ? "disruption run" : "policy comparison")}",
             $"policies {string.Join(", ", result.Policies)}; {Count(result.ReplicationCount)} replication(s), seed {result.Seed.ToString(CultureInfo.InvariantCulture)}; horizon {Number(result.HorizonHours)} h from {scenario.Start:yyyy-MM-dd HH:mm zzz}");
         report.Add(new HeadlineSection("Headline", headlines.SelectMany(Points).ToList()));
-        report.Add(LineTable(headlines, result.Statistics.Count > 0 ? result.Statistics : LineStatistics.Compute(lines), lines));
+        report.Add(LineTable(headlines, result.Statistics.Count > 0 ? result.Statistics : LineStatistics.Compute(lines)));
         if (comparison is not null)
         {
             report.Add(ComparisonTable(comparison));
@@ -103,7 +103,7 @@ public static class ResultsReport
         }
     }
 
-    private static TableSection LineTable(IReadOnlyList<PolicyHeadline> headlines, IReadOnlyList<StatisticsRow> statistics, IReadOnlyList<LineMetrics> lines)
+    private static TableSection LineTable(IReadOnlyList<PolicyHeadline> headlines, IReadOnlyList<StatisticsRow> statistics)
     {
         double? Mean(LineHeadline l, string metric) =>
             statistics.FirstOrDefault(s => s.Policy == l.Policy && s.Plant == l.Plant && s.Line == l.Line && s.Metric == metric) is { N: > 0 } row ? row.Mean : null;
