@@ -13,29 +13,15 @@ namespace Simulator.Tests.Output;
 /// </summary>
 public sealed class ChartLayoutTests
 {
-    private string _folder = string.Empty;
-    private bool _keep;
+    private ChartFolder _charts = null!;
 
-    /// <summary>As in <see cref="ResultChartsTests"/>, <c>LINESIM_CHART_DIR</c> keeps the images for a look.</summary>
+    private string Folder => _charts.Path;
+
     [SetUp]
-    public void CreateFolder()
-    {
-        var keep = Environment.GetEnvironmentVariable("LINESIM_CHART_DIR");
-        _keep = !string.IsNullOrEmpty(keep);
-        _folder = _keep
-            ? Path.Combine(keep!, TestContext.CurrentContext.Test.Name)
-            : Path.Combine(Path.GetTempPath(), "linesim-chart-layout-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-    }
+    public void CreateFolder() => _charts = ChartFolder.ForCurrentTest("linesim-chart-layout-");
 
     [TearDown]
-    public void DeleteFolder()
-    {
-        if (!_keep)
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void DeleteFolder() => _charts.Delete();
 
     private static ExperimentResult Wide(int plants, int linesPerPlant, int replications = 1)
     {
@@ -45,10 +31,10 @@ public sealed class ChartLayoutTests
 
     private string Svg(ExperimentResult result, string png)
     {
-        var files = ResultCharts.WriteAll(_folder, result, SyntheticResults.Start);
+        var files = ResultCharts.WriteAll(Folder, result, SyntheticResults.Start);
         Assert.That(files, Does.Contain(png));
-        Assert.That(PngHeader.Size(Path.Combine(_folder, png)), Is.EqualTo((1600, 900)));
-        return File.ReadAllText(Path.Combine(_folder, Path.ChangeExtension(png, ".svg")));
+        Assert.That(PngHeader.Size(Path.Combine(Folder, png)), Is.EqualTo((1600, 900)));
+        return File.ReadAllText(Path.Combine(Folder, Path.ChangeExtension(png, ".svg")));
     }
 
     /// <summary>The texts of the SVG, trimmed, in drawing order.</summary>
@@ -148,7 +134,7 @@ public sealed class ChartLayoutTests
             return new CriticalityEntry(rank, new StressTarget($"S{rank:0000}", StressTargetKind.Supplier, rank % 3, null), [outcome]);
         }).ToList();
         var result = new StressTestResult("base", 1, 1, 24, 168, [72], ranking, 0, []);
-        var path = Path.Combine(_folder, CriticalityWriter.ChartFile);
+        var path = Path.Combine(Folder, CriticalityWriter.ChartFile);
 
         CriticalityChart.Write(path, result);
 

@@ -5,33 +5,19 @@ using Simulator.Output;
 namespace Simulator.Tests.Output;
 
 /// <summary>
-/// Renders every chart from synthetic runs. Set <c>LINESIM_CHART_DIR</c> to keep the images for a look: a chart
-/// nobody can read is a defect these size checks cannot see.
+/// Renders every chart from synthetic runs. Set <c>LINESIM_CHART_DIR</c> to keep the images for a look (<see cref="ChartFolder"/>).
 /// </summary>
 public sealed class ResultChartsTests
 {
-    private string _folder = string.Empty;
-    private bool _keep;
+    private ChartFolder _charts = null!;
+
+    private string Folder => _charts.Path;
 
     [SetUp]
-    public void CreateFolder()
-    {
-        var keep = Environment.GetEnvironmentVariable("LINESIM_CHART_DIR");
-        _keep = !string.IsNullOrEmpty(keep);
-        _folder = _keep
-            ? Path.Combine(keep!, TestContext.CurrentContext.Test.Name)
-            : Path.Combine(Path.GetTempPath(), "linesim-charts-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-    }
+    public void CreateFolder() => _charts = ChartFolder.ForCurrentTest("linesim-charts-");
 
     [TearDown]
-    public void DeleteFolder()
-    {
-        if (!_keep)
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void DeleteFolder() => _charts.Delete();
 
     private void AssertFullSizePngs(IReadOnlyList<string> files)
     {
@@ -39,10 +25,10 @@ public sealed class ResultChartsTests
         {
             foreach (var file in files.Where(f => f.EndsWith(".png", StringComparison.Ordinal)))
             {
-                Assert.That(PngHeader.Size(Path.Combine(_folder, file)), Is.EqualTo((1600, 900)), file);
+                Assert.That(PngHeader.Size(Path.Combine(Folder, file)), Is.EqualTo((1600, 900)), file);
 
                 // Every chart also as SVG, the same drawing at the same size.
-                var svg = File.ReadAllText(Path.Combine(_folder, Path.ChangeExtension(file, ".svg")));
+                var svg = File.ReadAllText(Path.Combine(Folder, Path.ChangeExtension(file, ".svg")));
                 Assert.That(svg, Does.Contain("<svg").And.Contain("width=\"1600\"").And.Contain("height=\"900\""), file);
                 Assert.That(files, Does.Contain(Path.ChangeExtension(file, ".svg")));
             }
@@ -52,7 +38,7 @@ public sealed class ResultChartsTests
     [Test]
     public void One_run_gives_status_buffer_and_production_charts_of_1600_by_900()
     {
-        var files = ResultCharts.WriteAll(_folder, SyntheticResults.Experiment(["base"], 1), SyntheticResults.Start);
+        var files = ResultCharts.WriteAll(Folder, SyntheticResults.Experiment(["base"], 1), SyntheticResults.Start);
         Assert.That(files, Is.EqualTo(new[] { "line-status.png", "line-status.svg", "buffers.png", "buffers.svg", "production.png", "production.svg" }));
         AssertFullSizePngs(files);
     }
@@ -60,7 +46,7 @@ public sealed class ResultChartsTests
     [Test]
     public void Replications_and_policies_add_the_time_to_halt_distribution()
     {
-        var files = ResultCharts.WriteAll(_folder, SyntheticResults.Experiment(["as-written", "buffer-8h"], 12), SyntheticResults.Start);
+        var files = ResultCharts.WriteAll(Folder, SyntheticResults.Experiment(["as-written", "buffer-8h"], 12), SyntheticResults.Start);
         Assert.That(files, Does.Contain("time-to-halt.png"));
         Assert.That(files, Does.Contain("line-status-buffer-8h.png").And.Contain("production-buffer-8h.svg"), "the time charts of every policy, not only the first");
         AssertFullSizePngs(files);
@@ -77,7 +63,7 @@ public sealed class ResultChartsTests
                 .ToList(),
         };
 
-        var files = ResultCharts.WriteAll(_folder, neverHalts, SyntheticResults.Start);
+        var files = ResultCharts.WriteAll(Folder, neverHalts, SyntheticResults.Start);
 
         Assert.That(files.Select(Path.GetFileName), Does.Contain(ResultCharts.TimeToHaltFile));
         AssertFullSizePngs(files);
@@ -95,7 +81,7 @@ public sealed class ResultChartsTests
         };
         var noSamples = new ReplicationResult("base", 1, 2, quiet.Lines, empty, empty);
         var result = new ExperimentResult(["base"], 1, 2, 168, [quietNoHalts, noSamples], []);
-        var files = ResultCharts.WriteAll(_folder, result, SyntheticResults.Start);
+        var files = ResultCharts.WriteAll(Folder, result, SyntheticResults.Start);
         AssertFullSizePngs(files);
     }
 
