@@ -44,6 +44,10 @@ internal static class CliApp
                 .WithDescription("Time to survive right now: for every supplier, IT system and provider, hours until a line halts if it fails at the as-of time, whether that is before it is back, and Catena-X days-of-supply and notification payloads.")
                 .WithExample("survive", "now.yaml", "--out", "results/now")
                 .WithExample("survive", "now.yaml", "--previous", "results/yesterday", "--out", "results/now");
+            config.AddCommand<SizeBuffersCommand>("size-buffers")
+                .WithDescription("The least-cost stock at the lines and at Tier-1/Tier-2 suppliers such that no line halts in any listed outage: solved on the LP model, verified by simulation; writes a policy file compare, run and stress take (--policy-file) and its cost against today's.")
+                .WithExample("size-buffers", "scenarios/quickstart.yaml", "--out", "results/buffers")
+                .WithExample("size-buffers", "scenarios/quickstart.yaml", "--outages", "T1-SEATS:24,OEM-EDI", "--out", "results/buffers");
             config.AddCommand<MergeCommand>("merge")
                 .WithDescription("Join the shards of a stress, run or compare started with --shard I/N, and write the files one process would have written.")
                 .WithExample("merge", "--out", "results/stress", "results/shard-0", "results/shard-1", "results/shard-2", "results/shard-3");

@@ -46,7 +46,7 @@ internal sealed class CompareCommand(CliSession session, ISimulatorBackend backe
     /// <inheritdoc/>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioInput.Load(backend, session, settings.Scenario);
+        var scenario = ScenarioInput.Load(backend, session, settings.Scenario, cancellationToken: cancellationToken, policyFile: settings.PolicyFile);
         IReadOnlyList<string> policies = settings.PolicyList.Count > 0
             ? settings.PolicyList
             : scenario.Policies.Select(p => p.Id).ToList();

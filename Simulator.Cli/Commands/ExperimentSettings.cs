@@ -15,6 +15,11 @@ internal abstract class ExperimentSettings : FormatSettings
     [Description("Scenario file (YAML) to run")]
     public string Scenario { get; set; } = string.Empty;
 
+    /// <summary>Policies to add to the scenario's.</summary>
+    [CommandOption("--policy-file <FILE>")]
+    [Description("YAML file with a 'policies:' list (as 'linesim size-buffers' writes it) added after the scenario's policies")]
+    public string? PolicyFile { get; set; }
+
     /// <summary>Replications per policy; null takes the command's default.</summary>
     [CommandOption("-n|--replications <N>")]
     [Description("Replications per policy, at least 1 (default: 1 for run, 20 for compare); with --until-precision, the minimum (raised to 10)")]

@@ -40,7 +40,7 @@ internal sealed class RunCommand(CliSession session, ISimulatorBackend backend) 
     /// <inheritdoc/>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioInput.Load(backend, session, settings.Scenario);
+        var scenario = ScenarioInput.Load(backend, session, settings.Scenario, cancellationToken: cancellationToken, policyFile: settings.PolicyFile);
         return ExperimentExecution.Execute(session, backend, settings, scenario, settings.PolicyList, compare: false, cancellationToken);
     }
 }

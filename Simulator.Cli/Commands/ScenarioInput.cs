@@ -13,15 +13,23 @@ internal static class ScenarioInput
     /// <param name="checkBaseline">Also simulate the baseline within a budget, for the warnings only a run finds.</param>
     /// <param name="cancellationToken">Stops the baseline check.</param>
     /// <param name="inspect">Sees the checked load, valid or not, before anything is thrown (validate prints its problems as CSV or JSON).</param>
+    /// <param name="policyFile">A policy file (as <c>size-buffers</c> writes) whose policies are added after the scenario's, or null.</param>
     public static ScenarioSpec Load(
         ISimulatorBackend backend,
         CliSession session,
         string path,
         bool checkBaseline = false,
         CancellationToken cancellationToken = default,
-        Action<Scenarios.LoadResult>? inspect = null)
+        Action<Scenarios.LoadResult>? inspect = null,
+        string? policyFile = null)
     {
         var load = backend.Load(path);
+        if (policyFile is not null && load is { IsValid: true, Scenario: { } loaded })
+        {
+            var added = Scenarios.ScenarioLoader.AddPolicies(loaded, policyFile);
+            load = added with { Problems = [.. load.Problems, .. added.Problems] };
+        }
+
         IReadOnlyList<Experiments.PolicyCheck> partial = [];
         if (checkBaseline)
         {

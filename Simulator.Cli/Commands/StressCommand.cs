@@ -25,6 +25,11 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         [Description("Policy (default: the scenario's first)")]
         public string? Policy { get; set; }
 
+        /// <summary>Policies to add to the scenario's.</summary>
+        [CommandOption("--policy-file <FILE>")]
+        [Description("YAML file with a 'policies:' list (as 'linesim size-buffers' writes it) added after the scenario's; pick one with --policy")]
+        public string? PolicyFile { get; set; }
+
         /// <summary>One outage duration for every target.</summary>
         [CommandOption("-d|--duration <HOURS>")]
         [Description("Outage hours for every target (default: 72)")]
@@ -141,7 +146,7 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
     /// <inheritdoc/>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioInput.Load(backend, session, settings.Scenario);
+        var scenario = ScenarioInput.Load(backend, session, settings.Scenario, cancellationToken: cancellationToken, policyFile: settings.PolicyFile);
         var scenarioHash = RunManifest.Sha256OfFile(settings.Scenario);
         ShardSpec? shard = null;
         if (settings.Shard is { } shardText)

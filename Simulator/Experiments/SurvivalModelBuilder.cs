@@ -120,7 +120,7 @@ internal static class SurvivalModelBuilder
     }
 
     /// <summary>The mean of a transit-time distribution.</summary>
-    private static double MeanHours(DistributionSpec distribution) => distribution.Kind switch
+    internal static double MeanHours(DistributionSpec distribution) => distribution.Kind switch
     {
         DistributionKind.Triangular => (distribution.Min + distribution.Mode + distribution.Max) / 3,
         DistributionKind.Uniform => (distribution.Min + distribution.Max) / 2,

@@ -84,6 +84,20 @@ public static class Headline
         return WithoutQualifier((separator < 0 ? cause : cause[(separator + LinkSeparator.Length)..]).Trim());
     }
 
+    /// <summary>The part a line ran out of: the first link of the chain when it is <c>part:ID</c>, else null (a control-system halt).</summary>
+    public static string? StarvedPart(string? cause)
+    {
+        if (string.IsNullOrWhiteSpace(cause))
+        {
+            return null;
+        }
+
+        var separator = cause.IndexOf(LinkSeparator, StringComparison.Ordinal);
+        var first = WithoutQualifier((separator < 0 ? cause : cause[..separator]).Trim());
+        const string prefix = "part:";
+        return first.StartsWith(prefix, StringComparison.Ordinal) && first.Length > prefix.Length ? first[prefix.Length..] : null;
+    }
+
     /// <summary>A link without the qualifier after its id: <c>supplier:T1 (tier 1)</c> gives <c>supplier:T1</c>.</summary>
     internal static string WithoutQualifier(string link)
     {

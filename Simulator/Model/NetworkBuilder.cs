@@ -241,9 +241,12 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
                 feed.InitialUnits = Level(policy.LineSideCoverMode, feed.InitialUnits, cover * feed.DemandPerOpenHour);
             }
 
-            if (Override(feed.PartId) is { LineSide: { } strategic } part)
+            foreach (var part in Overrides(feed.PartId, line.Spec.Id))
             {
-                feed.InitialUnits = Level(part.LineSideMode, feed.InitialUnits, Units(strategic, feed));
+                if (part.LineSide is { } strategic)
+                {
+                    feed.InitialUnits = Level(part.LineSideMode, feed.InitialUnits, Units(strategic, feed));
+                }
             }
 
             // A policy's extra stock is a safety stock: the replenishment rules keep it, rather than letting it drain.
@@ -270,11 +273,14 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
                 product.TargetUnits = Level(mode, product.TargetUnits, days * perDay);
             }
 
-            if (Override(product.Spec.PartId) is { SupplierFinished: { } strategic } part)
+            foreach (var part in Overrides(product.Spec.PartId, supplier.Spec.Id))
             {
-                var units = strategic.ToUnits(perHour, perDay);
-                product.InitialUnits = Level(part.SupplierFinishedMode, product.InitialUnits, units);
-                product.TargetUnits = Level(part.SupplierFinishedMode, product.TargetUnits, units);
+                if (part.SupplierFinished is { } strategic)
+                {
+                    var units = strategic.ToUnits(perHour, perDay);
+                    product.InitialUnits = Level(part.SupplierFinishedMode, product.InitialUnits, units);
+                    product.TargetUnits = Level(part.SupplierFinishedMode, product.TargetUnits, units);
+                }
             }
         }
 
@@ -326,6 +332,8 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
     private static double Units(StockAmount amount, FeedPlan feed) =>
         amount.ToUnits(feed.DemandPerOpenHour, feed.DemandPerDay);
 
-    private PartOverride? Override(string partId) =>
-        policy.PartOverrides.FirstOrDefault(o => o.PartId == partId);
+    /// <summary>The part's override for every node, then its override for <paramref name="nodeId"/> alone, where given.</summary>
+    private IEnumerable<PartOverride> Overrides(string partId, string nodeId) =>
+        policy.PartOverrides.Where(o => o.PartId == partId && o.At is null)
+            .Concat(policy.PartOverrides.Where(o => o.PartId == partId && o.At == nodeId));
 }

@@ -7,25 +7,5 @@ public static class HaltCause
     public const string LinkSeparator = " <- ";
 
     /// <summary>The part the line ran out of, or null when the chain does not start with <c>part:ID</c> (a control-system halt).</summary>
-    public static string? StarvedPart(string? cause)
-    {
-        if (string.IsNullOrWhiteSpace(cause))
-        {
-            return null;
-        }
-
-        var separator = cause.IndexOf(LinkSeparator, StringComparison.Ordinal);
-        var first = (separator < 0 ? cause : cause[..separator]).Trim();
-        const string prefix = "part:";
-        if (!first.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        // Tolerate a qualifier after the id, as in "part:SEAT (jis)".
-        var id = first[prefix.Length..].Trim();
-        var space = id.IndexOf(' ', StringComparison.Ordinal);
-        id = space < 0 ? id : id[..space];
-        return id.Length == 0 ? null : id;
-    }
+    public static string? StarvedPart(string? cause) => Metrics.Headline.StarvedPart(cause);
 }

@@ -47,7 +47,11 @@ internal static class IdRules
 
         foreach (var policy in s.Policies)
         {
-            UniqueParts(v, policy.Id, policy.PartOverrides.Select(p => ((object)p, p.PartId)), "parts");
+            // The same part may appear once for every node and once per node it is scoped to with `at`.
+            foreach (var scope in policy.PartOverrides.GroupBy(p => p.At ?? string.Empty, StringComparer.Ordinal))
+            {
+                UniqueParts(v, policy.Id, scope.Select(p => ((object)p, p.PartId)), scope.Key.Length == 0 ? "parts" : $"parts at '{scope.Key}'");
+            }
         }
     }
 

@@ -59,6 +59,7 @@ internal static class KeyHelp
         ["line_side_cover_hours"] = ("hours of cover", "2"),
         ["supplier_stock_days_by_tier"] = ("days of cover per tier", "{ 1: 0.5, 2: 2 }"),
         ["line_side"] = ("a stock amount", "8h"),
+        ["at"] = ("the id of one line or supplier", "SOL-A"),
         ["supplier_finished"] = ("a stock amount", "1d"),
         ["policy.fallback"] = ("true or false", "true"),
         ["days"] = ("a list of weekdays", "[mon, tue, wed, thu, fri]"),

@@ -33,6 +33,10 @@ internal static class ReferenceRules
         foreach (var policy in s.Policies)
         {
             PartRefs(v, policy.Id, policy.PartOverrides.Select(p => ((object)p, p.PartId)), parts);
+            foreach (var part in policy.PartOverrides.Where(p => p.At is not null))
+            {
+                NodeOfOverride(v, policy.Id, part);
+            }
         }
 
         var lanes = v.Lanes.Keys.ToHashSet();
@@ -73,6 +77,29 @@ internal static class ReferenceRules
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// An override <c>at</c> one node names a line using the part (for <c>line_side</c>) or a supplier making it (for
+    /// <c>supplier_finished</c>), so that a level never silently applies to nothing.
+    /// </summary>
+    private static void NodeOfOverride(Validation v, string policyId, PartOverride part)
+    {
+        var at = part.At!;
+        var usable = v.Lines.Values.Where(l => part.SupplierFinished is null && l.Bom.Any(b => b.PartId == part.PartId)).Select(l => l.Id)
+            .Concat(v.Suppliers.Values.Where(s => part.LineSide is null && s.Products.Any(p => p.PartId == part.PartId)).Select(s => s.Id))
+            .ToList();
+        if (usable.Contains(at, StringComparer.Ordinal) || !v.Known(part, "at", -1, policyId, at, "line or supplier", v.Lines.Keys.Concat(v.Suppliers.Keys).ToList()))
+        {
+            return;
+        }
+
+        var what = part.LineSide is not null && part.SupplierFinished is not null
+            ? "one entry with `at` gives either line_side (at a line) or supplier_finished (at a supplier), not both"
+            : part.LineSide is not null
+                ? $"line_side at '{at}' needs a line whose bom has '{part.PartId}'"
+                : $"supplier_finished at '{at}' needs a supplier that makes '{part.PartId}'";
+        v.Error(part, "at", policyId, what, usable.Count > 0 ? $"'{part.PartId}' is used or made at: {string.Join(", ", usable.Take(5))}" : "remove `at` to apply the level everywhere");
     }
 
     private static void PartRefs(Validation v, string ownerId, IEnumerable<(object Spec, string PartId)> rows, HashSet<string> parts)

@@ -34,6 +34,7 @@ internal static class ScenarioKeys
     public const string InTransit = "in_transit";
     public const string Demand = "demand";
     public const string PlannedOutput = "planned_output";
+    public const string PolicyFile = "policy_file";
 
     /// <summary>Valid keys per section, in the order the docs list them.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> BySection { get; } = new Dictionary<string, IReadOnlyList<string>>
@@ -62,8 +63,9 @@ internal static class ScenarioKeys
         [Disruption] = ["id", "kind", "targets", "start", "end", "duration_hours", "recovery"],
         [Recovery] = ["ramp_up_hours", "phases"],
         [RecoveryPhase] = ["nodes", "after_hours", "functions"],
+        [PolicyFile] = ["description", "policies"],
         [Policy] = ["id", "description", "line_side_cover_hours", "supplier_stock_days_by_tier", "parts", "fallback"],
-        [PartOverride] = ["part", "line_side", "supplier_finished"],
+        [PartOverride] = ["part", "at", "line_side", "supplier_finished"],
         [State] = ["in_transit", "demand", "planned_output"],
         [InTransit] = ["lane", "quantity", "arrival_hours", "reference"],
         [Demand] = ["part", "node", "supplier", "day", "quantity"],

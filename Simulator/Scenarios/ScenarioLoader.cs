@@ -15,13 +15,61 @@ public static class ScenarioLoader
     {
         ArgumentNullException.ThrowIfNull(path);
         var problems = new ProblemList(path);
-        string text;
+        return ReadFile(path, problems) is { } text
+            ? ParseCore(text, problems, Path.GetFileNameWithoutExtension(path), Path.GetFullPath(path))
+            : new LoadResult(null, problems.InFileOrder());
+    }
+
+    /// <summary>
+    /// Adds the policies of a policy file (a YAML mapping with a <c>policies</c> list, as <c>size-buffers</c> writes it)
+    /// to a loaded scenario: the scenario with them after its own, or every problem of the file. A policy id the
+    /// scenario already has, and parts and nodes it does not know, are errors located in the policy file.
+    /// </summary>
+    /// <param name="scenario">The valid scenario the policies are for.</param>
+    /// <param name="path">Path of the policy file; problems name the file as given here.</param>
+    public static LoadResult AddPolicies(ScenarioSpec scenario, string path)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(path);
+        var problems = new ProblemList(path);
+        if (ReadFile(path, problems) is not { } text || ParseYaml(text, problems) is not { } root)
+        {
+            return new LoadResult(null, problems.InFileOrder());
+        }
+
+        var context = new ReadContext(problems, new SourceMap()) { Start = scenario.Start };
+        if (MappingReader.Open(root, ScenarioKeys.PolicyFile, null, context, "a policy file") is not { } reader)
+        {
+            return new LoadResult(null, problems.InFileOrder());
+        }
+
+        reader.Text("description");
+        var policies = ScenarioReader.ReadPolicies(reader, required: true);
+        foreach (var policy in policies.Where(p => scenario.Policies.Any(q => q.Id == p.Id)))
+        {
+            problems.Error(context.Sources.Locate(policy, "id", -1), policy.Id, $"the scenario already has a policy '{policy.Id}'", "give the policy another id, or remove it from the scenario");
+        }
+
+        // The scenario's own entities were checked when it was loaded; of the rules, only what concerns these policies can fail now.
+        var validation = new Validation(scenario with { Policies = policies }, context.Sources, problems);
+        IdRules.Check(validation);
+        ReferenceRules.Check(validation);
+        return new LoadResult(problems.HasErrors ? null : scenario with { Policies = [.. scenario.Policies, .. policies] }, problems.InFileOrder())
+        {
+            Sources = context.Sources,
+            FileLabel = problems.File,
+        };
+    }
+
+    /// <summary>The text of the file at <paramref name="path"/>, or null with the reason among <paramref name="problems"/>.</summary>
+    private static string? ReadFile(string path, ProblemList problems)
+    {
         try
         {
             if (Directory.Exists(path))
             {
-                problems.FileError("is a folder, not a scenario file", "give the path of a .yaml file");
-                return new LoadResult(null, problems.InFileOrder());
+                problems.FileError("is a folder, not a file", "give the path of a .yaml file");
+                return null;
             }
 
             var bytes = new FileInfo(path).Length;
@@ -31,10 +79,10 @@ public static class ScenarioLoader
                 problems.FileError(
                     $"the file is {Megabytes(bytes)}; scenario files may be at most {Megabytes(ScenarioBounds.MaxFileBytes)} (see docs/reliability.md)",
                     "a network of thousands of parts and suppliers fits in about 3 MB; check that this is the scenario you meant");
-                return new LoadResult(null, problems.InFileOrder());
+                return null;
             }
 
-            text = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -42,10 +90,8 @@ public static class ScenarioLoader
                 ? "check the path; relative paths start at the current folder " + Environment.CurrentDirectory
                 : "check that the file is readable";
             problems.FileError($"cannot read the file: {e.Message}", hint);
-            return new LoadResult(null, problems.InFileOrder());
+            return null;
         }
-
-        return ParseCore(text, problems, Path.GetFileNameWithoutExtension(path), Path.GetFullPath(path));
     }
 
     /// <summary>Parses and validates scenario text; <paramref name="fileName"/> only labels the problems.</summary>

@@ -41,7 +41,7 @@ internal static partial class ScenarioReader
         var lanes = r.Items("lanes", ScenarioKeys.Lane).Select(ReadLane).ToList();
         var systems = r.Items("it_systems", ScenarioKeys.ItSystem).Select(ReadItSystem).ToList();
         var disruptions = r.Items("disruptions", ScenarioKeys.Disruption).Select(ReadDisruption).ToList();
-        var policies = r.Items("policies", ScenarioKeys.Policy).Select(ReadPolicy).ToList();
+        var policies = ReadPolicies(r, required: false);
         var state = r.Child("state", ScenarioKeys.State) is { } st ? ReadState(st) : null;
         if (policies.Count == 0)
         {
@@ -220,6 +220,10 @@ internal static partial class ScenarioReader
         r.Number("unit_cost", NumberRule.NonNegative, 0.0),
         r.Choice("kind", Vocabulary.PartKinds) ?? PartKind.Jit));
 
+    /// <summary>The <c>policies</c> list of a scenario or a policy file.</summary>
+    public static List<PolicySpec> ReadPolicies(MappingReader r, bool required) =>
+        r.Items("policies", ScenarioKeys.Policy, required).Select(ReadPolicy).ToList();
+
     private static PolicySpec ReadPolicy(MappingReader r)
     {
         var id = r.Id();
@@ -237,7 +241,7 @@ internal static partial class ScenarioReader
                 var (finished, finishedMode) = p.Value("supplier_finished") is { } b
                     ? Level<StockAmount?>(p, b, "supplier_finished", n => p.StockOf(n, "supplier_finished", NumberRule.NonNegative))
                     : (null, LevelMode.Set);
-                return p.Register(new PartOverride(p.Reference("part"), lineSide, finished, lineSideMode, finishedMode));
+                return p.Register(new PartOverride(p.Reference("part"), lineSide, finished, lineSideMode, finishedMode, p.Text("at")));
             })
             .ToList();
         var fallback = r.Boolean("fallback", defaultValue: true);

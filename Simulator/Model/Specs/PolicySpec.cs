@@ -33,12 +33,17 @@ public sealed record PolicySpec(
 /// <param name="SupplierFinished">Finished-goods stock (initial and target) at every supplier making it, or null.</param>
 /// <param name="LineSideMode">Whether <paramref name="LineSide"/> sets the level or only raises it.</param>
 /// <param name="SupplierFinishedMode">Whether <paramref name="SupplierFinished"/> sets the level or only raises it.</param>
+/// <param name="At">
+/// One line (for <paramref name="LineSide"/>) or supplier (for <paramref name="SupplierFinished"/>) the override is
+/// for, applied after the part's override for every node; null: every line using the part and every supplier making it.
+/// </param>
 public sealed record PartOverride(
     string PartId,
     StockAmount? LineSide,
     StockAmount? SupplierFinished,
     LevelMode LineSideMode = LevelMode.Set,
-    LevelMode SupplierFinishedMode = LevelMode.Set);
+    LevelMode SupplierFinishedMode = LevelMode.Set,
+    string? At = null);
 
 /// <summary>How a policy's stock level combines with the level the network is written with.</summary>
 public enum LevelMode

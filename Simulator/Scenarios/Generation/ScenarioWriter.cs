@@ -10,6 +10,24 @@ public static class ScenarioWriter
     private static readonly string[] Reserved = ["true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"];
 
     /// <summary>
+    /// A policy file (the <c>policies</c> list alone, which <c>run</c>, <c>compare</c> and <c>stress</c> take with
+    /// <c>--policy-file</c>), headed by <paramref name="comment"/> as YAML comment lines.
+    /// </summary>
+    public static string PoliciesToYaml(IReadOnlyList<PolicySpec> policies, string comment)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(comment);
+        var w = new StringBuilder(256 + (policies.Sum(p => p.PartOverrides.Count) * 80));
+        foreach (var line in comment.Split('\n'))
+        {
+            w.Append("# ").AppendLine(line.TrimEnd());
+        }
+
+        WritePolicies(w, policies);
+        return w.ToString();
+    }
+
+    /// <summary>
     /// The scenario file text of <paramref name="scenario"/>: snake_case keys, one flow mapping per row of a list,
     /// numbers in the invariant culture with round-trip precision, stock amounts as numbers (units) or "Nh" / "Nd"
     /// strings, fixed durations as plain numbers. The same scenario always gives the same text.
@@ -293,6 +311,11 @@ public static class ScenarioWriter
                 foreach (var o in p.PartOverrides)
                 {
                     w.Append("      - { part: ").Append(Id(o.PartId));
+                    if (o.At is { } at)
+                    {
+                        w.Append(", at: ").Append(Id(at));
+                    }
+
                     if (o.LineSide is { } lineSide)
                     {
                         w.Append(", line_side: ").Append(Level(o.LineSideMode, Stock(lineSide)));

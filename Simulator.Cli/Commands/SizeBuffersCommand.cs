@@ -1,0 +1,113 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using Simulator.Experiments;
+using Simulator.Model.Specs;
+using Simulator.Output;
+using Spectre.Console.Cli;
+
+namespace Simulator.Cli.Commands;
+
+/// <summary><c>size-buffers SCENARIO</c>: the least-cost stock at the lines and Tier-1/Tier-2 suppliers that carries every line through the listed outages.</summary>
+internal sealed class SizeBuffersCommand(CliSession session, ISimulatorBackend backend) : Command<SizeBuffersCommand.Settings>
+{
+    /// <summary>Arguments of <c>size-buffers</c>.</summary>
+    public sealed class Settings : CriticalityOutputSettings
+    {
+        /// <summary>Scenario file.</summary>
+        [CommandArgument(0, "<SCENARIO>")]
+        [Description("Scenario file (YAML); its own disruptions are ignored")]
+        public string Scenario { get; set; } = string.Empty;
+
+        /// <summary>Outages to size for.</summary>
+        [CommandOption("--outages <IDS>")]
+        [Description("Outages no line may halt in: supplier, IT system or provider ids, each optionally with its hours (T1-SEATS:72,OEM-EDI); default: every one for its own recovery_hours (72 h without)")]
+        public string? Outages { get; set; }
+
+        /// <summary>Policy whose stocks are today's.</summary>
+        [CommandOption("-p|--policy <POLICY>")]
+        [Description("Today's policy, the starting point (default: the scenario's first)")]
+        public string? Policy { get; set; }
+
+        /// <summary>Id of the sized policy.</summary>
+        [CommandOption("--policy-id <ID>")]
+        [Description("Id of the sized policy in policy.yaml")]
+        [DefaultValue(BufferSizing.DefaultPolicyId)]
+        public string PolicyId { get; set; } = BufferSizing.DefaultPolicyId;
+
+        /// <summary>Root seed of the verifying simulations.</summary>
+        [CommandOption("-s|--seed <SEED>")]
+        [Description("Root seed of the verifying simulations: the same seed gives the same result, bit for bit")]
+        [DefaultValue(typeof(ulong), "1")]
+        public ulong Seed { get; set; } = 1;
+
+        /// <summary>Rounds of raising and re-simulating.</summary>
+        [CommandOption("--rounds <N>")]
+        [Description("Most rounds of simulating and raising what still runs out, after the LP")]
+        [DefaultValue(BufferSizing.DefaultMaxRounds)]
+        public int Rounds { get; set; } = BufferSizing.DefaultMaxRounds;
+
+        /// <inheritdoc/>
+        public override Spectre.Console.ValidationResult Validate()
+        {
+            if (Rounds < 1)
+            {
+                return Spectre.Console.ValidationResult.Error($"--rounds must be at least 1, got {Rounds.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            return Scenarios.MappingReader.IsValidId(PolicyId)
+                ? base.Validate()
+                : Spectre.Console.ValidationResult.Error($"--policy-id '{PolicyId}' is not an id (letters, digits, '-', '_' and '.', starting with a letter or digit)");
+        }
+    }
+
+    /// <inheritdoc/>
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var scenario = ScenarioInput.Load(backend, session, settings.Scenario);
+        var output = settings.Out ?? Path.Combine(
+            "results", $"{Path.GetFileNameWithoutExtension(settings.Scenario)}-buffers-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+        BufferSizingResult result;
+        IReadOnlyList<OutageRequest>? outages;
+        try
+        {
+            outages = settings.Outages is { } text ? BufferSizing.ParseOutages(text) : null;
+        }
+        catch (InvalidOptionsException error)
+        {
+            throw new InvalidInputException($"error: {error.Message}", error);
+        }
+
+        using var claim = StressOutput.Claim(output, settings.Force);
+        var startedAt = DateTimeOffset.Now;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            result = BufferSizing.Run(
+                scenario, new BufferSizingOptions(settings.Policy, outages, settings.Seed, settings.Rounds, PolicyId: settings.PolicyId), new Progress(session), cancellationToken);
+        }
+        catch (InvalidOptionsException error)
+        {
+            throw new InvalidInputException($"error: {error.Message}", error);
+        }
+        finally
+        {
+            session.EndProgress();
+        }
+
+        ExperimentExecution.Render(session, BufferSizingTable.Stocks(result, settings.Top));
+        ExperimentExecution.Render(session, BufferSizingTable.Outages(result, settings.Top));
+        var manifest = new RunManifest(
+            RunManifest.CurrentToolVersion, settings.Scenario, RunManifest.Sha256OfFile(settings.Scenario), scenario.Name, [result.TodayPolicy, result.Policy.Id],
+            settings.Seed, 1, scenario.HorizonHours, ExperimentExecution.CommandLine(session.Arguments), startedAt, clock.Elapsed.TotalSeconds, result.ProcessedEvents);
+        BufferSizingWriter.Write(claim, result, manifest, cancellationToken);
+        session.Stdout.WriteLine($"results written to {output}; compare with: linesim compare {settings.Scenario} --policy-file {Path.Combine(output, BufferSizingWriter.PolicyFile)} --policies {result.TodayPolicy},{result.Policy.Id}");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Shows the stage on the progress line.</summary>
+    private sealed class Progress(CliSession session) : IProgress<string>
+    {
+        public void Report(string value) => session.Progress(value);
+    }
+}
