@@ -72,7 +72,7 @@ internal static class CliApp
             {
                 // Show what there is, but a script that forgot its command has not succeeded.
                 app.Run(["--help"], cancellationToken);
-                session.Error("error: no command given (run, compare, stress, merge, validate, graph, generate or import)");
+                session.Error("error: no command given (run, compare, stress, survive, size-buffers, merge, validate, graph, generate or import)");
                 return ExitCodes.InvalidInput;
             }
 

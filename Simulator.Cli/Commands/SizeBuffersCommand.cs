@@ -101,7 +101,7 @@ internal sealed class SizeBuffersCommand(CliSession session, ISimulatorBackend b
             RunManifest.CurrentToolVersion, settings.Scenario, RunManifest.Sha256OfFile(settings.Scenario), scenario.Name, [result.TodayPolicy, result.Policy.Id],
             settings.Seed, 1, scenario.HorizonHours, ExperimentExecution.CommandLine(session.Arguments), startedAt, clock.Elapsed.TotalSeconds, result.ProcessedEvents);
         BufferSizingWriter.Write(claim, result, manifest, cancellationToken);
-        session.Stdout.WriteLine($"results written to {output}; compare with: linesim compare {settings.Scenario} --policy-file {Path.Combine(output, BufferSizingWriter.PolicyFile)} --policies {result.TodayPolicy},{result.Policy.Id}");
+        session.Stdout.WriteLine($"results written to {output}");
         return ExitCodes.Success;
     }
 
