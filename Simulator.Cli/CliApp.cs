@@ -48,6 +48,10 @@ internal static class CliApp
                 .WithDescription("The least-cost stock at the lines and at Tier-1/Tier-2 suppliers such that no line halts in any listed outage: solved on the LP model, verified by simulation; writes a policy file compare, run and stress take (--policy-file) and its cost against today's.")
                 .WithExample("size-buffers", "scenarios/quickstart.yaml", "--out", "results/buffers")
                 .WithExample("size-buffers", "scenarios/quickstart.yaml", "--outages", "T1-SEATS:24,OEM-EDI", "--out", "results/buffers");
+            config.AddCommand<SensitivityCommand>("sensitivity")
+                .WithDescription("Tornado of time-to-halt and lost units when each stock, lead time and capacity in front of the K most critical targets moves by -x % and +x %: sensitivity.csv and charts.")
+                .WithExample("sensitivity", "scenarios/quickstart.yaml", "--top", "3", "--out", "results/sensitivity")
+                .WithExample("sensitivity", "scenarios/quickstart.yaml", "--top", "5", "--percent", "10", "--own-recovery");
             config.AddCommand<MergeCommand>("merge")
                 .WithDescription("Join the shards of a stress, run or compare started with --shard I/N, and write the files one process would have written.")
                 .WithExample("merge", "--out", "results/stress", "results/shard-0", "results/shard-1", "results/shard-2", "results/shard-3");
@@ -72,7 +76,7 @@ internal static class CliApp
             {
                 // Show what there is, but a script that forgot its command has not succeeded.
                 app.Run(["--help"], cancellationToken);
-                session.Error("error: no command given (run, compare, stress, survive, size-buffers, merge, validate, graph, generate or import)");
+                session.Error("error: no command given (run, compare, stress, survive, size-buffers, sensitivity, merge, validate, graph, generate or import)");
                 return ExitCodes.InvalidInput;
             }
 
