@@ -15,7 +15,7 @@ internal sealed class SensitivityCommand(CliSession session, ISimulatorBackend b
     private const int TableRows = 15;
 
     /// <summary>Arguments of <c>sensitivity</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : FormatSettings
     {
         /// <summary>Scenario file.</summary>
         [CommandArgument(0, "<SCENARIO>")]
@@ -101,12 +101,12 @@ internal sealed class SensitivityCommand(CliSession session, ISimulatorBackend b
             session.EndProgress();
         }
 
-        ExperimentExecution.Render(session, SensitivityTable.Build(result, TableRows));
+        ExperimentExecution.Render(session, "sensitivity", SensitivityTable.Build(result, TableRows));
         var manifest = new RunManifest(
             RunManifest.CurrentToolVersion, settings.Scenario, RunManifest.Sha256OfFile(settings.Scenario), scenario.Name, [result.Policy],
             settings.Seed, 1, scenario.HorizonHours, ExperimentExecution.CommandLine(session.Arguments), startedAt, clock.Elapsed.TotalSeconds, result.ProcessedEvents);
         SensitivityWriter.Write(claim, result, manifest, cancellationToken);
-        session.Stdout.WriteLine($"results written to {output}");
+        session.WroteResults(output);
         return ExitCodes.Success;
     }
 

@@ -95,13 +95,13 @@ internal sealed class SizeBuffersCommand(CliSession session, ISimulatorBackend b
             session.EndProgress();
         }
 
-        ExperimentExecution.Render(session, BufferSizingTable.Stocks(result, settings.Top));
-        ExperimentExecution.Render(session, BufferSizingTable.Outages(result, settings.Top));
+        ExperimentExecution.Render(session, "buffers", BufferSizingTable.Stocks(result, settings.Top));
+        ExperimentExecution.Render(session, "outages", BufferSizingTable.Outages(result, settings.Top));
         var manifest = new RunManifest(
             RunManifest.CurrentToolVersion, settings.Scenario, RunManifest.Sha256OfFile(settings.Scenario), scenario.Name, [result.TodayPolicy, result.Policy.Id],
             settings.Seed, 1, scenario.HorizonHours, ExperimentExecution.CommandLine(session.Arguments), startedAt, clock.Elapsed.TotalSeconds, result.ProcessedEvents);
         BufferSizingWriter.Write(claim, result, manifest, cancellationToken);
-        session.Stdout.WriteLine($"results written to {output}");
+        session.WroteResults(output);
         return ExitCodes.Success;
     }
 

@@ -80,7 +80,7 @@ internal static class BufferSizingLp
             var pool = solver.MakeConstraint(-Infinity, model.Pools[k].PerHour * model.OpenHours(model.Pools[k].Clock, start, end));
             for (var p = 0; p < model.Products.Count; p++)
             {
-                if (model.Products[p].Pool == k)
+                if (model.Products[p].Pool == k || model.Products[p].OwnPool == k)
                 {
                     pool.SetCoefficient(made[p], 1);
                 }

@@ -42,7 +42,7 @@ public enum SensitivityParameterKind
 /// <param name="Kind">Stock, lead time or capacity.</param>
 /// <param name="Entity">The line or supplier holding the stock, the lane, or the supplier.</param>
 /// <param name="Part">The part of the stock, lane or product.</param>
-/// <param name="Holder">For a stock: <c>line</c>, <c>input</c> or <c>finished</c>; else empty.</param>
+/// <param name="Holder">For a stock: <c>line</c>, <c>input</c> or <c>finished</c>; <c>shared</c> for a supplier's capacity shared by its products (no part); else empty.</param>
 /// <param name="BaseValue">The parameter as resolved: units, hours on the road (mean) or pieces per hour.</param>
 /// <param name="Base">The outage's outcome with the network as it is.</param>
 /// <param name="Low">With the parameter lowered by the percentage.</param>
@@ -309,7 +309,16 @@ public static class Sensitivity
             Add(new Parameter(SensitivityParameterKind.Stock, lane.Spec.To, part, lane.Feed.ToLine ? "line" : "input", lane.Feed.InitialUnits));
             var product = lane.Origin.Products[lane.ProductIndex];
             Add(new Parameter(SensitivityParameterKind.Stock, lane.Spec.From, part, "finished", product.InitialUnits));
-            Add(new Parameter(SensitivityParameterKind.Capacity, lane.Spec.From, part, string.Empty, product.Spec.CapacityPerHour));
+            // A capacity shared by the supplier's products is one parameter; a product's own limit below it another.
+            if (lane.Origin.Spec.CapacityPerHour is { } shared)
+            {
+                Add(new Parameter(SensitivityParameterKind.Capacity, lane.Spec.From, string.Empty, "shared", shared));
+            }
+
+            if (lane.Origin.Spec.CapacityPerHour is not { } limit || product.Spec.CapacityPerHour < limit)
+            {
+                Add(new Parameter(SensitivityParameterKind.Capacity, lane.Spec.From, part, string.Empty, product.Spec.CapacityPerHour));
+            }
         }
 
         return result;
@@ -349,6 +358,18 @@ public static class Sensitivity
                     {
                         TransitHours = Scaled(l.TransitHours, factor),
                         Trigger = l.Trigger.Kind == TriggerKind.Sequence ? l.Trigger with { LeadHours = l.Trigger.LeadHours * factor } : l.Trigger,
+                    }).ToList(),
+                };
+                break;
+            case (SensitivityParameterKind.Capacity, "shared"):
+                changed = scenario with
+                {
+                    Suppliers = scenario.Suppliers.Select(s => s.Id != parameter.Entity ? s : s with
+                    {
+                        CapacityPerHour = s.CapacityPerHour * factor,
+
+                        // Products without a limit of their own carry the shared one; they move with it.
+                        Products = s.Products.Select(p => p.CapacityPerHour < s.CapacityPerHour ? p : p with { CapacityPerHour = p.CapacityPerHour * factor }).ToList(),
                     }).ToList(),
                 };
                 break;

@@ -13,7 +13,7 @@ internal static class SensitivityTable
         [
             r.Target.Id,
             r.KindName,
-            r.Kind == SensitivityParameterKind.LeadTime ? r.Entity : $"{r.Entity}/{r.Part}",
+            r.Kind == SensitivityParameterKind.LeadTime ? r.Entity : r.Part.Length == 0 ? $"{r.Entity} (shared)" : $"{r.Entity}/{r.Part}",
             Number(r.BaseValue),
             $"{Halt(r.Low)} / {Halt(r.Base)} / {Halt(r.High)}",
             $"{Number(r.Low.LostUnits)} / {Number(r.Base.LostUnits)} / {Number(r.High.LostUnits)}",

@@ -84,7 +84,7 @@ internal static class TornadoChart
         {
             SensitivityParameterKind.Stock => $"stock {row.Entity}/{row.Part} ({row.Holder})",
             SensitivityParameterKind.LeadTime => $"lead time {row.Entity}",
-            _ => $"capacity {row.Entity}/{row.Part}",
+            _ => row.Part.Length == 0 ? $"capacity {row.Entity} (shared)" : $"capacity {row.Entity}/{row.Part}",
         };
         return $"{row.Target.Id}: {what}";
     }
