@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using Simulator.Experiments;
-using Simulator.Model.Specs;
 using Simulator.Output;
 using Spectre.Console.Cli;
 
@@ -87,20 +86,7 @@ internal sealed class SensitivityCommand(CliSession session, ISimulatorBackend b
         using var claim = StressOutput.Claim(output, settings.Force);
         var startedAt = DateTimeOffset.Now;
         var clock = Stopwatch.StartNew();
-        SensitivityResult result;
-        try
-        {
-            result = Sensitivity.Run(scenario, options, new Progress(session), cancellationToken);
-        }
-        catch (InvalidOptionsException error)
-        {
-            throw new InvalidInputException($"error: {error.Message}", error);
-        }
-        finally
-        {
-            session.EndProgress();
-        }
-
+        var result = LibraryCall.Run(session, progress => Sensitivity.Run(scenario, options, progress, cancellationToken));
         ExperimentExecution.Render(session, "sensitivity", SensitivityTable.Build(result, TableRows));
         var manifest = new RunManifest(
             RunManifest.CurrentToolVersion, settings.Scenario, RunManifest.Sha256OfFile(settings.Scenario), scenario.Name, [result.Policy],
@@ -108,11 +94,5 @@ internal sealed class SensitivityCommand(CliSession session, ISimulatorBackend b
         SensitivityWriter.Write(claim, result, manifest, cancellationToken);
         session.WroteResults(output);
         return ExitCodes.Success;
-    }
-
-    /// <summary>Shows the stage on the progress line.</summary>
-    private sealed class Progress(CliSession session) : IProgress<string>
-    {
-        public void Report(string value) => session.Progress(value);
     }
 }

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using Simulator.Experiments;
-using Simulator.Model.Specs;
 using Simulator.Output;
 using Spectre.Console.Cli;
 
@@ -28,6 +27,11 @@ internal sealed class SizeBuffersCommand(CliSession session, ISimulatorBackend b
         [CommandOption("-p|--policy <POLICY>")]
         [Description("Today's policy, the starting point (default: the scenario's first)")]
         public string? Policy { get; set; }
+
+        /// <summary>Policies to add to the scenario's.</summary>
+        [CommandOption("--policy-file <FILE>")]
+        [Description("YAML file with a 'policies:' list added after the scenario's (today's policy may be one of them, with --policy)")]
+        public string? PolicyFile { get; set; }
 
         /// <summary>Id of the sized policy.</summary>
         [CommandOption("--policy-id <ID>")]
@@ -64,37 +68,15 @@ internal sealed class SizeBuffersCommand(CliSession session, ISimulatorBackend b
     /// <inheritdoc/>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioInput.Load(backend, session, settings.Scenario);
+        var scenario = ScenarioInput.Load(backend, session, settings.Scenario, cancellationToken: cancellationToken, policyFile: settings.PolicyFile);
         var output = settings.Out ?? Path.Combine(
             "results", $"{Path.GetFileNameWithoutExtension(settings.Scenario)}-buffers-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
-        BufferSizingResult result;
-        IReadOnlyList<OutageRequest>? outages;
-        try
-        {
-            outages = settings.Outages is { } text ? BufferSizing.ParseOutages(text) : null;
-        }
-        catch (InvalidOptionsException error)
-        {
-            throw new InvalidInputException($"error: {error.Message}", error);
-        }
-
+        var outages = settings.Outages is { } text ? LibraryCall.Run(session, _ => BufferSizing.ParseOutages(text)) : null;
         using var claim = StressOutput.Claim(output, settings.Force);
         var startedAt = DateTimeOffset.Now;
         var clock = Stopwatch.StartNew();
-        try
-        {
-            result = BufferSizing.Run(
-                scenario, new BufferSizingOptions(settings.Policy, outages, settings.Seed, settings.Rounds, PolicyId: settings.PolicyId), new Progress(session), cancellationToken);
-        }
-        catch (InvalidOptionsException error)
-        {
-            throw new InvalidInputException($"error: {error.Message}", error);
-        }
-        finally
-        {
-            session.EndProgress();
-        }
-
+        var result = LibraryCall.Run(session, progress => BufferSizing.Run(
+            scenario, new BufferSizingOptions(settings.Policy, outages, settings.Seed, settings.Rounds, PolicyId: settings.PolicyId), progress, cancellationToken));
         ExperimentExecution.Render(session, "buffers", BufferSizingTable.Stocks(result, settings.Top));
         ExperimentExecution.Render(session, "outages", BufferSizingTable.Outages(result, settings.Top));
         var manifest = new RunManifest(
@@ -103,11 +85,5 @@ internal sealed class SizeBuffersCommand(CliSession session, ISimulatorBackend b
         BufferSizingWriter.Write(claim, result, manifest, cancellationToken);
         session.WroteResults(output);
         return ExitCodes.Success;
-    }
-
-    /// <summary>Shows the stage on the progress line.</summary>
-    private sealed class Progress(CliSession session) : IProgress<string>
-    {
-        public void Report(string value) => session.Progress(value);
     }
 }
