@@ -277,6 +277,16 @@ public sealed class ValidationRuleTests
         Assert.That(problem.Hint, Is.EqualTo("did you mean 'Europe/Bratislava'?"));
     }
 
+    [TestCase("W. Europe Standard Time", "that is a Windows zone name; use the IANA id, e.g. Europe/Berlin for W. Europe Standard Time")]
+    [TestCase("../../../etc/passwd", "use an IANA zone id, e.g. Europe/Bratislava, America/Chicago, Asia/Tokyo or UTC")]
+    public void Unknown_time_zone_far_from_any_id_says_what_an_id_looks_like(string zone, string hint)
+    {
+        var problem = Problem(Load(With("- id: PL\n    lines:", $"- id: PL\n    time_zone: \"{zone}\"\n    lines:")), "time zone");
+
+        Assert.That(problem.Message, Is.EqualTo($"unknown time zone '{zone}'"));
+        Assert.That(problem.Hint, Is.EqualTo(hint));
+    }
+
     [Test]
     public void Time_zones_are_read_per_plant_supplier_and_scenario_and_written_back()
     {

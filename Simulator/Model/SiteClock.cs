@@ -90,7 +90,7 @@ public sealed class SiteClock
             zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
             return true;
         }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException or IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
             zone = TimeZoneInfo.Utc;
             return false;

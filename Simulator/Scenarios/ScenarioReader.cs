@@ -106,10 +106,12 @@ internal static partial class ScenarioReader
             return text;
         }
 
-        var known = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Append("UTC").Distinct().ToList();
-        var hint = SiteClock.HasZoneData
-            ? Suggestions.DidYouMean(text, known, "known zones:")
-            : "this machine has no time zone data: install it (Debian/Ubuntu: apt-get install tzdata) or point TZDIR at a zoneinfo folder";
+        var closest = SiteClock.HasZoneData ? Suggestions.Closest(text, [.. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Append("UTC")]) : null;
+        var hint = !SiteClock.HasZoneData
+            ? "this machine has no time zone data: install it (Debian/Ubuntu: apt-get install tzdata) or point TZDIR at a zoneinfo folder"
+            : closest is not null ? $"did you mean '{closest}'?"
+            : text.Contains(" Time", StringComparison.Ordinal) ? "that is a Windows zone name; use the IANA id, e.g. Europe/Berlin for W. Europe Standard Time"
+            : "use an IANA zone id, e.g. Europe/Bratislava, America/Chicago, Asia/Tokyo or UTC";
         r.Error(r.At("time_zone"), $"unknown time zone '{text}'", hint);
         return null;
     }
