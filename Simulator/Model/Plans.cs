@@ -51,6 +51,9 @@ internal sealed class ProductPlan(ProductSpec spec)
 
     /// <summary>Index into the supplier's input feeds for each input, in <see cref="ProductSpec.Inputs"/> order.</summary>
     public List<int> InputFeedIndex { get; } = [];
+
+    /// <summary>Days on which the state's planned output caps what the product makes, in time order.</summary>
+    public List<DayCap> OutputCaps { get; } = [];
 }
 
 /// <summary>

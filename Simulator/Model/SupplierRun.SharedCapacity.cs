@@ -9,8 +9,8 @@ internal sealed partial class SupplierRun
 
     /// <summary>
     /// Produces every product of the supplier (its one cell) over <paramref name="hours"/> from the shared capacity:
-    /// each product wants what it could make with the whole capacity (within its own capacity, its demand and its
-    /// inputs), and <see cref="CapacityShare"/> splits the capacity by planned demand. A source taking over a failed
+    /// each product wants what it could make with the whole capacity (within its own capacity, its demand, its
+    /// inputs and its planned output), and <see cref="CapacityShare"/> splits the capacity by planned demand. A source taking over a failed
     /// sibling's orders thus gets only what its other products leave: its spare capacity.
     /// </summary>
     private void ProduceShared(ProductionCell cell, double hours, double factor, double sharedPerHour)
@@ -32,7 +32,7 @@ internal sealed partial class SupplierRun
                 want = Math.Min(want, Math.Max(0, Inputs[product.InputFeedIndex[i]].OnHand) / inputs[i].QuantityPerJob);
             }
 
-            _want[p] = Math.Max(0, want);
+            _want[p] = Math.Max(0, Math.Min(want, Allowance(p)));
         }
 
         CapacityShare.Split(_want, _weight, sharedPerHour * factor * hours, _grant);

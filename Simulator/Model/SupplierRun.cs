@@ -61,6 +61,8 @@ internal sealed partial class SupplierRun : IGateListener
         {
             ctx.Inventory.Open(product.InitialUnits * product.UnitCost);
         }
+
+        ScheduleOutputCaps();
     }
 
     public SupplierPlan Plan { get; }
@@ -265,7 +267,7 @@ internal sealed partial class SupplierRun : IGateListener
     private void Produce(int p, double hours, double factor, double arrived, double limit = double.PositiveInfinity)
     {
         var product = Plan.Products[p];
-        var make = Math.Min(limit, Want(p, hours, product.Spec.CapacityPerHour * factor, arrived));
+        var make = Math.Min(Math.Min(limit, Allowance(p)), Want(p, hours, product.Spec.CapacityPerHour * factor, arrived));
         if (make <= 1e-12)
         {
             return;
@@ -308,6 +310,7 @@ internal sealed partial class SupplierRun : IGateListener
 
         _finished[p] += make;
         _produced[p] += make;
+        Allow(p, -make);
         _free[p] += _book[p].Serve(make, _ready);
     }
 

@@ -1,0 +1,58 @@
+using Simulator.Model.Specs;
+
+namespace Simulator.Model;
+
+/// <summary>A stretch of hours with a cap on what may be made or consumed in it.</summary>
+/// <param name="FromHours">Start, hours from the scenario start.</param>
+/// <param name="ToHours">End (exclusive).</param>
+/// <param name="Units">Pieces at most in the stretch.</param>
+internal sealed record DayCap(double FromHours, double ToHours, double Units);
+
+/// <summary>
+/// Turns the scenario's state tables into per-day caps: the calendar days (midnight to midnight in the offset of the
+/// scenario's start) that a table gives figures for, clipped to the horizon.
+/// </summary>
+internal static class StateDays
+{
+    /// <summary>The day [from, to) in hours from <paramref name="start"/> that holds <paramref name="day"/>, clipped to [0, horizon).</summary>
+    public static (double From, double To) Hours(DateTimeOffset start, DateOnly day, double horizonHours)
+    {
+        var midnight = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), start.Offset);
+        var from = (midnight - start).TotalHours;
+        return (Math.Clamp(from, 0, horizonHours), Math.Clamp(from + 24, 0, horizonHours));
+    }
+
+    /// <summary>The calendar day of the instant <paramref name="hours"/> after <paramref name="start"/>, in its offset.</summary>
+    public static DateOnly DayOf(DateTimeOffset start, double hours) => DateOnly.FromDateTime(start.AddHours(hours).DateTime);
+
+    /// <summary>
+    /// Planned output per supplier product and day: the pieces of <c>state.planned_output</c> planned to complete on
+    /// that day, an upper bound on what the product makes that day. Days without planned output are not capped.
+    /// </summary>
+    public static void ApplyPlannedOutput(ScenarioSpec scenario, IEnumerable<SupplierPlan> suppliers, double horizonHours)
+    {
+        var outputs = scenario.State?.PlannedOutput ?? [];
+        if (outputs.Count == 0)
+        {
+            return;
+        }
+
+        var byProduct = outputs
+            .GroupBy(o => (o.NodeId, o.PartId, Day: DayOf(scenario.Start, o.CompletionHours)))
+            .ToDictionary(g => g.Key, g => g.Sum(o => o.Quantity));
+        foreach (var supplier in suppliers)
+        {
+            foreach (var product in supplier.Products)
+            {
+                foreach (var ((node, part, day), units) in byProduct.OrderBy(e => e.Key.Day))
+                {
+                    var (from, to) = Hours(scenario.Start, day, horizonHours);
+                    if (node == supplier.Spec.Id && part == product.Spec.PartId && to > from)
+                    {
+                        product.OutputCaps.Add(new DayCap(from, to, units));
+                    }
+                }
+            }
+        }
+    }
+}
