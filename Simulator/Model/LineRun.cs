@@ -8,7 +8,7 @@ namespace Simulator.Model;
 /// materials from line-side stock; halts when a part is short or its production control is down; restarts by its
 /// restart rule and ramps back to full rate.
 /// </summary>
-internal sealed class LineRun : IGateListener
+internal sealed partial class LineRun : IGateListener
 {
     private readonly RunContext _ctx;
     private readonly FeedHeap _runout = new(f => f.JobsAllowed, reorderSlot: false);
@@ -96,6 +96,11 @@ internal sealed class LineRun : IGateListener
             return Production.StoppedByPlan ? LineStateCode.PlannedStop : LineStateCode.Halted;
         }
 
+        if (DemandIdle(now))
+        {
+            return LineStateCode.PlannedStop;
+        }
+
         return Production.Factor < 1 || now < _rampEnd ? LineStateCode.Reduced : LineStateCode.Running;
     }
 
@@ -127,6 +132,12 @@ internal sealed class LineRun : IGateListener
                 }
 
                 yield return env.Delay(next - now);
+                continue;
+            }
+
+            if (DemandMetUntil(now) is var resume && resume > now)
+            {
+                yield return env.Delay(resume - now);
                 continue;
             }
 
@@ -176,7 +187,7 @@ internal sealed class LineRun : IGateListener
     {
         var now = _ctx.Env.Now;
         var factor = Production.Factor;
-        if (factor <= 0 && Plan.Calendar.IsOpen(now))
+        if (factor <= 0 && Plan.Calendar.IsOpen(now) && !DemandIdle(now))
         {
             Halt(now, Production.Cause ?? "production_control");
         }

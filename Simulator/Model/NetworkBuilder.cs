@@ -22,6 +22,7 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
         var lines = BuildLines();
         var suppliers = BuildSuppliers();
         StateDays.ApplyPlannedOutput(scenario, suppliers, horizonHours);
+        StateDays.ApplyDemand(scenario, lines, horizonHours);
         var lanes = BuildLanes();
         foreach (var supplier in suppliers)
         {

@@ -9,9 +9,13 @@ internal sealed class LinePlan(LineSpec spec, Calendar calendar, double plannedU
 
     public Calendar Calendar { get; } = calendar;
 
-    public double PlannedUnits { get; } = plannedUnits;
+    /// <summary>Jobs the calendar, the rate and the state's demand per day plan over the horizon.</summary>
+    public double PlannedUnits { get; set; } = plannedUnits;
 
     public List<FeedPlan> Feeds { get; } = [];
+
+    /// <summary>Days on which the state's demand caps the jobs the line builds, in time order (Units: jobs).</summary>
+    public List<DayCap> JobCaps { get; } = [];
 }
 
 /// <summary>A supplier resolved for simulation.</summary>

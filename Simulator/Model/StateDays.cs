@@ -55,4 +55,60 @@ internal static class StateDays
             }
         }
     }
+
+    /// <summary>
+    /// Demand per line and day: the jobs the line builds on a day for which <c>state.demand</c> gives it figures, at
+    /// most the fewest any of its parts' demand allows (pieces / pieces per job). A plant's demand for a part goes to
+    /// its lines that use the part, in proportion to their planned use; a supplier's is not used (its demand follows
+    /// from its customers'). The line's planned units are lowered by what the caps take off its calendar's plan.
+    /// </summary>
+    public static void ApplyDemand(ScenarioSpec scenario, IReadOnlyList<LinePlan> lines, double horizonHours)
+    {
+        var demand = scenario.State?.Demand ?? [];
+        if (demand.Count == 0)
+        {
+            return;
+        }
+
+        var pieces = new Dictionary<(string Line, string Part, DateOnly Day), double>();
+        void Add(string line, string part, DateOnly day, double units) =>
+            pieces[(line, part, day)] = units + (pieces.TryGetValue((line, part, day), out var had) ? had : 0);
+
+        foreach (var d in demand)
+        {
+            var users = lines
+                .Where(l => (l.Spec.Id == d.NodeId || l.Spec.PlantId == d.NodeId) && l.Feeds.Any(f => f.PartId == d.PartId))
+                .Select(l => (Line: l, Use: l.Spec.RatePerHour * l.Feeds.First(f => f.PartId == d.PartId).QuantityPerJob))
+                .ToList();
+            if (users.Any(u => u.Line.Spec.Id == d.NodeId))
+            {
+                Add(d.NodeId, d.PartId, d.Day, d.Quantity);
+                continue;
+            }
+
+            var total = users.Sum(u => u.Use);
+            foreach (var (line, use) in users)
+            {
+                Add(line.Spec.Id, d.PartId, d.Day, total > 0 ? d.Quantity * use / total : 0);
+            }
+        }
+
+        foreach (var line in lines)
+        {
+            var days = pieces.Keys.Where(k => k.Line == line.Spec.Id).Select(k => k.Day).Distinct().Order();
+            foreach (var day in days)
+            {
+                var jobs = line.Feeds
+                    .Where(f => pieces.ContainsKey((line.Spec.Id, f.PartId, day)))
+                    .Min(f => pieces[(line.Spec.Id, f.PartId, day)] / f.QuantityPerJob);
+                var (from, to) = Hours(scenario.Start, day, horizonHours);
+                if (to > from)
+                {
+                    line.JobCaps.Add(new DayCap(from, to, jobs));
+                    var plan = line.Spec.RatePerHour * line.Calendar.OpenHoursBetween(from, to);
+                    line.PlannedUnits -= Math.Max(0, plan - jobs);
+                }
+            }
+        }
+    }
 }
