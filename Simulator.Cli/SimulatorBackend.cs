@@ -1,5 +1,6 @@
 using Simulator.Experiments;
 using Simulator.Model.Specs;
+using Simulator.Output;
 using Simulator.Scenarios;
 
 namespace Simulator.Cli;
@@ -45,7 +46,7 @@ internal sealed class LibraryBackend : ISimulatorBackend
 
     /// <inheritdoc/>
     public BaselineCheckResult CheckBaseline(LoadResult load, CancellationToken cancellationToken) =>
-        BaselineCheck.Apply(load, BaselineCheck.DefaultEventBudget, cancellationToken);
+        BaselineCheck.Apply(load, HaltCause.Format, BaselineCheck.DefaultEventBudget, cancellationToken);
 
     /// <inheritdoc/>
     public WorkEstimate Estimate(ScenarioSpec scenario, ExperimentOptions options, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using Simulator.Experiments;
 using Simulator.Scenarios;
+using Simulator.Output;
 
 namespace Simulator.Tests.Experiments;
 
@@ -33,7 +34,7 @@ public sealed class BaselineCheckTests
         // hour made from hour 0, shipped hourly with 1 h transit (arriving at hours 2, 3, 4): 270 seats by hour 4,
         // so job 271, due at hour 4.5, waits.
         var loaded = ScenarioLoader.Parse(Starving, "starving.yaml");
-        var checkedResult = BaselineCheck.Apply(loaded).Load;
+        var checkedResult = BaselineCheck.Apply(loaded, HaltCause.Format).Load;
 
         var warning = checkedResult.Warnings.Single();
         Assert.Multiple(() =>
@@ -51,14 +52,14 @@ public sealed class BaselineCheckTests
     {
         var loaded = ScenarioLoader.Parse(Starving.Replace("capacity_per_hour: 30", "capacity_per_hour: 90"), "ok.yaml");
 
-        Assert.That(BaselineCheck.Apply(loaded).Load.Warnings, Is.Empty);
+        Assert.That(BaselineCheck.Apply(loaded, HaltCause.Format).Load.Warnings, Is.Empty);
     }
 
     [Test]
     public void On_a_long_horizon_the_check_stops_at_its_event_budget_says_how_far_it_got_and_still_finds_early_halts()
     {
         var loaded = ScenarioLoader.Parse(Starving.Replace("horizon_hours: 24", "horizon_hours: 100000"), "long.yaml");
-        var check = BaselineCheck.Apply(loaded, eventBudget: 20_000);
+        var check = BaselineCheck.Apply(loaded, HaltCause.Format, eventBudget: 20_000);
         var policy = check.Policies.Single();
         Assert.Multiple(() =>
         {
@@ -74,7 +75,7 @@ public sealed class BaselineCheckTests
     [Test]
     public void A_short_horizon_is_checked_whole()
     {
-        var check = BaselineCheck.Apply(ScenarioLoader.Parse(Starving, "starving.yaml"));
+        var check = BaselineCheck.Apply(ScenarioLoader.Parse(Starving, "starving.yaml"), HaltCause.Format);
         Assert.That(check.Policies.Select(p => (p.CheckedHours, p.Complete)), Is.EqualTo(new[] { (24.0, true) }));
     }
 }

@@ -2,6 +2,7 @@ using Simulator.Experiments;
 using Simulator.Model.Specs;
 using Simulator.Tests.Support;
 using static Simulator.Tests.Support.ScenarioBuilder;
+using Simulator.Output;
 
 namespace Simulator.Tests.Experiments;
 
@@ -49,7 +50,7 @@ public sealed class SurviveTests
             // WMS down: the 120 arriving at hour 2 wait at the gate, the 240 at the line last 4 h (< 8 h: mitigate).
             Assert.That(byId["WMS"].HoursToHalt, Is.EqualTo(4).Within(1e-9));
             Assert.That(byId["WMS"].NeedsMitigation, Is.True);
-            Assert.That(byId["WMS"].CauseChain, Is.EqualTo("part:SEAT <- it:WMS (logistics)"));
+            Assert.That(HaltCause.Format(byId["WMS"].CauseChain), Is.EqualTo("part:SEAT <- it:WMS (logistics)"));
 
             // T1 down: 240 + 120 seats = 6 h (< 10 h); the line cannot build again before T1 is back and a truck
             // arrives (10 + 1 h), so at least 5 h x 60 vehicles are lost.
@@ -58,7 +59,7 @@ public sealed class SurviveTests
             Assert.That(byId["T1"].RecoveryHours, Is.EqualTo(10));
             Assert.That(byId["T1"].VehiclesAtRisk, Is.GreaterThanOrEqualTo(300 - 1e-6));
             Assert.That(byId["T1"].LinesAtRisk, Is.EqualTo(new[] { "L1" }));
-            Assert.That(byId["T1"].CauseChain, Does.Contain("supplier:T1"));
+            Assert.That(HaltCause.Format(byId["T1"].CauseChain), Does.Contain("supplier:T1"));
 
             // T3 down 5 h: 1,000 clips last 16.7 h; no line halts.
             Assert.That(byId["T3"].HoursToHalt, Is.Null);

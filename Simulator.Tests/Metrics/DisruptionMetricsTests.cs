@@ -44,7 +44,7 @@ public sealed class DisruptionMetricsTests
             Assert.That(second.DowntimeHours, Is.EqualTo(3).Within(1e-9));
             Assert.That(first.LostUnits, Is.EqualTo(240));
             Assert.That(second.LostUnits, Is.EqualTo(180));
-            Assert.That(first.HaltCause, Is.EqualTo("it:MES (production_control)"));
+            Assert.That(first.HaltCause, Is.EqualTo(CauseChain.Of(CauseLink.ItSystem("MES", ItFunction.ProductionControl))));
             Assert.That(run.Lines[0].LostUnits, Is.EqualTo(420));
             Assert.That(run.Lines[0].BaselineUnits, Is.EqualTo(48 * 60).Within(1), "a job ending exactly at the horizon may not count");
             Assert.That(run.Lines[0].BaselineUnits - run.Lines[0].ProducedUnits, Is.EqualTo(run.Lines[0].LostUnits));
@@ -119,8 +119,10 @@ public sealed class DisruptionMetricsTests
     [Test]
     public void Most_frequent_cause_breaks_ties_ordinally_and_ignores_runs_without_a_halt()
     {
-        var top = DisruptionStatistics.MostFrequent(["b", "", "a", "b", "a", ""], 6);
-        Assert.That(top, Is.EqualTo(new CauseCount("a", 2, 6)));
-        Assert.That(DisruptionStatistics.MostFrequent(["", ""], 2), Is.Null);
+        var a = CauseChain.Of(CauseLink.Part("A"));
+        var b = CauseChain.Of(CauseLink.Part("B"));
+        var top = DisruptionStatistics.MostFrequent([b, CauseChain.None, a, b, a, CauseChain.None], 6);
+        Assert.That(top, Is.EqualTo(new CauseCount(a, 2, 6)));
+        Assert.That(DisruptionStatistics.MostFrequent([CauseChain.None, CauseChain.None], 2), Is.Null);
     }
 }

@@ -1,13 +1,14 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 using Simulator.Metrics;
+using Simulator.Model;
 
 namespace Simulator.Tests.Metrics;
 
 public sealed class LineStatisticsTests
 {
     private static LineMetrics Run(string policy, string plant, string line, int replication, double? timeToHalt, double lost = 0) =>
-        new(policy, replication, (ulong)replication, plant, line, timeToHalt, 1, timeToHalt is null ? null : 2, null, lost, 100, 100 - lost, string.Empty, 100);
+        new(policy, replication, (ulong)replication, plant, line, timeToHalt, 1, timeToHalt is null ? null : 2, null, lost, 100, 100 - lost, CauseChain.None, 100);
 
     private static StatisticsRow Row(IReadOnlyList<StatisticsRow> rows, string metric, string line = "L1", string policy = "base") =>
         rows.Single(r => r.Metric == metric && r.Line == line && r.Policy == policy);

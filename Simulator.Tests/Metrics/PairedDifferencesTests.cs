@@ -1,13 +1,14 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 using Simulator.Metrics;
+using Simulator.Model;
 
 namespace Simulator.Tests.Metrics;
 
 public sealed class PairedDifferencesTests
 {
     private static LineMetrics Run(string policy, int replication, double lost, double? halt = 5) =>
-        new(policy, replication, (ulong)replication, "P", "L1", halt, 1, null, null, lost, 100, 100 - lost, string.Empty, 100);
+        new(policy, replication, (ulong)replication, "P", "L1", halt, 1, null, null, lost, 100, 100 - lost, CauseChain.None, 100);
 
     private static PairedDifferenceRow Lost(IReadOnlyList<PairedDifferenceRow> rows) => rows.Single(r => r.Metric == MetricNames.LostUnits);
 

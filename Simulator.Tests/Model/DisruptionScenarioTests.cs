@@ -4,6 +4,7 @@ using Simulator.Model;
 using Simulator.Model.Specs;
 using Simulator.Tests.Support;
 using static Simulator.Tests.Support.ScenarioBuilder;
+using Simulator.Output;
 
 namespace Simulator.Tests.Model;
 
@@ -42,7 +43,7 @@ public sealed class DisruptionScenarioTests
         var line = Run(builder).Lines.Single();
 
         Assert.That(line.TimeToHaltHours, Is.EqualTo(7.0).Within(1e-9));
-        Assert.That(line.HaltCause, Is.EqualTo("part:SEAT <- supplier:T1 (tier 1) <- part:FOAM <- supplier:T2 (tier 2) <- node:T2 (down)"));
+        Assert.That(HaltCause.Format(line.HaltCause), Is.EqualTo("part:SEAT <- supplier:T1 (tier 1) <- part:FOAM <- supplier:T2 (tier 2) <- node:T2 (down)"));
     }
 
     [Test]
@@ -181,7 +182,7 @@ public sealed class DisruptionScenarioTests
         var line = Run(builder).Lines.Single();
 
         Assert.That(line.TimeToHaltHours, Is.EqualTo(4).Within(1e-9));
-        Assert.That(line.HaltCause, Is.EqualTo("part:SEAT <- it:WMS (logistics)"));
+        Assert.That(HaltCause.Format(line.HaltCause), Is.EqualTo("part:SEAT <- it:WMS (logistics)"));
         Assert.That(line.TimeToRestartHours, Is.EqualTo(0).Within(1e-9));
     }
 

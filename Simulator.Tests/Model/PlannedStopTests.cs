@@ -1,6 +1,7 @@
 using Simulator.Experiments;
 using Simulator.Model;
 using Simulator.Model.Specs;
+using Simulator.Output;
 using Simulator.Tests.Support;
 using static Simulator.Tests.Support.ScenarioBuilder;
 
@@ -36,7 +37,7 @@ public sealed class PlannedStopTests
         Assert.That(line.BaselineUnits, Is.EqualTo((48 * 60) - 1).Within(1e-9));
         Assert.That(line.ProducedUnits, Is.EqualTo((38 * 60) - 1).Within(1e-9));
         Assert.That(line.TimeToHaltHours, Is.EqualTo(0).Within(1e-9));
-        Assert.That(line.HaltCause, Is.EqualTo("planned:tuesday (planned stop)"));
+        Assert.That(line.HaltCause, Is.EqualTo(CauseChain.Of(CauseLink.PlannedStop("tuesday"))));
         Assert.That(line.DowntimeHours, Is.EqualTo(10).Within(1e-9));
         Assert.That(line.TimeToRestartHours, Is.EqualTo(0).Within(1e-9));
         Assert.That(line.StopLengthHours, Is.EqualTo(10).Within(1e-9));
@@ -58,12 +59,12 @@ public sealed class PlannedStopTests
     public void Planned_stop_events_name_the_plan()
     {
         var result = Run(SuppliedLine().PlannedStop("tuesday", ["L1"], startHours: 10, endHours: 20).Build());
-        var events = result.Disrupted.Events.Select(e => (e.TimeHours, e.Entity, e.Kind, e.Detail)).ToList();
+        var events = result.Disrupted.Events.Select(e => (e.TimeHours, e.Entity, e.Kind, HaltCause.EventDetail(e))).ToList();
 
-        Assert.That(events, Does.Contain((10.0, "tuesday", "planned_stop_start", "L1 stopped by plan for 10 h")));
-        Assert.That(events, Does.Contain((10.0, "L1", "halt", "planned:tuesday (planned stop)")));
-        Assert.That(events, Does.Contain((20.0, "tuesday", "planned_stop_end", "L1 back to work")));
-        Assert.That(events.Select(e => e.Kind), Has.None.EqualTo("disruption_start"));
+        Assert.That(events, Does.Contain((10.0, "tuesday", EventKinds.PlannedStopStart, "L1 stopped by plan for 10 h")));
+        Assert.That(events, Does.Contain((10.0, "L1", EventKinds.Halt, "planned:tuesday (planned stop)")));
+        Assert.That(events, Does.Contain((20.0, "tuesday", EventKinds.PlannedStopEnd, "L1 back to work")));
+        Assert.That(events.Select(e => e.Kind), Has.None.EqualTo(EventKinds.DisruptionStart));
     }
 
     [Test]
@@ -84,7 +85,7 @@ public sealed class PlannedStopTests
         var line = result.Lines.Single();
 
         Assert.That(line.TimeToHaltHours, Is.EqualTo(5).Within(1e-9));
-        Assert.That(line.HaltCause, Is.EqualTo("part:SEAT <- supplier:T1 (tier 1) <- planned:t1-stop (planned stop)"));
+        Assert.That(HaltCause.Format(line.HaltCause), Is.EqualTo("part:SEAT <- supplier:T1 (tier 1) <- planned:t1-stop (planned stop)"));
         var outcome = result.Disrupted.Lines.Single();
         Assert.That(outcome.RestartHours, Is.GreaterThanOrEqualTo(20).And.LessThan(21));
     }

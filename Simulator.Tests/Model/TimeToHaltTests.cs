@@ -4,6 +4,7 @@ using Simulator.Model;
 using Simulator.Model.Specs;
 using Simulator.Tests.Support;
 using static Simulator.Tests.Support.ScenarioBuilder;
+using Simulator.Output;
 
 namespace Simulator.Tests.Model;
 
@@ -31,7 +32,11 @@ public sealed class TimeToHaltTests
         var metrics = RunOnce(SequenceLine(ItFunction.OrderTransmission).Build());
 
         Assert.That(metrics.TimeToHaltHours, Is.EqualTo(6.0).Within(1e-9));
-        Assert.That(metrics.HaltCause, Is.EqualTo("part:SEAT <- supplier:T1 (tier 1) <- it:SYS (order_transmission)"));
+        Assert.That(metrics.HaltCause.Links, Is.EqualTo(new[]
+        {
+            CauseLink.Part("SEAT"), CauseLink.Supplier("T1", 1), CauseLink.ItSystem("SYS", ItFunction.OrderTransmission),
+        }));
+        Assert.That(HaltCause.Format(metrics.HaltCause), Is.EqualTo("part:SEAT <- supplier:T1 (tier 1) <- it:SYS (order_transmission)"));
     }
 
     [Test]
@@ -40,7 +45,8 @@ public sealed class TimeToHaltTests
         var metrics = RunOnce(SequenceLine(ItFunction.ProductionControl).Build());
 
         Assert.That(metrics.TimeToHaltHours, Is.EqualTo(0.0).Within(1e-9));
-        Assert.That(metrics.HaltCause, Is.EqualTo("it:SYS (production_control)"));
+        Assert.That(metrics.HaltCause, Is.EqualTo(CauseChain.Of(CauseLink.ItSystem("SYS", ItFunction.ProductionControl))));
+        Assert.That(HaltCause.Format(metrics.HaltCause), Is.EqualTo("it:SYS (production_control)"));
     }
 
     [Test]

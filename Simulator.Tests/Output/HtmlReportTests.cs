@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Simulator.Metrics;
 using Simulator.Output.Report;
+using Simulator.Model;
+using Simulator.Output;
 
 namespace Simulator.Tests.Output;
 
@@ -35,7 +37,7 @@ public sealed partial class HtmlReportTests
     public void Headline_ranks_root_causes_by_lost_units_and_finds_the_first_line_to_halt()
     {
         LineMetrics Line(string line, int replication, double? halt, double lost, string cause) =>
-            new("p", replication, 1, "PL", line, halt, 0, null, null, lost, 100, 100 - lost, cause, 100);
+            new("p", replication, 1, "PL", line, halt, 0, null, null, lost, 100, 100 - lost, HaltCause.Parse(cause), 100);
         var lines = new[]
         {
             Line("A", 0, 6, 300, "part:SEAT <- supplier:T1 (tier 1) <- it:EDI (order_transmission)"),
@@ -52,7 +54,7 @@ public sealed partial class HtmlReportTests
             Assert.That(headline.MeanLostUnits, Is.EqualTo(250), "(300 + 100 + 100 + 0) / 2 runs");
             Assert.That(headline.FirstToHalt!.Line, Is.EqualTo("B"), "B halts after 2 h in the one run it halts, A after 5 h on average");
             Assert.That(headline.Lines.Single(l => l.Line == "A").MeanTimeToHaltHours, Is.EqualTo(5));
-            Assert.That(headline.TopRisks.Select(r => (r.Cause, r.Id, r.LinesHalted, r.MeanLostUnits)), Is.EqualTo(new[]
+            Assert.That(headline.TopRisks.Select(r => (HaltCause.Format(r.Cause), r.Id, r.LinesHalted, r.MeanLostUnits)), Is.EqualTo(new[]
             {
                 ("it:EDI", "EDI", 1, 200.0),
                 ("it:MES", "MES", 1, 50.0),
@@ -63,7 +65,7 @@ public sealed partial class HtmlReportTests
     [Test]
     public void Plant_losses_add_up_the_lines_of_each_plant_largest_first()
     {
-        LineMetrics Line(string plant, string line, double lost) => new("p", 0, 1, plant, line, null, 0, null, null, lost, 10, 10 - lost, string.Empty, 10);
+        LineMetrics Line(string plant, string line, double lost) => new("p", 0, 1, plant, line, null, 0, null, null, lost, 10, 10 - lost, CauseChain.None, 10);
 
         var losses = PlantLosses.Of([Line("A", "A1", 2), Line("B", "B1", 5), Line("A", "A2", 4), Line("C", "C1", 6)]);
 

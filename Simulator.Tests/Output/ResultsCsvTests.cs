@@ -12,8 +12,8 @@ public sealed class ResultsCsvTests
     public void Summary_has_the_contract_header_and_empty_fields_for_censored_metrics()
     {
         var writer = new StringWriter();
-        var censored = new LineMetrics("base", 0, 42, "SOL", "SOL-A1", null, 0, null, null, 0, 960, 960, string.Empty, 960);
-        var halted = new LineMetrics("base", 1, 43, "SOL", "SOL-A1", 6.5, 12.25, 0, 8, 735, 960, 225, SyntheticResults.SeatCause, 960, 20.5);
+        var censored = new LineMetrics("base", 0, 42, "SOL", "SOL-A1", null, 0, null, null, 0, 960, 960, CauseChain.None, 960);
+        var halted = new LineMetrics("base", 1, 43, "SOL", "SOL-A1", 6.5, 12.25, 0, 8, 735, 960, 225, HaltCause.Parse(SyntheticResults.SeatCause), 960, 20.5);
         ResultsCsv.WriteSummary(writer, [censored, halted]);
         var lines = Lines(writer.ToString());
         Assert.Multiple(() =>
@@ -99,7 +99,7 @@ public sealed class ResultsCsvTests
     public void Text_with_commas_or_quotes_is_quoted()
     {
         var writer = new StringWriter();
-        var run = new LineMetrics("a,b", 0, 1, "P", "L", 1, 0, 0, 0, 0, 0, 0, "part:X \"odd\"", 0);
+        var run = new LineMetrics("a,b", 0, 1, "P", "L", 1, 0, 0, 0, 0, 0, 0, CauseChain.Of(CauseLink.Part("X \"odd\"")), 0);
         ResultsCsv.WriteSummary(writer, [run]);
         Assert.That(Lines(writer.ToString())[1], Does.StartWith("\"a,b\",").And.EndWith(",\"part:X \"\"odd\"\"\",0,"));
     }

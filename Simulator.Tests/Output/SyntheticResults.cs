@@ -87,7 +87,7 @@ internal static class SyntheticResults
         return new LineMetrics(
             policy, replication, seed, plan.Plant, plan.Line,
             plan.Halt - DisruptionStart, downtime, plan.Restart - DisruptionEnd, recover,
-            Produced(baseline) - Produced(disrupted), Planned(), Produced(disrupted), plan.Halt is null ? string.Empty : plan.Cause, Produced(baseline));
+            Produced(baseline) - Produced(disrupted), Planned(), Produced(disrupted), plan.Halt is null ? CauseChain.None : HaltCause.Parse(plan.Cause), Produced(baseline));
     }
 
     private static RunTrace Trace(LinePlan[] plans, bool disrupted, double extraCoverHours, double jitter, bool perLineCover = false)
@@ -131,14 +131,14 @@ internal static class SyntheticResults
         };
         foreach (var plan in plans.Where(p => p.Halt is not null))
         {
-            events.Add(new EventRecord(plan.Halt!.Value, plan.Line, "halt", plan.Cause));
+            events.Add(new EventRecord(plan.Halt!.Value, plan.Line, EventKinds.Halt, string.Empty, HaltCause.Parse(plan.Cause)));
             events.Add(new EventRecord(plan.Restart!.Value, plan.Line, "restart", string.Empty));
             events.Add(new EventRecord(plan.Restart!.Value + plan.RampHours, plan.Line, "full_rate", string.Empty));
         }
 
         events.Sort((a, b) => a.TimeHours.CompareTo(b.TimeHours));
         var windows = new[] { new DisruptionWindow("cyber-edi", DisruptionStart, DisruptionEnd, ["OEM-EDI", "CAS-MES"]) };
-        var outcomes = plans.Select(p => new LineOutcome(p.Plant, p.Line, p.Halt, p.Halt is null ? null : p.Cause, 0, p.Restart, p.Restart + p.RampHours, 0, 0)).ToList();
+        var outcomes = plans.Select(p => new LineOutcome(p.Plant, p.Line, p.Halt, p.Halt is null ? null : HaltCause.Parse(p.Cause), 0, p.Restart, p.Restart + p.RampHours, 0, 0)).ToList();
         return new RunTrace(outcomes, windows, events, samples, 1200, 9000);
     }
 

@@ -4,6 +4,7 @@ using Simulator.Metrics;
 using Simulator.Model;
 using Simulator.Model.Specs;
 using Simulator.Scenarios;
+using Simulator.Output;
 
 namespace Simulator.Tests.Scenarios;
 
@@ -77,7 +78,7 @@ public sealed class BundledScenarioTests
 
             // Stopped by the carmaker's decision at the start of Tuesday's early shift (06:25), not by a shortage.
             Assert.That(halt, Is.EqualTo(At(2022, 3, 1, 6, 25)), line.Line);
-            Assert.That(line.HaltCause, Is.EqualTo("planned:tuesday-stop (planned stop)"), line.Line);
+            Assert.That(line.HaltCause, Is.EqualTo(CauseChain.Of(CauseLink.PlannedStop("tuesday-stop"))), line.Line);
             // Wednesday 2 March, at the start of the early shift.
             Assert.That(restart, Is.InRange(At(2022, 3, 2, 6, 25), At(2022, 3, 2, 7, 0)), line.Line);
         }
@@ -96,7 +97,7 @@ public sealed class BundledScenarioTests
             var halt = Local(scenario, start + line.TimeToHaltHours!.Value);
 
             Assert.That(halt, Is.InRange(At(2022, 3, 1, 6, 25), At(2022, 3, 1, 8, 0)), line.Line);
-            Assert.That(line.HaltCause, Does.StartWith("part:KJ-PARTS <- supplier:KOJIMA (tier 1) <- it:KOJIMA-"), line.Line);
+            Assert.That(HaltCause.Format(line.HaltCause), Does.StartWith("part:KJ-PARTS <- supplier:KOJIMA (tier 1) <- it:KOJIMA-"), line.Line);
         }
     }
 
@@ -115,7 +116,7 @@ public sealed class BundledScenarioTests
         Assert.That(aichi.Select(l => l.TimeToHaltHours), Has.All.InRange(0.5, 5.0));
         // Late shift 16:10-01:00: 10.2 h to 19 h after the fault.
         Assert.That(remote.Select(l => l.TimeToHaltHours), Has.All.InRange(10.2, 19.0));
-        Assert.That(lines.Select(l => l.HaltCause), Has.All.EndsWith("<- it:PARTS-ORDERING (order_transmission)"));
+        Assert.That(lines.Select(l => HaltCause.Format(l.HaltCause)), Has.All.EndsWith("<- it:PARTS-ORDERING (order_transmission)"));
     }
 
     [Test]
@@ -150,7 +151,7 @@ public sealed class BundledScenarioTests
         Assert.That(lines["SOL-VEL"].TimeToHaltHours, Is.EqualTo(8).Within(1e-9));
         Assert.That(lines["HAL-1"].TimeToHaltHours, Is.EqualTo(8).Within(1e-9));
         Assert.That(lines["NIT-1"].TimeToHaltHours, Is.EqualTo(31).Within(1e-9));
-        Assert.That(lines.Values.Select(l => l.HaltCause), Has.All.EqualTo("it:JLR-MES (production_control)"));
+        Assert.That(lines.Values.Select(l => HaltCause.Format(l.HaltCause)), Has.All.EqualTo("it:JLR-MES (production_control)"));
     }
 
     [Test]
@@ -196,8 +197,8 @@ public sealed class BundledScenarioTests
         Assert.That(lines.Select(l => l.TimeToHaltHours), Has.All.InRange(6 * 24.0, 11 * 24.0));
         foreach (var line in lines)
         {
-            Assert.That(line.HaltCause, Does.StartWith("part:BCM <- supplier:T1-BCM (tier 1) <- part:CHIP"), line.Line);
-            Assert.That(line.HaltCause, Does.EndWith("<- supplier:T2-CHIPFAB (tier 2) <- node:T2-CHIPFAB (down)"), line.Line);
+            Assert.That(HaltCause.Format(line.HaltCause), Does.StartWith("part:BCM <- supplier:T1-BCM (tier 1) <- part:CHIP"), line.Line);
+            Assert.That(HaltCause.Format(line.HaltCause), Does.EndWith("<- supplier:T2-CHIPFAB (tier 2) <- node:T2-CHIPFAB (down)"), line.Line);
             Assert.That(line.TimeToRestartHours, Is.InRange(72.0, 96.0), line.Line);
         }
     }
@@ -212,9 +213,9 @@ public sealed class BundledScenarioTests
 
         Assert.That(scenario.Disruptions.Single().Targets, Is.EqualTo(new[] { "CARGOLINK" }));
         Assert.That(lines["N1"].TimeToHaltHours, Is.LessThanOrEqualTo(6));
-        Assert.That(lines["N1"].HaltCause, Is.EqualTo("part:AXLE <- supplier:T1-AXLES (tier 1) <- it:CL-TMS (logistics)"));
+        Assert.That(HaltCause.Format(lines["N1"].HaltCause), Is.EqualTo("part:AXLE <- supplier:T1-AXLES (tier 1) <- it:CL-TMS (logistics)"));
         Assert.That(lines["S1"].TimeToHaltHours, Is.LessThanOrEqualTo(12));
-        Assert.That(lines["S1"].HaltCause, Is.EqualTo("part:TYRE <- supplier:T1-TYRES (tier 1) <- it:CL-PORTAL (order_transmission)"));
+        Assert.That(HaltCause.Format(lines["S1"].HaltCause), Is.EqualTo("part:TYRE <- supplier:T1-TYRES (tier 1) <- it:CL-PORTAL (order_transmission)"));
         Assert.That(lines.Values.Select(l => l.TimeToRestartHours), Has.All.InRange(0.0, 8.0));
     }
 

@@ -29,7 +29,7 @@ public sealed partial class DocumentationTests
         Assert.That(result.IsValid, Is.True);
 
         // What `validate` adds: no line of the example starves without a disruption, under any of its policies.
-        var checkedResult = Simulator.Experiments.BaselineCheck.Apply(result).Load;
+        var checkedResult = Simulator.Experiments.BaselineCheck.Apply(result, Simulator.Output.HaltCause.Format).Load;
         Assert.That(checkedResult.Problems, Is.Empty, () => string.Join("\n", checkedResult.Problems));
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Simulator.Model;
 using Simulator.Scenarios;
 
 namespace Simulator.Experiments;
@@ -18,9 +19,14 @@ public static class BaselineCheck
     /// adds a warning, located at the line, for each line that halts; returns <paramref name="result"/> unchanged when
     /// it is invalid. <see cref="BaselineCheckResult.Policies"/> says how far each policy was checked.
     /// </summary>
-    public static BaselineCheckResult Apply(LoadResult result, long eventBudget = DefaultEventBudget, CancellationToken cancellationToken = default)
+    /// <param name="result">The load result to check.</param>
+    /// <param name="describeCause">The text of a halt's cause chain in a warning (Output's <c>HaltCause.Format</c>).</param>
+    /// <param name="eventBudget">Kernel events the check may process over all policies together.</param>
+    /// <param name="cancellationToken">Stops the check.</param>
+    public static BaselineCheckResult Apply(LoadResult result, Func<CauseChain, string> describeCause, long eventBudget = DefaultEventBudget, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(describeCause);
         if (!result.IsValid || result.Scenario is not { } scenario)
         {
             return new BaselineCheckResult(result, []);
@@ -41,7 +47,7 @@ public static class BaselineCheck
 
             foreach (var line in lines)
             {
-                var halt = trace.Events.FirstOrDefault(e => e.Entity == line.Id && e.Kind == "halt");
+                var halt = trace.Events.FirstOrDefault(e => e.Entity == line.Id && e.Kind == EventKinds.Halt);
                 if (halt is null)
                 {
                     continue;
@@ -53,7 +59,7 @@ public static class BaselineCheck
                     (int)at.Line,
                     (int)at.Column,
                     line.Id,
-                    $"under policy '{policy.Id}' the line halts at hour {halt.TimeHours.ToString("0.##", CultureInfo.InvariantCulture)} even without any disruption ({halt.Detail})",
+                    $"under policy '{policy.Id}' the line halts at hour {halt.TimeHours.ToString("0.##", CultureInfo.InvariantCulture)} even without any disruption ({describeCause(halt.Cause ?? CauseChain.None)})",
                     "raise the line-side stock, the lane's lead time or reorder point, or the supplier's capacity",
                     ProblemSeverity.Warning));
             }

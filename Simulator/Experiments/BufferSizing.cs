@@ -391,9 +391,9 @@ public static class BufferSizing
         private (OutageOutcome, IReadOnlyList<(string, string, double)>, bool) Measure(Network network, RunTrace run, RunTrace baseline)
         {
             var metrics = LineMetricsCalculator.Compute(network.Policy.Id, 0, _seed, run, baseline);
-            var halts = run.Events.Where(e => e.Kind == "halt" && e.TimeHours >= scenario.ReferenceHours).ToList();
-            var starved = halts.Select(e => (Line: e.Entity, Part: Headline.StarvedPart(e.Detail))).Where(h => h.Part is not null).Distinct().ToList();
-            var control = halts.Any(e => Headline.StarvedPart(e.Detail) is null);
+            var halts = run.Events.Where(e => e.Kind == EventKinds.Halt && e.TimeHours >= scenario.ReferenceHours).ToList();
+            var starved = halts.Select(e => (Line: e.Entity, Part: e.Cause?.StarvedPart)).Where(h => h.Part is not null).Distinct().ToList();
+            var control = halts.Any(e => e.Cause?.StarvedPart is null);
             var raises = new List<(string, string, double)>();
             foreach (var (line, part) in starved)
             {

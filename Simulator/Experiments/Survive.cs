@@ -30,7 +30,7 @@ public sealed record SurviveOptions(
 /// <param name="PlantsAtRisk">Their plants, in scenario order.</param>
 /// <param name="VehiclesAtRisk">Units (vehicles) the lines build fewer than without the failure, over the horizon.</param>
 /// <param name="LinesBackAfterHours">Hours after the target is back until every halted line runs at full rate again, or null (none halted, or not within the horizon).</param>
-/// <param name="CauseChain">Why the first line halts, from the line back to the target (e.g. <c>part:SEAT &lt;- supplier:T1 &lt;- supplier:T2</c>), for the targets that need mitigation; null for the others.</param>
+/// <param name="CauseChain">Why the first line halts, from the line back to the target (e.g. part SEAT, its supplier T1, T1's supplier T2), for the targets that need mitigation; null for the others.</param>
 public sealed record SurviveNode(
     int Rank,
     StressTarget Target,
@@ -41,7 +41,7 @@ public sealed record SurviveNode(
     IReadOnlyList<string> PlantsAtRisk,
     double VehiclesAtRisk,
     double? LinesBackAfterHours,
-    string? CauseChain)
+    CauseChain? CauseChain)
 {
     /// <summary>Hours the target may be down before a line halts, less the hours it needs: negative when it needs mitigation; null when no line halts.</summary>
     public double? SlackHours => HoursToHalt is { } halt ? halt - RecoveryHours : null;
@@ -135,7 +135,7 @@ public static class Survive
         // One more run per target that needs mitigation (not per target that halts a line): on a large network most
         // targets halt one eventually, and the chain matters where the notification goes out.
         var halting = stress.Ranking.Where(e => e.Primary.NeedsMitigation).ToArray();
-        var causes = new string?[halting.Length];
+        var causes = new CauseChain?[halting.Length];
         Parallel.For(0, halting.Length, parallel, i =>
         {
             var trace = Simulation.Run(network, seed, new RunOptions(RecordPartSeries: false, Disruptions: [Outage(halting[i], asOfHours)]));

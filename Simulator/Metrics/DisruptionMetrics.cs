@@ -1,3 +1,5 @@
+using Simulator.Model;
+
 namespace Simulator.Metrics;
 
 /// <summary>
@@ -18,7 +20,7 @@ namespace Simulator.Metrics;
 /// <param name="TimeToRecoverHours">Hours from <paramref name="EndHours"/> to full rate again (0 if before); null when the line did not lose rate in the window or never regained it.</param>
 /// <param name="DowntimeHours">Scheduled hours the line stood still inside the window.</param>
 /// <param name="LostUnits">Baseline output minus this run's output inside the window (at the sample instants bounding it).</param>
-/// <param name="HaltCause">Cause chain of the halt in the window, or empty.</param>
+/// <param name="HaltCause">Cause chain of the halt in the window, or <see cref="CauseChain.None"/>.</param>
 public sealed record DisruptionMetrics(
     string Policy,
     int Replication,
@@ -34,4 +36,4 @@ public sealed record DisruptionMetrics(
     double? TimeToRecoverHours,
     double DowntimeHours,
     double LostUnits,
-    string HaltCause);
+    CauseChain HaltCause);

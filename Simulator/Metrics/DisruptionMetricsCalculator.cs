@@ -9,7 +9,7 @@ namespace Simulator.Metrics;
 /// </summary>
 public static class DisruptionMetricsCalculator
 {
-    private const string ProducedMetric = "produced_units";
+    private const string ProducedMetric = SampleMetrics.ProducedUnits;
 
     /// <summary>One row per disruption (in start order) x line (in scenario order); empty when the run had no disruption.</summary>
     public static IReadOnlyList<DisruptionMetrics> Compute(
@@ -25,7 +25,7 @@ public static class DisruptionMetricsCalculator
 
         var windows = Incidents(disrupted.Windows);
         var eventsOf = disrupted.Events
-            .Where(e => e.Kind is "halt" or "restart" or "full_rate")
+            .Where(e => e.Kind is EventKinds.Halt or EventKinds.Restart or EventKinds.FullRate)
             .GroupBy(e => e.Entity, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         var producedOf = OutputSeries(disrupted.Samples);
@@ -43,12 +43,12 @@ public static class DisruptionMetricsCalculator
             {
                 var events = eventsOf.GetValueOrDefault(line.LineId, []);
                 var end = window.Members.Max(m => m.EndFor(line.LineId));
-                var haltIndex = Array.FindIndex(events, e => e.Kind == "halt" && e.TimeHours >= from && e.TimeHours < to);
+                var haltIndex = Array.FindIndex(events, e => e.Kind == EventKinds.Halt && e.TimeHours >= from && e.TimeHours < to);
                 double? halt = haltIndex >= 0 ? events[haltIndex].TimeHours : null;
                 var searchFrom = haltIndex >= 0 ? haltIndex + 1 : 0;
-                var restart = First(events, searchFrom, "restart", double.NegativeInfinity);
-                var lostRate = haltIndex >= 0 || events.Any(e => e.Kind == "full_rate" && e.TimeHours >= from && e.TimeHours < to);
-                var fullRate = lostRate ? First(events, searchFrom, "full_rate", from) : null;
+                var restart = First(events, searchFrom, EventKinds.Restart, double.NegativeInfinity);
+                var lostRate = haltIndex >= 0 || events.Any(e => e.Kind == EventKinds.FullRate && e.TimeHours >= from && e.TimeHours < to);
+                var fullRate = lostRate ? First(events, searchFrom, EventKinds.FullRate, from) : null;
                 var lost = Gain(baselineOf, line.LineId, from, to, k + 1 == windows.Count)
                            - Gain(producedOf, line.LineId, from, to, k + 1 == windows.Count);
                 rows.Add(new DisruptionMetrics(
@@ -66,7 +66,7 @@ public static class DisruptionMetricsCalculator
                     fullRate is { } f ? Math.Max(0, f - end) : null,
                     Downtime(events, calendarOf.GetValueOrDefault(line.LineId, Calendar.AlwaysOpen), from, to, horizon),
                     lost,
-                    haltIndex >= 0 ? events[haltIndex].Detail : string.Empty));
+                    haltIndex >= 0 ? events[haltIndex].Cause ?? CauseChain.None : CauseChain.None));
             }
         }
 
@@ -127,11 +127,11 @@ public static class DisruptionMetricsCalculator
 
         foreach (var e in events)
         {
-            if (e.Kind == "halt" && haltedSince is null)
+            if (e.Kind == EventKinds.Halt && haltedSince is null)
             {
                 haltedSince = e.TimeHours;
             }
-            else if (e.Kind == "restart" && haltedSince is { } since)
+            else if (e.Kind == EventKinds.Restart && haltedSince is { } since)
             {
                 Add(since, e.TimeHours);
                 haltedSince = null;

@@ -1,3 +1,5 @@
+using Simulator.Model;
+
 namespace Simulator.Metrics;
 
 /// <summary>Monte Carlo statistics of one line's metrics in one disruption's attribution window, under one policy.</summary>
@@ -29,7 +31,7 @@ public sealed record DisruptionStatisticsRow(
 /// <param name="Cause">The cause chain.</param>
 /// <param name="Count">Runs in which it was the cause.</param>
 /// <param name="Runs">Runs considered.</param>
-public sealed record CauseCount(string Cause, int Count, int Runs);
+public sealed record CauseCount(CauseChain Cause, int Count, int Runs);
 
 /// <summary>Statistics of the per-disruption metrics over replications, and the most frequent halt cause.</summary>
 public static class DisruptionStatistics
@@ -62,11 +64,11 @@ public static class DisruptionStatistics
     /// The most frequent non-empty cause (ties: the ordinally first), with its count among <paramref name="runs"/>;
     /// null when every cause is empty.
     /// </summary>
-    public static CauseCount? MostFrequent(IEnumerable<string> causes, int runs)
+    public static CauseCount? MostFrequent(IEnumerable<CauseChain> causes, int runs)
     {
         ArgumentNullException.ThrowIfNull(causes);
-        var top = causes.Where(c => c.Length > 0).GroupBy(c => c, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+        var top = causes.Where(c => !c.IsEmpty).GroupBy(c => c)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
             .FirstOrDefault();
         return top is null ? null : new CauseCount(top.Key, top.Count(), runs);
     }

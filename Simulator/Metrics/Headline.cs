@@ -1,3 +1,5 @@
+using Simulator.Model;
+
 namespace Simulator.Metrics;
 
 /// <summary>One line's answer at a glance under one policy: how often and how soon it halted, what it lost.</summary>
@@ -13,11 +15,11 @@ public sealed record LineHeadline(string Policy, string Plant, string Line, int 
 
 /// <summary>A root cause behind halts: the last link of the cause chains (an IT system, a supplier or a node).</summary>
 /// <param name="Policy">Policy id.</param>
-/// <param name="Cause">The root link as written in the chain, for example <c>it:OEM-EDI</c> or <c>supplier:T2-FOAM</c>.</param>
+/// <param name="Cause">The root link without its qualifier (<see cref="CauseLink.WithoutQualifier"/>), for example the IT system <c>OEM-EDI</c>.</param>
 /// <param name="Id">The id in it, for example <c>OEM-EDI</c>.</param>
 /// <param name="LinesHalted">Lines it halted in at least one run.</param>
 /// <param name="MeanLostUnits">Mean over runs of the lost units of the lines it halted.</param>
-public sealed record RiskHeadline(string Policy, string Cause, string Id, int LinesHalted, double MeanLostUnits);
+public sealed record RiskHeadline(string Policy, CauseLink Cause, string Id, int LinesHalted, double MeanLostUnits);
 
 /// <summary>The headline of one policy: lost units of all lines, which line halts first, the top risks.</summary>
 /// <param name="Policy">Policy id.</param>
@@ -41,9 +43,6 @@ public sealed record PolicyHeadline(
 /// <summary>What a planner reads first, computed from the per-line metrics.</summary>
 public static class Headline
 {
-    /// <summary>Separator between the links of a cause chain, from the line outwards.</summary>
-    internal const string LinkSeparator = " <- ";
-
     /// <summary>One headline per policy, in the order policies first appear; at most <paramref name="topRisks"/> risks each.</summary>
     public static IReadOnlyList<PolicyHeadline> Compute(IEnumerable<LineMetrics> lines, int topRisks = 5)
     {
@@ -62,11 +61,11 @@ public static class Headline
                 })
                 .ToList();
             var risks = policy
-                .Where(l => l.HaltCause.Length > 0)
-                .GroupBy(l => Root(l.HaltCause), StringComparer.Ordinal)
-                .Select(g => new RiskHeadline(policy.Key, g.Key, IdOf(g.Key), g.Select(l => (l.Plant, l.Line)).Distinct().Count(), g.Sum(l => l.LostUnits) / runs))
+                .Where(l => !l.HaltCause.IsEmpty)
+                .GroupBy(l => Root(l.HaltCause))
+                .Select(g => new RiskHeadline(policy.Key, g.Key, g.Key.Id, g.Select(l => (l.Plant, l.Line)).Distinct().Count(), g.Sum(l => l.LostUnits) / runs))
                 .OrderByDescending(r => r.MeanLostUnits)
-                .ThenBy(r => r.Cause, StringComparer.Ordinal)
+                .ThenBy(r => r.Cause)
                 .Take(topRisks)
                 .ToList();
             var first = perLine.Where(l => l.MeanTimeToHaltHours is not null).OrderBy(l => l.MeanTimeToHaltHours).FirstOrDefault();
@@ -76,39 +75,11 @@ public static class Headline
         return result;
     }
 
-    /// <summary>The last link of a cause chain without its qualifier: <c>it:OEM-EDI (order_transmission)</c> gives <c>it:OEM-EDI</c>.</summary>
-    public static string Root(string cause)
+    /// <summary>The last link of a non-empty cause chain without its qualifier: the IT system, not which of its functions.</summary>
+    public static CauseLink Root(CauseChain cause)
     {
         ArgumentNullException.ThrowIfNull(cause);
-        var separator = cause.LastIndexOf(LinkSeparator, StringComparison.Ordinal);
-        return WithoutQualifier((separator < 0 ? cause : cause[(separator + LinkSeparator.Length)..]).Trim());
-    }
-
-    /// <summary>The part a line ran out of: the first link of the chain when it is <c>part:ID</c>, else null (a control-system halt).</summary>
-    public static string? StarvedPart(string? cause)
-    {
-        if (string.IsNullOrWhiteSpace(cause))
-        {
-            return null;
-        }
-
-        var separator = cause.IndexOf(LinkSeparator, StringComparison.Ordinal);
-        var first = WithoutQualifier((separator < 0 ? cause : cause[..separator]).Trim());
-        const string prefix = "part:";
-        return first.StartsWith(prefix, StringComparison.Ordinal) && first.Length > prefix.Length ? first[prefix.Length..] : null;
-    }
-
-    /// <summary>A link without the qualifier after its id: <c>supplier:T1 (tier 1)</c> gives <c>supplier:T1</c>.</summary>
-    internal static string WithoutQualifier(string link)
-    {
-        var space = link.IndexOf(' ', StringComparison.Ordinal);
-        return space < 0 ? link : link[..space];
-    }
-
-    private static string IdOf(string root)
-    {
-        var colon = root.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? root : root[(colon + 1)..];
+        return (cause.Root ?? throw new ArgumentException("the chain is empty", nameof(cause))).WithoutQualifier();
     }
 }
 

@@ -1,3 +1,5 @@
+using Simulator.Model;
+
 namespace Simulator.Metrics;
 
 /// <summary>The metrics of one line in one replication under one policy (docs/metrics.md).</summary>
@@ -13,7 +15,7 @@ namespace Simulator.Metrics;
 /// <param name="LostUnits">Baseline units minus units produced.</param>
 /// <param name="PlannedUnits">Units the calendar and rate plan.</param>
 /// <param name="ProducedUnits">Units produced.</param>
-/// <param name="HaltCause">Cause chain of the first halt, or empty.</param>
+/// <param name="HaltCause">Cause chain of the first halt, or <see cref="CauseChain.None"/>.</param>
 /// <param name="BaselineUnits">Units the paired baseline produced: <c>LostUnits = BaselineUnits - ProducedUnits</c>.</param>
 /// <param name="StopLengthHours">Hours from the first halt to the first job after it (closed hours included); null without halt or restart.</param>
 public sealed record LineMetrics(
@@ -29,7 +31,7 @@ public sealed record LineMetrics(
     double LostUnits,
     double PlannedUnits,
     double ProducedUnits,
-    string HaltCause,
+    CauseChain HaltCause,
     double BaselineUnits,
     double? StopLengthHours = null);
 

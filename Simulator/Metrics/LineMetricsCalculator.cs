@@ -28,7 +28,7 @@ public static class LineMetricsCalculator
                 reference.ProducedUnits - line.ProducedUnits,
                 line.PlannedUnits,
                 line.ProducedUnits,
-                line.HaltCause ?? string.Empty,
+                line.HaltCause ?? CauseChain.None,
                 reference.ProducedUnits,
                 line.RestartHours - line.FirstHaltHours));
         }

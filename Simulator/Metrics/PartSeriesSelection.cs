@@ -12,8 +12,6 @@ public static class PartSeriesSelection
     /// <summary>Parts per line kept for having run lowest (lowest minimum hours of cover, then part id).</summary>
     public const int LowestPerLine = 5;
 
-    private const string PartPrefix = "part:";
-
     /// <summary>The stocks of <paramref name="run"/> to keep; empty when it recorded no part series.</summary>
     public static IReadOnlySet<StockSeriesKey> Of(RunTrace run)
     {
@@ -25,17 +23,17 @@ public static class PartSeriesSelection
         }
 
         var inChains = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var halt in run.Events.Where(e => e.Kind == "halt"))
+        foreach (var halt in run.Events.Where(e => e.Kind == EventKinds.Halt))
         {
-            var links = halt.Detail.Split(Headline.LinkSeparator, StringSplitOptions.TrimEntries);
-            if (links.Length > 0 && PartOf(links[0]) is { } starved)
+            var cause = halt.Cause ?? CauseChain.None;
+            if (cause.StarvedPart is { } starved)
             {
                 kept.Add(new StockSeriesKey(StockHolder.Line, halt.Entity, starved));
             }
 
-            foreach (var part in links.Select(PartOf).OfType<string>())
+            foreach (var link in cause.Links.Where(l => l.Kind == CauseLinkKind.Part))
             {
-                inChains.Add(part);
+                inChains.Add(link.Id);
             }
         }
 
@@ -59,7 +57,4 @@ public static class PartSeriesSelection
 
         return kept;
     }
-
-    private static string? PartOf(string link) =>
-        link.StartsWith(PartPrefix, StringComparison.Ordinal) ? Headline.WithoutQualifier(link[PartPrefix.Length..]) : null;
 }

@@ -37,7 +37,7 @@ internal sealed class DisruptionEffects(Network network, RunContext ctx)
                 {
                     foreach (var function in Functions)
                     {
-                        effects.Add(new DisruptionEffect(ctx.Gate(entity, function), $"node:{target} (down)", null, Delay(spec, entity, function)));
+                        effects.Add(new DisruptionEffect(ctx.Gate(entity, function), CauseLink.Node(target), null, Delay(spec, entity, function)));
                     }
                 }
 
@@ -54,7 +54,7 @@ internal sealed class DisruptionEffects(Network network, RunContext ctx)
             {
                 foreach (var function in Functions.Where(f => system.Functions.HasFlag(f)))
                 {
-                    var label = $"it:{system.Id} ({FunctionName(function)})";
+                    var label = CauseLink.ItSystem(system.Id, function);
                     foreach (var entity in system.DependentNodes.SelectMany(Expand).Concat(system.DependentLanes))
                     {
                         effects.Add(new DisruptionEffect(ctx.Gate(entity, function), label, system.Fallback, Delay(spec, entity, function)));
@@ -66,8 +66,8 @@ internal sealed class DisruptionEffects(Network network, RunContext ctx)
         return effects;
     }
 
-    /// <summary>Label of a planned stop in cause chains: the plan, not a failed system or a missing part.</summary>
-    public static string PlannedStopLabel(DisruptionSpec spec) => $"planned:{spec.Id} (planned stop)";
+    /// <summary>Link of a planned stop in cause chains: the plan, not a failed system or a missing part.</summary>
+    public static CauseLink PlannedStopLabel(DisruptionSpec spec) => CauseLink.PlannedStop(spec.Id);
 
     /// <summary>
     /// A stopped line does not build (its call-offs, placed per job, stop with it; deliveries already on the road are
@@ -94,14 +94,6 @@ internal sealed class DisruptionEffects(Network network, RunContext ctx)
 
     /// <summary>Hours after the disruption's end at which <paramref name="line"/> is restored: when its last function is.</summary>
     public double LineDelay(DisruptionSpec spec, LineSpec line) => Functions.Max(f => Delay(spec, line.Id, f));
-
-    public static string FunctionName(ItFunction function) => function switch
-    {
-        ItFunction.ProductionControl => "production_control",
-        ItFunction.OrderTransmission => "order_transmission",
-        ItFunction.Logistics => "logistics",
-        _ => function.ToString(),
-    };
 
     /// <summary>A plant stands for its lines, so that a recovery phase can restore one line of a plant before another.</summary>
     private IEnumerable<string> Expand(string node) =>

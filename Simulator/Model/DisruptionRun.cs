@@ -4,7 +4,7 @@ using Simulator.Model.Specs;
 namespace Simulator.Model;
 
 /// <summary>One gate a disruption holds: which gate, how it is labelled in cause chains, its fallback and restore delay, whether it is a planned stop.</summary>
-internal sealed record DisruptionEffect(Gate Gate, string Label, FallbackSpec? Fallback, double RestoreDelayHours, bool Planned = false);
+internal sealed record DisruptionEffect(Gate Gate, CauseLink Label, FallbackSpec? Fallback, double RestoreDelayHours, bool Planned = false);
 
 /// <summary>
 /// A disruption at runtime: at its start it holds every gate of its targets down, switches them to their manual
@@ -53,7 +53,7 @@ internal sealed class DisruptionRun
         var planned = Spec.Kind == DisruptionKind.PlannedStop;
         _ctx.Log(
             Spec.Id,
-            planned ? "planned_stop_start" : "disruption_start",
+            planned ? EventKinds.PlannedStopStart : EventKinds.DisruptionStart,
             planned ? $"{string.Join(", ", Spec.Targets)} stopped by plan for {_duration:0.##} h" : $"{string.Join(", ", Spec.Targets)} down for {_duration:0.##} h");
         foreach (var effect in _effects)
         {
@@ -68,7 +68,7 @@ internal sealed class DisruptionRun
         _ended = true;
         _ctx.Log(
             Spec.Id,
-            planned ? "planned_stop_end" : "disruption_end",
+            planned ? EventKinds.PlannedStopEnd : EventKinds.DisruptionEnd,
             planned ? $"{string.Join(", ", Spec.Targets)} back to work" : $"{string.Join(", ", Spec.Targets)} restored");
         foreach (var effect in _effects.Where(e => e.RestoreDelayHours <= 0))
         {
@@ -85,12 +85,12 @@ internal sealed class DisruptionRun
                     effect.Gate.Release(Key(effect));
                 }
 
-                _ctx.Log(Spec.Id, "phase_restored", string.Join(", ", effects.Select(e => e.Gate.Entity).Distinct()));
+                _ctx.Log(Spec.Id, EventKinds.PhaseRestored, string.Join(", ", effects.Select(e => e.Gate.Entity).Distinct()));
             });
         }
     }
 
-    private string Key(DisruptionEffect effect) => $"{Spec.Id}|{effect.Label}";
+    private string Key(DisruptionEffect effect) => $"{Spec.Id}|{effect.Label.Kind}|{effect.Label.Id}|{effect.Label.Function}";
 
     private void ActivateFallback(DisruptionEffect effect, FallbackSpec fallback)
     {
@@ -99,7 +99,7 @@ internal sealed class DisruptionRun
             return;
         }
 
-        effect.Gate.Hold(Key(effect), fallback.CapacityFraction, $"{effect.Label} on manual fallback");
-        _ctx.Log(effect.Gate.Entity, "fallback_active", $"{effect.Label} at {fallback.CapacityFraction:P0}");
+        effect.Gate.Hold(Key(effect), fallback.CapacityFraction, effect.Label with { ManualFallback = true });
+        _ctx.Log(effect.Gate.Entity, EventKinds.FallbackActive, CauseChain.Of(effect.Label), $"at {fallback.CapacityFraction:P0}");
     }
 }

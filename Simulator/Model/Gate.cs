@@ -22,7 +22,7 @@ internal interface IGateListener
 /// </summary>
 internal sealed class Gate(string entity, ItFunction function, GateEpoch epoch)
 {
-    private readonly List<(string Key, double Factor, string Label, bool Planned)> _holds = [];
+    private readonly List<(string Key, double Factor, CauseLink Label, bool Planned)> _holds = [];
     private readonly List<IGateListener> _listeners = [];
 
     public string Entity { get; } = entity;
@@ -35,7 +35,7 @@ internal sealed class Gate(string entity, ItFunction function, GateEpoch epoch)
     public double Factor { get; private set; } = 1;
 
     /// <summary>Label of the hold with the lowest factor, for cause chains; null when up.</summary>
-    public string? Cause { get; private set; }
+    public CauseLink? Cause { get; private set; }
 
     /// <summary>True when the hold that <see cref="Cause"/> names is a planned stop rather than a failure.</summary>
     public bool CauseIsPlanned { get; private set; }
@@ -48,7 +48,7 @@ internal sealed class Gate(string entity, ItFunction function, GateEpoch epoch)
         }
     }
 
-    public void Hold(string key, double factor, string label, bool planned = false)
+    public void Hold(string key, double factor, CauseLink label, bool planned = false)
     {
         var i = _holds.FindIndex(h => h.Key == key);
         Change(() =>
@@ -135,7 +135,7 @@ internal sealed class GateGroup(Gate[] gates)
     }
 
     /// <summary>Label of the most restrictive hold, or null when fully up.</summary>
-    public string? Cause => Worst()?.Cause;
+    public CauseLink? Cause => Worst()?.Cause;
 
     /// <summary>True when the group is down and its most restrictive hold is a planned stop.</summary>
     public bool StoppedByPlan => Factor <= 0 && Worst() is { CauseIsPlanned: true };

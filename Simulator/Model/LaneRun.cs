@@ -377,7 +377,7 @@ internal sealed class LaneRun : IGateListener
             if (!Active)
             {
                 Active = true;
-                _ctx.Log(Plan.Spec.Id, "failback", $"orders for part:{Plan.Spec.PartId} return to {Origin.Label}");
+                _ctx.Log(Plan.Spec.Id, EventKinds.Failback, $"orders for part:{Plan.Spec.PartId} return to {Origin.Label}");
             }
 
             if (Feed.Lanes.All(l => l.Active))
@@ -420,21 +420,21 @@ internal sealed class LaneRun : IGateListener
                 Allocated = Shipped;
                 Transmitted = Math.Min(Transmitted, Allocated);
                 _callOffs.Clear();
-                _ctx.Log(Plan.Spec.Id, "failover", $"{moved:0.##} pieces of part:{Plan.Spec.PartId} moved to the other sources");
+                _ctx.Log(Plan.Spec.Id, EventKinds.Failover, $"{moved:0.##} pieces of part:{Plan.Spec.PartId} moved to the other sources");
                 Feed.Reallocate(moved);
             });
         }
     }
 
     /// <summary>Explains why a feed is short: the first lane with an identifiable root, else the first lane.</summary>
-    public static void ExplainFeed(FeedRun feed, List<string> chain, int depth)
+    public static void ExplainFeed(FeedRun feed, List<CauseLink> chain, int depth)
     {
-        List<string>? fallback = null;
+        List<CauseLink>? fallback = null;
         foreach (var lane in feed.Lanes)
         {
-            var attempt = new List<string>();
+            var attempt = new List<CauseLink>();
             lane.Explain(attempt, depth);
-            if (attempt.Count > 0 && !attempt[^1].StartsWith("supplier:", StringComparison.Ordinal) && !attempt[^1].StartsWith("part:", StringComparison.Ordinal))
+            if (attempt.Count > 0 && attempt[^1].Kind is not (CauseLinkKind.Supplier or CauseLinkKind.Part))
             {
                 chain.AddRange(attempt);
                 return;
@@ -449,7 +449,7 @@ internal sealed class LaneRun : IGateListener
         }
     }
 
-    private void Explain(List<string> chain, int depth)
+    private void Explain(List<CauseLink> chain, int depth)
     {
         if (WaitingAtGate && Receipt.Cause is { } receipt)
         {
@@ -459,14 +459,14 @@ internal sealed class LaneRun : IGateListener
 
         if (Transmission.Cause is { } transmission && Allocated > Transmitted + 1e-9)
         {
-            chain.Add(Origin.Label);
+            chain.Add(Origin.CauseLink);
             chain.Add(transmission);
             return;
         }
 
         if (Dispatch.Cause is { } dispatch)
         {
-            chain.Add(Origin.Label);
+            chain.Add(Origin.CauseLink);
             chain.Add(dispatch);
             return;
         }

@@ -72,7 +72,7 @@ internal sealed partial class LineRun : IGateListener
 
     public double? FirstHalt { get; private set; }
 
-    public string? FirstHaltCause { get; private set; }
+    public CauseChain? FirstHaltCause { get; private set; }
 
     public double? RestartAfterFirstHalt { get; private set; }
 
@@ -144,7 +144,7 @@ internal sealed partial class LineRun : IGateListener
             var control = Production.Factor;
             if (control <= 0)
             {
-                Halt(now, Production.Cause ?? "production_control");
+                Halt(now, ControlCause());
                 yield return Wait();
                 continue;
             }
@@ -189,7 +189,7 @@ internal sealed partial class LineRun : IGateListener
         var factor = Production.Factor;
         if (factor <= 0 && Plan.Calendar.IsOpen(now) && !DemandIdle(now))
         {
-            Halt(now, Production.Cause ?? "production_control");
+            Halt(now, ControlCause());
         }
 
         if (factor < 1)
@@ -368,7 +368,7 @@ internal sealed partial class LineRun : IGateListener
         }
     }
 
-    private void Halt(double now, string cause)
+    private void Halt(double now, CauseChain cause)
     {
         if (Halted)
         {
@@ -387,7 +387,7 @@ internal sealed partial class LineRun : IGateListener
             FirstHaltCause = cause;
         }
 
-        _ctx.Log(Plan.Spec.Id, "halt", cause);
+        _ctx.Log(Plan.Spec.Id, EventKinds.Halt, cause);
     }
 
     private void Restart(double now)
@@ -399,7 +399,7 @@ internal sealed partial class LineRun : IGateListener
             RestartAfterFirstHalt = now;
         }
 
-        _ctx.Log(Plan.Spec.Id, "restart", $"after {now - _haltStart:0.##} h");
+        _ctx.Log(Plan.Spec.Id, EventKinds.Restart, $"after {now - _haltStart:0.##} h");
         _rampHours = Math.Max(Plan.Spec.Restart.RampUpHours, RampOverride);
         if (DisruptionEnd is { } end && now >= end)
         {
@@ -436,7 +436,7 @@ internal sealed partial class LineRun : IGateListener
         _fullRateSince = now;
         if (_affected)
         {
-            _ctx.Log(Plan.Spec.Id, "full_rate", "back at planned rate");
+            _ctx.Log(Plan.Spec.Id, EventKinds.FullRate, "back at planned rate");
         }
     }
 
@@ -460,10 +460,12 @@ internal sealed partial class LineRun : IGateListener
         return from + ((1 - from) * Math.Min(1, progress));
     }
 
-    private static string StarvedCause(FeedRun feed)
+    private static CauseChain StarvedCause(FeedRun feed)
     {
-        var chain = new List<string> { $"part:{feed.Plan.PartId}" };
+        var chain = new List<CauseLink> { CauseLink.Part(feed.Plan.PartId) };
         LaneRun.ExplainFeed(feed, chain, 0);
-        return string.Join(" <- ", chain);
+        return new CauseChain(chain);
     }
+
+    private CauseChain ControlCause() => CauseChain.Of(Production.Cause ?? CauseLink.FunctionDown(ItFunction.ProductionControl));
 }

@@ -57,6 +57,15 @@ internal sealed class RunContext
             Events.Add(new EventRecord(Env.Now, entity, kind, detail));
         }
     }
+
+    /// <summary>Logs an event that has a cause (a halt, a fallback), with <paramref name="detail"/> after it.</summary>
+    public void Log(string entity, string kind, CauseChain cause, string detail = "")
+    {
+        if (Env.Now <= Horizon)
+        {
+            Events.Add(new EventRecord(Env.Now, entity, kind, detail, cause));
+        }
+    }
 }
 
 /// <summary>What a single run records.</summary>

@@ -3,14 +3,15 @@ namespace Simulator.Model;
 /// <summary>Something that happened in a run: a disruption starting, a line halting, a stock-out.</summary>
 /// <param name="TimeHours">Hours from the scenario start.</param>
 /// <param name="Entity">Id of the line, supplier, IT system or disruption concerned.</param>
-/// <param name="Kind">Event kind, for example <c>halt</c>, <c>restart</c>, <c>full_rate</c>, <c>disruption_start</c>.</param>
-/// <param name="Detail">Free text: the halt cause chain, the affected targets.</param>
-public sealed record EventRecord(double TimeHours, string Entity, string Kind, string Detail);
+/// <param name="Kind">Event kind, one of <see cref="EventKinds"/>.</param>
+/// <param name="Detail">Free text for people: the affected targets, how long a halt lasted; what follows the cause when there is one.</param>
+/// <param name="Cause">Why it happened, for a halt (the cause chain) and a fallback (the IT system); null for other kinds.</param>
+public sealed record EventRecord(double TimeHours, string Entity, string Kind, string Detail, CauseChain? Cause = null);
 
 /// <summary>One point of the sampled time series.</summary>
 /// <param name="TimeHours">Hours from the scenario start.</param>
 /// <param name="Entity">Line (<c>line</c>), line part (<c>line/part</c>) or supplier part (<c>supplier/part</c>).</param>
-/// <param name="Metric">What is measured, for example <c>state</c>, <c>produced_units</c>, <c>stock_units</c>, <c>cover_h</c>.</param>
+/// <param name="Metric">What is measured, one of <see cref="SampleMetrics"/>.</param>
 /// <param name="Value">The value, in the unit the metric name states.</param>
 /// <param name="Stock">For a part stock's sample, which stock it is (holder and part); null for a line's own samples.</param>
 public sealed record Sample(double TimeHours, string Entity, string Metric, double Value, StockSeriesKey? Stock = null);
@@ -93,7 +94,7 @@ public sealed record LineOutcome(
     string PlantId,
     string LineId,
     double? FirstHaltHours,
-    string? HaltCause,
+    CauseChain? HaltCause,
     double DowntimeHours,
     double? RestartHours,
     double? FullRateHours,
@@ -153,15 +154,15 @@ public sealed record RunTrace(
                 for (; next < chosen.Length && chosen[next] < parts.LineStocks && lineOf[parts.Keys[chosen[next]].HolderId] == line; next++)
                 {
                     var k = chosen[next];
-                    samples.Add(new Sample(time, entities[k], "stock_units", parts.StockUnits(k, t), parts.Keys[k]));
-                    samples.Add(new Sample(time, entities[k], "cover_h", parts.CoverHours(k, t), parts.Keys[k]));
+                    samples.Add(new Sample(time, entities[k], SampleMetrics.StockUnits, parts.StockUnits(k, t), parts.Keys[k]));
+                    samples.Add(new Sample(time, entities[k], SampleMetrics.CoverHours, parts.CoverHours(k, t), parts.Keys[k]));
                 }
             }
 
             for (; next < chosen.Length; next++)
             {
                 var k = chosen[next];
-                samples.Add(new Sample(time, entities[k], "stock_units", parts.StockUnits(k, t), parts.Keys[k]));
+                samples.Add(new Sample(time, entities[k], SampleMetrics.StockUnits, parts.StockUnits(k, t), parts.Keys[k]));
             }
         }
 

@@ -43,9 +43,9 @@ internal sealed class Sampler(RunContext ctx, IReadOnlyList<LineRun> lines, IRea
         {
             var line = lines[i];
             var id = line.Plan.Spec.Id;
-            samples.Add(new Sample(now, id, "state", line.StateCode(now)));
-            samples.Add(new Sample(now, id, "produced_units", line.JobsCompleted));
-            samples.Add(new Sample(now, id, "rate_per_hour", dt > 0 ? (line.JobsCompleted - _producedAtLast[i]) / dt : 0));
+            samples.Add(new Sample(now, id, SampleMetrics.State, line.StateCode(now)));
+            samples.Add(new Sample(now, id, SampleMetrics.ProducedUnits, line.JobsCompleted));
+            samples.Add(new Sample(now, id, SampleMetrics.RatePerHour, dt > 0 ? (line.JobsCompleted - _producedAtLast[i]) / dt : 0));
             _producedAtLast[i] = line.JobsCompleted;
         }
 

@@ -79,6 +79,9 @@ internal sealed partial class SupplierRun : IGateListener
 
     public string Label => $"supplier:{Plan.Spec.Id} (tier {Plan.Spec.Tier})";
 
+    /// <summary>This supplier as a link of a cause chain.</summary>
+    public CauseLink CauseLink => CauseLink.Supplier(Plan.Spec.Id, Plan.Spec.Tier);
+
     /// <summary>Connects the lanes that ship this supplier's products, in scenario order.</summary>
     public void Wire(IReadOnlyList<LaneRun> outgoing)
     {
@@ -283,7 +286,7 @@ internal sealed partial class SupplierRun : IGateListener
                 make = possible;
                 if (feed.RunOut())
                 {
-                    _ctx.Log(Plan.Spec.Id, "stock_out", $"input part:{feed.Plan.PartId} ran out");
+                    _ctx.Log(Plan.Spec.Id, EventKinds.StockOut, $"input part:{feed.Plan.PartId} ran out");
                 }
             }
         }
@@ -331,9 +334,9 @@ internal sealed partial class SupplierRun : IGateListener
     }
 
     /// <summary>Why this supplier cannot ship <paramref name="product"/>, appended to a cause chain.</summary>
-    public void Explain(int product, List<string> chain, int depth)
+    public void Explain(int product, List<CauseLink> chain, int depth)
     {
-        chain.Add(Label);
+        chain.Add(CauseLink);
         if (Production.Cause is { } cause)
         {
             chain.Add(cause);
@@ -357,7 +360,7 @@ internal sealed partial class SupplierRun : IGateListener
             var feed = Inputs[Plan.Products[product].InputFeedIndex[i]];
             if (feed.OnHand < spec.Inputs[i].QuantityPerJob)
             {
-                chain.Add($"part:{feed.Plan.PartId}");
+                chain.Add(CauseLink.Part(feed.Plan.PartId));
                 LaneRun.ExplainFeed(feed, chain, depth + 1);
                 return;
             }

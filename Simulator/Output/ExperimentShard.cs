@@ -69,6 +69,7 @@ public sealed class ExperimentShard
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new CauseChainJsonConverter() },
     };
 
     private readonly DateTimeOffset _scenarioStart;

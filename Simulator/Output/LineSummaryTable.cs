@@ -141,7 +141,7 @@ internal static class LineSummaryTable
     private static string Cause(CauseCount? cause) => cause switch
     {
         null => "-",
-        { Runs: 1 } => cause.Cause,
-        _ => $"{cause.Cause} ({cause.Count.ToString(CultureInfo.InvariantCulture)}/{cause.Runs.ToString(CultureInfo.InvariantCulture)})",
+        { Runs: 1 } => HaltCause.Format(cause.Cause),
+        _ => $"{HaltCause.Format(cause.Cause)} ({cause.Count.ToString(CultureInfo.InvariantCulture)}/{cause.Runs.ToString(CultureInfo.InvariantCulture)})",
     };
 }

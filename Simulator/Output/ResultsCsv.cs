@@ -70,7 +70,7 @@ public static class ResultsCsv
             csv.WriteField(Invariant.Number(line.LostUnits));
             csv.WriteField(Invariant.Number(line.PlannedUnits));
             csv.WriteField(Invariant.Number(line.ProducedUnits));
-            csv.WriteField(line.HaltCause);
+            csv.WriteField(HaltCause.Format(line.HaltCause));
             csv.WriteField(Invariant.Number(line.BaselineUnits));
             csv.WriteField(Invariant.Number(line.StopLengthHours));
             csv.EndRecord();
@@ -105,7 +105,7 @@ public static class ResultsCsv
             csv.WriteField(Invariant.Number(row.TimeToRecoverHours));
             csv.WriteField(Invariant.Number(row.DowntimeHours));
             csv.WriteField(Invariant.Number(row.LostUnits));
-            csv.WriteField(row.HaltCause);
+            csv.WriteField(HaltCause.Format(row.HaltCause));
             csv.EndRecord();
         }
     }
@@ -200,7 +200,7 @@ public static class ResultsCsv
             csv.WriteField(Invariant.Timestamp(scenarioStart, record.TimeHours));
             csv.WriteField(record.Entity);
             csv.WriteField(record.Kind);
-            csv.WriteField(record.Detail);
+            csv.WriteField(HaltCause.EventDetail(record));
             csv.WriteField(Invariant.LocalTimestamp(run.Disrupted.Clock, scenarioStart, record.Entity, record.TimeHours));
             csv.EndRecord();
         }

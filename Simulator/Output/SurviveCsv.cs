@@ -43,7 +43,7 @@ public static class SurviveCsv
             csv.WriteField(string.Join(';', node.PlantsAtRisk));
             csv.WriteField(Invariant.Number(node.VehiclesAtRisk));
             csv.WriteField(Invariant.Number(node.LinesBackAfterHours));
-            csv.WriteField(node.CauseChain ?? string.Empty);
+            csv.WriteField(HaltCause.Format(node.CauseChain));
             var change = result.Changes is null ? null : changes.GetValueOrDefault((node.Target.KindName, node.Target.Id));
             csv.WriteField(Invariant.Number(change?.PreviousHoursToHalt));
             csv.WriteField(Invariant.Number(change?.ShrankByHours));

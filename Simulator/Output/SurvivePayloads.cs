@@ -133,7 +133,7 @@ public static class SurvivePayloads
             .Append(CultureInfo.InvariantCulture, $"linesim survive, scenario '{result.ScenarioName}', as of {Timestamp(result.AsOf)}: ")
             .Append(CultureInfo.InvariantCulture, $"if {what} fails now, line(s) {string.Join(", ", node.LinesAtRisk)} halt after {Hours(halt)} h, ")
             .Append(CultureInfo.InvariantCulture, $"before it is back after {Hours(node.RecoveryHours)} h; about {node.VehiclesAtRisk.ToString("#,0", CultureInfo.InvariantCulture)} vehicles at risk.")
-            .Append(node.CauseChain is { } chain ? $" Cause: {chain}." : string.Empty)
+            .Append(node.CauseChain is { } chain ? $" Cause: {HaltCause.Format(chain)}." : string.Empty)
             .ToString();
         var sites = new JsonArray();
         foreach (var plant in node.PlantsAtRisk)

@@ -30,7 +30,7 @@ internal static class SurviveTable
         };
         // Cause chains are long: one note each (they wrap between words) rather than a column squeezed to a few letters.
         notes.AddRange(result.Nodes.Take(rows).Where(n => n.CauseChain is not null)
-            .Select(n => $"cause {Invariant.Integer(n.Rank)} ({n.Target.Id}): {n.CauseChain}"));
+            .Select(n => $"cause {Invariant.Integer(n.Rank)} ({n.Target.Id}): {HaltCause.Format(n.CauseChain)}"));
         if (result.Nodes.Count > rows)
         {
             notes.Add($"top {rows.ToString(CultureInfo.InvariantCulture)} of {result.Nodes.Count.ToString(CultureInfo.InvariantCulture)} targets; every target is in {SurviveCsv.FileName}");

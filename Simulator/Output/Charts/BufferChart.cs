@@ -8,7 +8,7 @@ namespace Simulator.Output.Charts;
 /// <summary>Line-side stock in hours of cover for the parts that stopped lines, or the scarcest ones when nothing stopped.</summary>
 internal static class BufferChart
 {
-    internal const string CoverMetric = "cover_h";
+    internal const string CoverMetric = SampleMetrics.CoverHours;
     private const int LowestWhenNoHalt = 5;
 
     /// <summary>Curves with a label each; more halting parts are drawn as one band beside the first of them.</summary>
@@ -28,7 +28,7 @@ internal static class BufferChart
         var (shown, rest) = Split(ranked, halting.Count > 0);
 
         // A line can halt with every part at hand (its control system down): then no part ran short, but lines did halt.
-        var anyHalt = run.Lines.Any(l => l.TimeToHaltHours is not null) || run.Disrupted.Events.Any(e => e.Kind == "halt");
+        var anyHalt = run.Lines.Any(l => l.TimeToHaltHours is not null) || run.Disrupted.Events.Any(e => e.Kind == EventKinds.Halt);
         var what = halting.Count > 0
             ? rest.Count > 0 ? $"the {Count(ranked.Count)} parts that halted a line ({Count(shown.Count)} lowest named)" : "parts that halted a line"
             : $"the {Count(shown.Count)} lowest-cover parts ({(anyHalt ? "no line ran short of a part; the halts were control-system stops" : "no line halted")})";
@@ -93,7 +93,7 @@ internal static class BufferChart
     {
         var causes = run.Lines
             .Select(l => (l.Line, Cause: l.HaltCause))
-            .Concat(run.Disrupted.Events.Where(e => e.Kind == "halt").Select(e => (Line: e.Entity, Cause: e.Detail)));
+            .Concat(run.Disrupted.Events.Where(e => e.Kind == EventKinds.Halt).Select(e => (Line: e.Entity, Cause: e.Cause ?? CauseChain.None)));
         return causes
             .Select(c => HaltCause.StarvedPart(c.Cause) is { } part ? $"{c.Line}/{part}" : null)
             .OfType<string>()

@@ -29,7 +29,7 @@ internal static class LineStatusChart
         var selection = LineStatusRows.Select(run.Lines, MaxRows);
         var lines = selection.Shown.Select(l => (l.Plant, l.Line)).ToList();
         var byLine = run.Disrupted.Samples
-            .Where(s => s.Metric == "state")
+            .Where(s => s.Metric == SampleMetrics.State)
             .GroupBy(s => s.Entity, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Sample>)g.OrderBy(s => s.TimeHours).ToList(), StringComparer.Ordinal);
 

@@ -11,7 +11,7 @@ namespace Simulator.Output.Charts;
 /// </summary>
 internal static class ProductionChart
 {
-    internal const string ProducedMetric = "produced_units";
+    internal const string ProducedMetric = SampleMetrics.ProducedUnits;
 
     /// <summary>Curves that stay apart in colour and on the page on one set of axes.</summary>
     internal const int MaxSeparatePlants = 6;

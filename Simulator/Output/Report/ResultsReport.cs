@@ -99,7 +99,7 @@ public static class ResultsReport
         yield return $"{who}: {Units(h.MeanLostUnits)} vehicles lost over all lines{(h.Replications > 1 ? $" (mean of {Count(h.Replications)} replications)" : string.Empty)}.";
         if (h.TopRisks.Count > 0)
         {
-            yield return $"{who}, top risks: " + string.Join("; ", h.TopRisks.Select(r => $"{r.Cause} halts {Count(r.LinesHalted)} line(s), {Units(r.MeanLostUnits)} units lost"));
+            yield return $"{who}, top risks: " + string.Join("; ", h.TopRisks.Select(r => $"{HaltCause.Format(r.Cause)} halts {Count(r.LinesHalted)} line(s), {Units(r.MeanLostUnits)} units lost"));
         }
     }
 
@@ -112,7 +112,7 @@ public static class ResultsReport
             new(l.Policy), new(l.Plant), new(l.Line), new($"{Count(l.HaltedRuns)}/{Count(l.Runs)}", l.HaltedRuns), Hours(l.MeanTimeToHaltHours),
             Hours(Mean(l, MetricNames.TimeToRestart)), Hours(Mean(l, MetricNames.TimeToRecover)), Hours(Mean(l, MetricNames.Downtime)),
             new(Units(l.MeanLostUnits), l.MeanLostUnits),
-            new(l.MostFrequentCause?.Cause ?? "-"),
+            new(l.MostFrequentCause is { } top ? HaltCause.Format(top.Cause) : "-"),
         ]).ToList();
         return new TableSection(
             "Lines",
