@@ -2,6 +2,7 @@ using Simulator.Model;
 using Simulator.Model.Specs;
 using Simulator.Scenarios;
 using YamlDotNet.RepresentationModel;
+using Simulator.Output;
 
 namespace Simulator.Tests.Generation;
 
@@ -143,7 +144,7 @@ public sealed class NetworkGeneratorTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(trace.Events.Where(e => e.Kind == "halt").Select(e => $"{e.TimeHours:0.##} {e.Entity}: {e.Detail}"), Is.Empty);
+            Assert.That(trace.Events.Where(e => e.Kind == EventKinds.Halt).Select(e => $"{e.TimeHours:0.##} {e.Entity}: {HaltCause.EventDetail(e)}"), Is.Empty);
             foreach (var line in trace.Lines)
             {
                 Assert.That(line.ProducedUnits, Is.EqualTo(line.PlannedUnits).Within(1), line.LineId);
@@ -158,7 +159,7 @@ public sealed class NetworkGeneratorTests
         var scenario = NetworkGenerator.Generate(new GeneratorOptions(plants, lines, Parts: 40, Seed: seed, HorizonHours: 720, WithDisruption: false));
         var trace = Simulation.Run(Network.Build(scenario), seed, new RunOptions(RecordPartSeries: false, WithDisruptions: false));
 
-        Assert.That(trace.Events.Where(e => e.Kind == "halt").Select(e => $"{e.TimeHours:0.##} {e.Entity}: {e.Detail}"), Is.Empty);
+        Assert.That(trace.Events.Where(e => e.Kind == EventKinds.Halt).Select(e => $"{e.TimeHours:0.##} {e.Entity}: {HaltCause.EventDetail(e)}"), Is.Empty);
     }
 
     [Test]

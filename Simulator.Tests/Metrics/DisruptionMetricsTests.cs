@@ -64,7 +64,7 @@ public sealed class DisruptionMetricsTests
 
         var edi = run.Disruptions.Single(d => d.Disruption == "edi");
         var mes = run.Disruptions.Single(d => d.Disruption == "mes");
-        var restart = run.Disrupted.Events.First(e => e.Entity == "L1" && e.Kind == "restart").TimeHours;
+        var restart = run.Disrupted.Events.First(e => e.Entity == "L1" && e.Kind == EventKinds.Restart).TimeHours;
         Assert.Multiple(() =>
         {
             Assert.That(edi.TimeToHaltHours, Is.EqualTo(6).Within(1e-9));

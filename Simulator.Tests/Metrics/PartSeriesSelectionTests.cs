@@ -40,10 +40,10 @@ public sealed class PartSeriesSelectionTests
         var selected = Experiment.RunReplication(network, "as-written", 0, 1, keepPartSeries: true, everyPart: false);
         var every = Experiment.RunReplication(network, "as-written", 0, 1, keepPartSeries: true, everyPart: true);
 
-        string[] Stocks(ReplicationResult r) => r.Disrupted.Samples.Where(s => s.Metric == "stock_units").Select(s => s.Entity).Distinct().Order().ToArray();
+        string[] Stocks(ReplicationResult r) => r.Disrupted.Samples.Where(s => s.Metric == SampleMetrics.StockUnits).Select(s => s.Entity).Distinct().Order().ToArray();
         Assert.That(Stocks(selected), Is.EqualTo(new[] { "L1/A", "L1/B", "L1/C", "L1/D", "L1/E" }));
         Assert.That(Stocks(every), Has.Length.EqualTo(7));
-        var f = every.Disrupted.Samples.Where(s => s.Entity == "L1/F" && s.Metric == "stock_units").ToArray();
+        var f = every.Disrupted.Samples.Where(s => s.Entity == "L1/F" && s.Metric == SampleMetrics.StockUnits).ToArray();
         Assert.That(f[^1].Value, Is.EqualTo(600 - 100), "F loses exactly the 100 pieces of A's 100 jobs");
         Assert.That(selected.Disrupted.Samples.Where(s => s.Entity == "L1/A"), Is.EqualTo(every.Disrupted.Samples.Where(s => s.Entity == "L1/A")));
     }

@@ -58,7 +58,7 @@ public sealed class DisruptionScenarioTests
 
         var result = Run(builder);
         var line = result.Lines.Single();
-        var rate = result.Disrupted.Samples.Where(s => s.Entity == "L1" && s.Metric == "rate_per_hour" && s.TimeHours > 40 && s.TimeHours <= 100);
+        var rate = result.Disrupted.Samples.Where(s => s.Entity == "L1" && s.Metric == SampleMetrics.RatePerHour && s.TimeHours > 40 && s.TimeHours <= 100);
 
         Assert.That(line.TimeToHaltHours, Is.EqualTo(0).Within(1e-9));
         Assert.That(rate.Select(s => s.Value), Is.All.EqualTo(18).Within(1));
@@ -202,11 +202,11 @@ public sealed class DisruptionScenarioTests
             .Disruption("a-down", ["A"], startHours: 0, durationHours: 1000);
 
         var result = Run(builder);
-        var produced = result.Disrupted.Samples.Where(s => s.Entity == "L1" && s.Metric == "produced_units").ToDictionary(s => s.TimeHours, s => s.Value);
+        var produced = result.Disrupted.Samples.Where(s => s.Entity == "L1" && s.Metric == SampleMetrics.ProducedUnits).ToDictionary(s => s.TimeHours, s => s.Value);
 
         var rate = (produced[110] - produced[50]) / 60;
         Assert.That(rate, Is.EqualTo(40).Within(0.5));
-        Assert.That(result.Disrupted.Events.Any(e => e.Kind == "failover" && e.Entity == "A-L1" && e.TimeHours == 24), Is.True);
+        Assert.That(result.Disrupted.Events.Any(e => e.Kind == EventKinds.Failover && e.Entity == "A-L1" && e.TimeHours == 24), Is.True);
     }
 
     [Test]
@@ -232,12 +232,12 @@ public sealed class DisruptionScenarioTests
 
         var result = Run(builder);
         var line = result.Lines.Single();
-        double Produced(RunTrace run, double hours) => run.Samples.Single(s => s.Entity == "L1" && s.Metric == "produced_units" && s.TimeHours == hours).Value;
+        double Produced(RunTrace run, double hours) => run.Samples.Single(s => s.Entity == "L1" && s.Metric == SampleMetrics.ProducedUnits && s.TimeHours == hours).Value;
         Assert.Multiple(() =>
         {
             Assert.That(line.TimeToHaltHours, Is.Null);
             Assert.That(line.LostUnits, Is.EqualTo(0).Within(1e-9));
-            Assert.That(result.Disrupted.Events.Any(e => e.Kind == "failover" && e.Entity == "S1-L1" && e.TimeHours == 0), Is.True);
+            Assert.That(result.Disrupted.Events.Any(e => e.Kind == EventKinds.Failover && e.Entity == "S1-L1" && e.TimeHours == 0), Is.True);
             Assert.That(Produced(result.Disrupted, 48), Is.EqualTo(Produced(result.Baseline, 48)), "S3 joins at 48 h without a dip");
             Assert.That(Produced(result.Disrupted, 110), Is.EqualTo(Produced(result.Baseline, 110)));
         });

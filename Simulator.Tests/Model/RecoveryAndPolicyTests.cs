@@ -25,7 +25,7 @@ public sealed class RecoveryAndPolicyTests
             .Disruption("plant-down", ["PLANT"], 10, 10, new RecoverySpec(null, [new RecoveryPhase(["L2"], 24)]));
 
         var result = Experiment.RunReplication(Network.Build(builder.Build()), "as-written", 0, 1);
-        var restarts = result.Disrupted.Events.Where(e => e.Kind == "restart").ToDictionary(e => e.Entity, e => e.TimeHours);
+        var restarts = result.Disrupted.Events.Where(e => e.Kind == EventKinds.Restart).ToDictionary(e => e.Entity, e => e.TimeHours);
 
         Assert.Multiple(() =>
         {
@@ -49,8 +49,8 @@ public sealed class RecoveryAndPolicyTests
             ]));
 
         var result = Experiment.RunReplication(Network.Build(builder.Build()), "as-written", 0, 1);
-        var restarts = result.Disrupted.Events.Where(e => e.Kind == "restart").ToDictionary(e => e.Entity, e => e.TimeHours);
-        var phases = result.Disrupted.Events.Where(e => e.Kind == "phase_restored").Select(e => (e.TimeHours, e.Detail));
+        var restarts = result.Disrupted.Events.Where(e => e.Kind == EventKinds.Restart).ToDictionary(e => e.Entity, e => e.TimeHours);
+        var phases = result.Disrupted.Events.Where(e => e.Kind == EventKinds.PhaseRestored).Select(e => (e.TimeHours, e.Detail));
         var window = result.Disrupted.Windows.Single();
 
         Assert.Multiple(() =>
@@ -73,7 +73,7 @@ public sealed class RecoveryAndPolicyTests
             .Disruption("second", ["MES"], 40, 5);
 
         var result = Experiment.RunReplication(Network.Build(builder.Build()), "as-written", 0, 1);
-        var fullRate = result.Disrupted.Events.Where(e => e.Kind == "full_rate" && e.Entity == "L1").Select(e => e.TimeHours);
+        var fullRate = result.Disrupted.Events.Where(e => e.Kind == EventKinds.FullRate && e.Entity == "L1").Select(e => e.TimeHours);
 
         Assert.That(fullRate, Is.EqualTo(new[] { 28.0, 45.0 }).Within(1e-9));
     }
@@ -94,7 +94,7 @@ public sealed class RecoveryAndPolicyTests
         var scenario = builder.Build();
 
         double StockAt48(string policy) => Simulation.Run(Network.Build(scenario, policy), 1)
-            .Samples.Single(s => s.Entity == "L1/WHEEL" && s.Metric == "stock_units" && s.TimeHours == 47).Value;
+            .Samples.Single(s => s.Entity == "L1/WHEEL" && s.Metric == SampleMetrics.StockUnits && s.TimeHours == 47).Value;
 
         Assert.That(StockAt48("buffered") - StockAt48("as-written"), Is.EqualTo(360).Within(1e-9));
     }

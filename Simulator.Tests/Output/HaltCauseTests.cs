@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CsCheck;
+using Simulator.Metrics;
 using Simulator.Model;
 using Simulator.Model.Specs;
 using Simulator.Output;
@@ -48,6 +49,13 @@ public sealed class HaltCauseTests
             Assert.That(HaltCause.Format((CauseChain?)null), Is.Empty);
         });
     }
+
+    [TestCase("part:SEAT <- supplier:T2 (tier 2) <- node:T2 (down)", "node:T2")]
+    [TestCase("part:SEAT <- supplier:T1 (tier 1) <- it:OEM-EDI (order_transmission) on manual fallback", "it:OEM-EDI")]
+    [TestCase("part:SEAT <- supplier:T1 (tier 1)", "supplier:T1")]
+    [TestCase("production_control", "production_control")]
+    public void A_root_cause_is_shown_by_kind_and_id_without_its_qualifier(string chain, string root) =>
+        Assert.That(HaltCause.FormatRoot(Headline.Root(HaltCause.Parse(chain))), Is.EqualTo(root));
 
     [Test]
     public void A_chain_read_back_from_its_text_is_the_same_chain() =>

@@ -54,7 +54,7 @@ public sealed partial class HtmlReportTests
             Assert.That(headline.MeanLostUnits, Is.EqualTo(250), "(300 + 100 + 100 + 0) / 2 runs");
             Assert.That(headline.FirstToHalt!.Line, Is.EqualTo("B"), "B halts after 2 h in the one run it halts, A after 5 h on average");
             Assert.That(headline.Lines.Single(l => l.Line == "A").MeanTimeToHaltHours, Is.EqualTo(5));
-            Assert.That(headline.TopRisks.Select(r => (HaltCause.Format(r.Cause), r.Id, r.LinesHalted, r.MeanLostUnits)), Is.EqualTo(new[]
+            Assert.That(headline.TopRisks.Select(r => (HaltCause.FormatRoot(r.Cause), r.Id, r.LinesHalted, r.MeanLostUnits)), Is.EqualTo(new[]
             {
                 ("it:EDI", "EDI", 1, 200.0),
                 ("it:MES", "MES", 1, 50.0),

@@ -80,9 +80,9 @@ internal static class SyntheticResults
 
     private static LineMetrics Metrics(LinePlan plan, string policy, int replication, ulong seed, RunTrace disrupted, RunTrace baseline)
     {
-        double Produced(RunTrace trace) => trace.Samples.Last(s => s.Entity == plan.Line && s.Metric == "produced_units").Value;
+        double Produced(RunTrace trace) => trace.Samples.Last(s => s.Entity == plan.Line && s.Metric == SampleMetrics.ProducedUnits).Value;
         double Planned() => Produced(baseline);
-        var downtime = disrupted.Samples.Count(s => s.Entity == plan.Line && s.Metric == "state" && s.Value == LineStateCode.Halted) * SampleEveryHours;
+        var downtime = disrupted.Samples.Count(s => s.Entity == plan.Line && s.Metric == SampleMetrics.State && s.Value == LineStateCode.Halted) * SampleEveryHours;
         double? recover = plan.Restart is { } restart ? restart + plan.RampHours - DisruptionEnd : plan.ReducedFrom is not null ? 0 : null;
         return new LineMetrics(
             policy, replication, seed, plan.Plant, plan.Line,
@@ -100,8 +100,8 @@ internal static class SyntheticResults
             {
                 var plan = plans[i];
                 var state = State(plan, t, disrupted);
-                samples.Add(new Sample(t, plan.Line, "state", state));
-                samples.Add(new Sample(t, plan.Line, "produced_units", produced[i]));
+                samples.Add(new Sample(t, plan.Line, SampleMetrics.State, state));
+                samples.Add(new Sample(t, plan.Line, SampleMetrics.ProducedUnits, produced[i]));
                 produced[i] += SampleEveryHours * plan.Rate * (state == LineStateCode.Running ? 1 : state == LineStateCode.Reduced ? 0.5 : 0);
                 if (perLineCover)
                 {
@@ -112,11 +112,11 @@ internal static class SyntheticResults
             var seatCover = !disrupted || t < DisruptionStart ? 4 + extraCoverHours - (t % 2)
                 : t < DisruptionEnd + jitter ? Math.Max(0, 6 + extraCoverHours - (t - DisruptionStart))
                 : Math.Min(4 + extraCoverHours, (t - DisruptionEnd - jitter) * 1.5);
-            samples.Add(new Sample(t, "SOL-A1/SEAT", "cover_h", seatCover, new StockSeriesKey(StockHolder.Line, "SOL-A1", "SEAT")));
-            samples.Add(new Sample(t, "SOL-A1/DOOR", "cover_h", 8 - (t % 4), new StockSeriesKey(StockHolder.Line, "SOL-A1", "DOOR")));
-            samples.Add(new Sample(t, "SOL-A2/SEAT", "cover_h", disrupted && t is >= DisruptionStart and < DisruptionEnd ? 2.5 : 5 - (t % 2), new StockSeriesKey(StockHolder.Line, "SOL-A2", "SEAT")));
-            samples.Add(new Sample(t, "CAS-B1/ENGINE", "cover_h", 48 - (t % 24), new StockSeriesKey(StockHolder.Line, "CAS-B1", "ENGINE")));
-            samples.Add(new Sample(t, "T1-SEATS/SEAT", "cover_h", 0.5, new StockSeriesKey(StockHolder.Supplier, "T1-SEATS", "SEAT")));
+            samples.Add(new Sample(t, "SOL-A1/SEAT", SampleMetrics.CoverHours, seatCover, new StockSeriesKey(StockHolder.Line, "SOL-A1", "SEAT")));
+            samples.Add(new Sample(t, "SOL-A1/DOOR", SampleMetrics.CoverHours, 8 - (t % 4), new StockSeriesKey(StockHolder.Line, "SOL-A1", "DOOR")));
+            samples.Add(new Sample(t, "SOL-A2/SEAT", SampleMetrics.CoverHours, disrupted && t is >= DisruptionStart and < DisruptionEnd ? 2.5 : 5 - (t % 2), new StockSeriesKey(StockHolder.Line, "SOL-A2", "SEAT")));
+            samples.Add(new Sample(t, "CAS-B1/ENGINE", SampleMetrics.CoverHours, 48 - (t % 24), new StockSeriesKey(StockHolder.Line, "CAS-B1", "ENGINE")));
+            samples.Add(new Sample(t, "T1-SEATS/SEAT", SampleMetrics.CoverHours, 0.5, new StockSeriesKey(StockHolder.Supplier, "T1-SEATS", "SEAT")));
         }
 
         if (!disrupted)
@@ -126,14 +126,14 @@ internal static class SyntheticResults
 
         var events = new List<EventRecord>
         {
-            new(DisruptionStart, "cyber-edi", "disruption_start", "it:OEM-EDI it:CAS-MES"),
-            new(DisruptionEnd, "cyber-edi", "disruption_end", "it:OEM-EDI it:CAS-MES"),
+            new(DisruptionStart, "cyber-edi", EventKinds.DisruptionStart, "it:OEM-EDI it:CAS-MES"),
+            new(DisruptionEnd, "cyber-edi", EventKinds.DisruptionEnd, "it:OEM-EDI it:CAS-MES"),
         };
         foreach (var plan in plans.Where(p => p.Halt is not null))
         {
             events.Add(new EventRecord(plan.Halt!.Value, plan.Line, EventKinds.Halt, string.Empty, HaltCause.Parse(plan.Cause)));
-            events.Add(new EventRecord(plan.Restart!.Value, plan.Line, "restart", string.Empty));
-            events.Add(new EventRecord(plan.Restart!.Value + plan.RampHours, plan.Line, "full_rate", string.Empty));
+            events.Add(new EventRecord(plan.Restart!.Value, plan.Line, EventKinds.Restart, string.Empty));
+            events.Add(new EventRecord(plan.Restart!.Value + plan.RampHours, plan.Line, EventKinds.FullRate, string.Empty));
         }
 
         events.Sort((a, b) => a.TimeHours.CompareTo(b.TimeHours));

@@ -45,7 +45,7 @@ public sealed class BundledScenarioTests
         foreach (var policy in PolicyIds(scenario))
         {
             var baseline = Simulation.Run(Network.Build(scenario, policy), 1, new RunOptions(RecordPartSeries: false, WithDisruptions: false));
-            var halts = baseline.Events.Where(e => e.Kind == "halt").ToList();
+            var halts = baseline.Events.Where(e => e.Kind == EventKinds.Halt).ToList();
 
             Assert.That(halts, Is.Empty, () => $"policy {policy}: " + string.Join("\n", halts.Take(5)));
         }

@@ -52,10 +52,17 @@ public static class HaltCause
             { Kind: CauseLinkKind.PlannedStop } => " (planned stop)",
             _ => string.Empty,
         };
-        var text = link.Kind == CauseLinkKind.Function
-            ? FunctionName(link.Function ?? ItFunction.ProductionControl)
-            : $"{Prefix(link.Kind)}:{link.Id}{qualifier}";
+        var text = link.Kind == CauseLinkKind.Function ? FormatRoot(link) : FormatRoot(link) + qualifier;
         return link.ManualFallback ? text + FallbackSuffix : text;
+    }
+
+    /// <summary>A root cause's text as rankings show it, kind and id without qualifier: <c>it:OEM-EDI</c>, <c>node:T2</c>.</summary>
+    public static string FormatRoot(CauseLink link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return link.Kind == CauseLinkKind.Function
+            ? FunctionName(link.Function ?? ItFunction.ProductionControl)
+            : $"{Prefix(link.Kind)}:{link.Id}";
     }
 
     /// <summary>An event's detail as <c>events.csv</c> writes it: its cause's text, then its own detail.</summary>

@@ -99,7 +99,7 @@ public static class ResultsReport
         yield return $"{who}: {Units(h.MeanLostUnits)} vehicles lost over all lines{(h.Replications > 1 ? $" (mean of {Count(h.Replications)} replications)" : string.Empty)}.";
         if (h.TopRisks.Count > 0)
         {
-            yield return $"{who}, top risks: " + string.Join("; ", h.TopRisks.Select(r => $"{HaltCause.Format(r.Cause)} halts {Count(r.LinesHalted)} line(s), {Units(r.MeanLostUnits)} units lost"));
+            yield return $"{who}, top risks: " + string.Join("; ", h.TopRisks.Select(r => $"{HaltCause.FormatRoot(r.Cause)} halts {Count(r.LinesHalted)} line(s), {Units(r.MeanLostUnits)} units lost"));
         }
     }
 
