@@ -28,7 +28,7 @@ public static class SeriesRows
     public const string SupplierKind = "supplier";
 
     /// <summary>The metric whose value is a line state code.</summary>
-    public const string StateMetric = "state";
+    public const string StateMetric = SampleMetrics.State;
 
     /// <summary>The rows of <paramref name="samples"/>, in the same order.</summary>
     public static IEnumerable<SeriesRow> Of(IEnumerable<Sample> samples)
