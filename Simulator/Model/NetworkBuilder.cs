@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Simulator.Model.Specs;
 
 namespace Simulator.Model;
@@ -7,9 +8,9 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
 {
     private readonly Dictionary<string, CalendarSpec> _calendarSpecs = [];
     private readonly Dictionary<(string Calendar, string Zone), Calendar> _calendars = [];
-    private readonly Dictionary<(string Destination, string Part), FeedPlan> _feeds = [];
-    private readonly List<FeedPlan> _feedList = [];
-    private readonly Dictionary<string, SupplierPlan> _suppliers = [];
+    private readonly Dictionary<(string Destination, string Part), FeedDraft> _feeds = [];
+    private readonly List<FeedDraft> _feedList = [];
+    private readonly Dictionary<string, SupplierDraft> _suppliers = [];
     private readonly HashSet<string> _demandDone = [];
 
     public T Build<T>(Func<IReadOnlyList<LinePlan>, IReadOnlyList<SupplierPlan>, IReadOnlyList<FeedPlan>, IReadOnlyList<LanePlan>, IReadOnlyDictionary<string, PartSpec>, T> create)
@@ -60,7 +61,8 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
             product.UnitCost = cost[product.Spec.PartId];
         }
 
-        return create(lines, suppliers, _feedList, lanes, scenario.Parts.ToDictionary(p => p.Id));
+        var plans = DraftFreezer.Freeze(lines, suppliers, _feedList, lanes);
+        return create(plans.Lines, plans.Suppliers, plans.Feeds, plans.Lanes, scenario.Parts.ToFrozenDictionary(p => p.Id));
     }
 
     /// <summary>Calendar <paramref name="id"/> read on the wall clock of <paramref name="siteId"/>: one calendar used in two zones opens at different hours.</summary>
@@ -104,11 +106,11 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
         return working > 0 ? open / working : 0;
     }
 
-    private FeedPlan Feed(string destination, bool toLine, string part)
+    private FeedDraft Feed(string destination, bool toLine, string part)
     {
         if (!_feeds.TryGetValue((destination, part), out var feed))
         {
-            feed = new FeedPlan(_feedList.Count, destination, toLine, part);
+            feed = new FeedDraft(_feedList.Count, destination, toLine, part);
             _feeds[(destination, part)] = feed;
             _feedList.Add(feed);
         }
@@ -116,13 +118,13 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
         return feed;
     }
 
-    private List<LinePlan> BuildLines()
+    private List<LineDraft> BuildLines()
     {
-        var lines = new List<LinePlan>();
+        var lines = new List<LineDraft>();
         foreach (var line in scenario.Plants.SelectMany(p => p.Lines))
         {
             var calendar = CalendarFor(line.CalendarId, line.Id);
-            var plan = new LinePlan(line, calendar, line.RatePerHour * calendar.OpenHoursBetween(0, horizonHours));
+            var plan = new LineDraft(line, calendar, line.RatePerHour * calendar.OpenHoursBetween(0, horizonHours));
             var perDayFactor = OpenHoursPerWorkingDay(calendar);
             var averageFactor = OpenHoursPerDay(calendar);
             foreach (var item in line.Bom)
@@ -141,16 +143,16 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
         return lines;
     }
 
-    private List<SupplierPlan> BuildSuppliers()
+    private List<SupplierDraft> BuildSuppliers()
     {
-        var list = new List<SupplierPlan>();
+        var list = new List<SupplierDraft>();
         foreach (var spec in scenario.Suppliers)
         {
             var calendar = CalendarFor(spec.CalendarId, spec.Id);
-            var plan = new SupplierPlan(spec, calendar, OpenHoursPerDay(calendar));
+            var plan = new SupplierDraft(spec, calendar, OpenHoursPerDay(calendar));
             foreach (var product in spec.Products)
             {
-                var productPlan = new ProductPlan(product);
+                var productPlan = new ProductDraft(product);
                 foreach (var input in product.Inputs)
                 {
                     var feed = Feed(spec.Id, toLine: false, input.PartId);
@@ -172,12 +174,12 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
         return list;
     }
 
-    private List<LanePlan> BuildLanes()
+    private List<LaneDraft> BuildLanes()
     {
-        var lanes = new List<LanePlan>();
+        var lanes = new List<LaneDraft>();
         foreach (var spec in scenario.Lanes)
         {
-            var lane = new LanePlan(lanes.Count, spec)
+            var lane = new LaneDraft(lanes.Count, spec)
             {
                 Feed = _feeds[(spec.To, spec.PartId)],
                 Origin = _suppliers[spec.From],
@@ -191,7 +193,7 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
         return lanes;
     }
 
-    private void ResolveDemand(SupplierPlan supplier)
+    private void ResolveDemand(SupplierDraft supplier)
     {
         if (!_demandDone.Add(supplier.Spec.Id))
         {
@@ -230,7 +232,7 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
         }
     }
 
-    private void ResolveLineStocks(LinePlan line)
+    private void ResolveLineStocks(LineDraft line)
     {
         foreach (var feed in line.Feeds)
         {
@@ -260,7 +262,7 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
         }
     }
 
-    private void ResolveSupplierStocks(SupplierPlan supplier)
+    private void ResolveSupplierStocks(SupplierDraft supplier)
     {
         foreach (var product in supplier.Products)
         {
@@ -294,7 +296,7 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
         }
     }
 
-    private void ResolveTrigger(FeedPlan feed)
+    private void ResolveTrigger(FeedDraft feed)
     {
         if (feed.Lanes.Count == 0)
         {
@@ -331,7 +333,7 @@ internal sealed class NetworkBuilder(ScenarioSpec scenario, PolicySpec policy, d
     private static double Level(LevelMode mode, double written, double policyLevel) =>
         mode == LevelMode.AtLeast ? Math.Max(written, policyLevel) : policyLevel;
 
-    private static double Units(StockAmount amount, FeedPlan feed) =>
+    private static double Units(StockAmount amount, FeedDraft feed) =>
         amount.ToUnits(feed.DemandPerOpenHour, feed.DemandPerDay);
 
     /// <summary>The part's override for every node, then its override for <paramref name="nodeId"/> alone, where given.</summary>

@@ -3,23 +3,23 @@ using Simulator.Model.Specs;
 namespace Simulator.Model;
 
 /// <summary>A line resolved for simulation.</summary>
-internal sealed class LinePlan(LineSpec spec, Calendar calendar, double plannedUnits)
+internal sealed class LinePlan(LineSpec spec, Calendar calendar, double plannedUnits, PlanList<FeedPlan> feeds, PlanList<DayCap> jobCaps)
 {
     public LineSpec Spec { get; } = spec;
 
     public Calendar Calendar { get; } = calendar;
 
     /// <summary>Jobs the calendar, the rate and the state's demand per day plan over the horizon.</summary>
-    public double PlannedUnits { get; set; } = plannedUnits;
+    public double PlannedUnits { get; } = plannedUnits;
 
-    public List<FeedPlan> Feeds { get; } = [];
+    public PlanList<FeedPlan> Feeds { get; } = feeds;
 
     /// <summary>Days on which the state's demand caps the jobs the line builds, in time order (Units: jobs).</summary>
-    public List<DayCap> JobCaps { get; } = [];
+    public PlanList<DayCap> JobCaps { get; } = jobCaps;
 }
 
 /// <summary>A supplier resolved for simulation.</summary>
-internal sealed class SupplierPlan(SupplierSpec spec, Calendar calendar, double averageOpenHoursPerDay)
+internal sealed class SupplierPlan(SupplierSpec spec, Calendar calendar, double averageOpenHoursPerDay, PlanList<ProductPlan> products, PlanList<FeedPlan> inputFeeds)
 {
     public SupplierSpec Spec { get; } = spec;
 
@@ -28,103 +28,103 @@ internal sealed class SupplierPlan(SupplierSpec spec, Calendar calendar, double 
     /// <summary>Open hours per calendar day, averaged over the horizon.</summary>
     public double AverageOpenHoursPerDay { get; } = averageOpenHoursPerDay;
 
-    public List<ProductPlan> Products { get; } = [];
+    public PlanList<ProductPlan> Products { get; } = products;
 
-    public List<FeedPlan> InputFeeds { get; } = [];
+    public PlanList<FeedPlan> InputFeeds { get; } = inputFeeds;
 }
 
 /// <summary>A product of a supplier: capacity, inputs and finished-goods stock in units.</summary>
-internal sealed class ProductPlan(ProductSpec spec)
+internal sealed class ProductPlan
 {
-    public ProductSpec Spec { get; } = spec;
+    public required ProductSpec Spec { get; init; }
 
     /// <summary>Value of one piece (resolved once: the sampler values every stock at every sample).</summary>
-    public double UnitCost { get; set; }
+    public required double UnitCost { get; init; }
 
     /// <summary>Demand per working day of the supplier.</summary>
-    public double DemandPerDay { get; set; }
+    public required double DemandPerDay { get; init; }
 
     /// <summary>Demand per calendar hour, averaged over closed time too.</summary>
-    public double AveragePerHour { get; set; }
+    public required double AveragePerHour { get; init; }
 
-    public double InitialUnits { get; set; }
+    public required double InitialUnits { get; init; }
 
-    public double TargetUnits { get; set; }
+    public required double TargetUnits { get; init; }
 
-    public List<LanePlan> Outgoing { get; } = [];
+    public required PlanList<LanePlan> Outgoing { get; init; }
 
     /// <summary>Index into the supplier's input feeds for each input, in <see cref="ProductSpec.Inputs"/> order.</summary>
-    public List<int> InputFeedIndex { get; } = [];
+    public required PlanList<int> InputFeedIndex { get; init; }
 
     /// <summary>Days on which the state's planned output caps what the product makes, in time order.</summary>
-    public List<DayCap> OutputCaps { get; } = [];
+    public required PlanList<DayCap> OutputCaps { get; init; }
 }
 
 /// <summary>
 /// The stock of one part at one consumer (a line's line-side stock or a supplier's input stock), with the rule that
 /// replenishes it and the lanes that deliver it.
 /// </summary>
-internal sealed class FeedPlan(int index, string destinationId, bool toLine, string partId)
+internal sealed class FeedPlan
 {
-    public int Index { get; } = index;
+    public required int Index { get; init; }
 
-    public string DestinationId { get; } = destinationId;
+    public required string DestinationId { get; init; }
 
-    public bool ToLine { get; } = toLine;
+    public required bool ToLine { get; init; }
 
-    public string PartId { get; } = partId;
+    public required string PartId { get; init; }
 
     /// <summary>Value of one piece (resolved once: the sampler values every stock at every sample).</summary>
-    public double UnitCost { get; set; }
+    public required double UnitCost { get; init; }
 
     /// <summary>Line feeds: pieces per job. Supplier feeds: unused (1).</summary>
-    public double QuantityPerJob { get; set; } = 1;
+    public required double QuantityPerJob { get; init; }
 
-    public double InitialUnits { get; set; }
+    public required double InitialUnits { get; init; }
 
-    public double? MaximumUnits { get; set; }
+    public required double? MaximumUnits { get; init; }
 
     /// <summary>Line feeds: initial stock the policy adds to (or takes from) the network as written.</summary>
-    public double PolicyExtraUnits { get; set; }
+    public required double PolicyExtraUnits { get; init; }
 
-    public double DemandPerOpenHour { get; set; }
+    public required double DemandPerOpenHour { get; init; }
 
     /// <summary>Demand per working day of the consumer.</summary>
-    public double DemandPerDay { get; set; }
+    public required double DemandPerDay { get; init; }
 
     /// <summary>Demand per calendar hour, averaged over closed time too (what a schedule must release).</summary>
-    public double AveragePerHour { get; set; }
+    public required double AveragePerHour { get; init; }
 
-    public TriggerKind Trigger { get; set; }
+    public required TriggerKind Trigger { get; init; }
 
-    public long LeadJobs { get; set; }
+    public required long LeadJobs { get; init; }
 
-    public double ReorderPointUnits { get; set; }
+    public required double ReorderPointUnits { get; init; }
 
-    public double OrderQuantityUnits { get; set; }
+    public required double OrderQuantityUnits { get; init; }
 
-    public double ReviewHours { get; set; }
+    public required double ReviewHours { get; init; }
 
-    public double OrderUpToUnits { get; set; }
+    public required double OrderUpToUnits { get; init; }
 
-    public List<LanePlan> Lanes { get; } = [];
+    public required PlanList<LanePlan> Lanes { get; init; }
 }
 
 /// <summary>A lane resolved for simulation.</summary>
-internal sealed class LanePlan(int index, LaneSpec spec)
+internal sealed class LanePlan
 {
-    public int Index { get; } = index;
+    public required int Index { get; init; }
 
-    public LaneSpec Spec { get; } = spec;
+    public required LaneSpec Spec { get; init; }
 
-    public FeedPlan Feed { get; set; } = null!;
+    public required FeedPlan Feed { get; init; }
 
-    public SupplierPlan Origin { get; set; } = null!;
+    public required SupplierPlan Origin { get; init; }
 
-    public int ProductIndex { get; set; }
+    public required int ProductIndex { get; init; }
 
     /// <summary>Pieces per hour this lane carries at plan (its share of the destination's demand per open hour).</summary>
-    public double NominalPerHour { get; set; }
+    public required double NominalPerHour { get; init; }
 
     public double DemandPerDay => Feed.DemandPerDay * Spec.Share;
 }

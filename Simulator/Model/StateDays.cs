@@ -29,7 +29,7 @@ internal static class StateDays
     /// Planned output per supplier product and day: the pieces of <c>state.planned_output</c> planned to complete on
     /// that day, an upper bound on what the product makes that day. Days without planned output are not capped.
     /// </summary>
-    public static void ApplyPlannedOutput(ScenarioSpec scenario, IEnumerable<SupplierPlan> suppliers, double horizonHours)
+    public static void ApplyPlannedOutput(ScenarioSpec scenario, IEnumerable<SupplierDraft> suppliers, double horizonHours)
     {
         var outputs = scenario.State?.PlannedOutput ?? [];
         if (outputs.Count == 0)
@@ -62,7 +62,7 @@ internal static class StateDays
     /// its lines that use the part, in proportion to their planned use; a supplier's is not used (its demand follows
     /// from its customers'). The line's planned units are lowered by what the caps take off its calendar's plan.
     /// </summary>
-    public static void ApplyDemand(ScenarioSpec scenario, IReadOnlyList<LinePlan> lines, double horizonHours)
+    public static void ApplyDemand(ScenarioSpec scenario, IReadOnlyList<LineDraft> lines, double horizonHours)
     {
         var demand = scenario.State?.Demand ?? [];
         if (demand.Count == 0)
