@@ -202,8 +202,8 @@ public sealed class SurvivalLpTests
         scenario = scenario with { Disruptions = [scenario.Disruptions[0] with { Targets = [failed] }] };
         var run = Simulation.Run(Network.Build(scenario), 1, new RunOptions());
         double Rate(string line) =>
-            (run.Samples.Single(s => s.Entity == line && s.Metric == "produced_units" && s.TimeHours == 34).Value
-             - run.Samples.Single(s => s.Entity == line && s.Metric == "produced_units" && s.TimeHours == 14).Value) / 20;
+            (run.Samples.Single(s => s.Entity == line && s.Metric == SampleMetrics.ProducedUnits && s.TimeHours == 34).Value
+             - run.Samples.Single(s => s.Entity == line && s.Metric == SampleMetrics.ProducedUnits && s.TimeHours == 14).Value) / 20;
 
         // Whole jobs over 20 h: within 1 job a line.
         Assert.That(Rate("LINE-P1") + Rate("LINE-P2"), Is.EqualTo(capacityLeft).Within(0.1));

@@ -6,8 +6,8 @@ namespace Simulator.Tests.Metrics;
 /// <summary>The numbers the charts and the report draw, computed here and checked by hand: Output only formats them.</summary>
 public sealed class ChartMetricsTests
 {
-    private static LineMetrics Run(string plant, string line, int replication, double? timeToHalt, double lost = 0, string cause = "", string policy = "base") =>
-        new(policy, replication, (ulong)replication, plant, line, timeToHalt, 1, null, null, lost, 100, 100 - lost, cause, 100);
+    private static LineMetrics Run(string plant, string line, int replication, double? timeToHalt, double lost = 0, CauseChain? cause = null, string policy = "base") =>
+        new(policy, replication, (ulong)replication, plant, line, timeToHalt, 1, null, null, lost, 100, 100 - lost, cause ?? CauseChain.None, 100);
 
     [Test]
     public void Box_summary_of_four_values_has_R7_quartiles()
@@ -77,20 +77,20 @@ public sealed class ChartMetricsTests
     {
         Sample[] samples =
         [
-            new(0, "A1", "produced_units", 1), new(0, "A2", "produced_units", 2), new(0, "B1", "produced_units", 40),
-            new(1, "A2", "produced_units", 5), new(1, "A1", "produced_units", 3), new(1, "A1", "state", 9), new(1, "X", "produced_units", 100),
+            new(0, "A1", SampleMetrics.ProducedUnits, 1), new(0, "A2", SampleMetrics.ProducedUnits, 2), new(0, "B1", SampleMetrics.ProducedUnits, 40),
+            new(1, "A2", SampleMetrics.ProducedUnits, 5), new(1, "A1", SampleMetrics.ProducedUnits, 3), new(1, "A1", SampleMetrics.State, 9), new(1, "X", SampleMetrics.ProducedUnits, 100),
         ];
         var plantOf = new Dictionary<string, string> { ["A1"] = "A", ["A2"] = "A", ["B1"] = "B" };
 
-        Assert.That(PlantProduction.Total(samples, "produced_units", plantOf, ["A"]), Is.EqualTo(new[] { new TimedValue(0, 3), new TimedValue(1, 8) }));
-        Assert.That(PlantProduction.Total(samples, "produced_units", plantOf, ["A", "B"]), Is.EqualTo(new[] { new TimedValue(0, 43), new TimedValue(1, 8) }));
-        Assert.That(PlantProduction.Total(samples, "produced_units", plantOf, ["C"]), Is.Empty);
+        Assert.That(PlantProduction.Total(samples, SampleMetrics.ProducedUnits, plantOf, ["A"]), Is.EqualTo(new[] { new TimedValue(0, 3), new TimedValue(1, 8) }));
+        Assert.That(PlantProduction.Total(samples, SampleMetrics.ProducedUnits, plantOf, ["A", "B"]), Is.EqualTo(new[] { new TimedValue(0, 43), new TimedValue(1, 8) }));
+        Assert.That(PlantProduction.Total(samples, SampleMetrics.ProducedUnits, plantOf, ["C"]), Is.Empty);
     }
 
     [Test]
     public void Cover_series_rank_by_lowest_cover_then_by_when_it_was_reached_and_the_rest_gives_an_envelope()
     {
-        IReadOnlyList<Sample> Series(string id, params double[] values) => values.Select((v, t) => new Sample(t, id, "cover_h", v)).ToList();
+        IReadOnlyList<Sample> Series(string id, params double[] values) => values.Select((v, t) => new Sample(t, id, SampleMetrics.CoverHours, v)).ToList();
         var series = new Dictionary<string, IReadOnlyList<Sample>>
         {
             ["L1/LATE"] = Series("L1/LATE", 4, 2, 0),
@@ -125,11 +125,11 @@ public sealed class ChartMetricsTests
     [Test]
     public void Line_headline_names_the_most_frequent_halt_cause()
     {
-        LineMetrics[] lines = [Run("P", "L", 0, 1, cause: "part:B"), Run("P", "L", 1, 1, cause: "part:A"), Run("P", "L", 2, 1, cause: "part:B"), Run("P", "L", 3, null), Run("P", "M", 0, null)];
+        LineMetrics[] lines = [Run("P", "L", 0, 1, cause: CauseChain.Of(CauseLink.Part("B"))), Run("P", "L", 1, 1, cause: CauseChain.Of(CauseLink.Part("A"))), Run("P", "L", 2, 1, cause: CauseChain.Of(CauseLink.Part("B"))), Run("P", "L", 3, null), Run("P", "M", 0, null)];
 
         var headline = Headline.Compute(lines).Single();
 
-        Assert.That(headline.Lines[0].MostFrequentCause, Is.EqualTo(new CauseCount("part:B", 2, 4)));
+        Assert.That(headline.Lines[0].MostFrequentCause, Is.EqualTo(new CauseCount(CauseChain.Of(CauseLink.Part("B")), 2, 4)));
         Assert.That(headline.Lines[1].MostFrequentCause, Is.Null);
     }
 
@@ -137,7 +137,7 @@ public sealed class ChartMetricsTests
     public void Status_rows_beyond_the_limit_keep_the_lines_that_stood_still_longest_in_scenario_order()
     {
         LineMetrics Line(string id, double downtime, double? halt) =>
-            new("base", 0, 0, "P", id, halt, downtime, null, null, 0, 100, 100, string.Empty, 100);
+            new("base", 0, 0, "P", id, halt, downtime, null, null, 0, 100, 100, CauseChain.None, 100);
         LineMetrics[] lines = [Line("A", 2, 5), Line("B", 8, 1), Line("C", 2, 3), Line("D", 0, null), Line("E", 8, 1)];
 
         var three = LineStatusRows.Select(lines, 3);
@@ -156,7 +156,7 @@ public sealed class ChartMetricsTests
     [Test]
     public void The_shared_status_row_shows_the_worst_state_at_each_time()
     {
-        IReadOnlyList<Sample> States(params double[] codes) => codes.Select((c, t) => new Sample(t, "L", "state", c)).ToList();
+        IReadOnlyList<Sample> States(params double[] codes) => codes.Select((c, t) => new Sample(t, "L", SampleMetrics.State, c)).ToList();
 
         var worst = LineStatusRows.Worst([
             States(LineStateCode.Closed, LineStateCode.Running, LineStateCode.Running, LineStateCode.Reduced),

@@ -47,7 +47,7 @@ public sealed class PlannedStopTests
     public void A_line_stopped_by_plan_is_sampled_as_stopped_by_plan_not_halted()
     {
         var result = Run(SuppliedLine().PlannedStop("tuesday", ["L1"], startHours: 10, endHours: 20).Build());
-        var state = result.Disrupted.Samples.Where(s => s.Entity == "L1" && s.Metric == "state").ToDictionary(s => s.TimeHours, s => s.Value);
+        var state = result.Disrupted.Samples.Where(s => s.Entity == "L1" && s.Metric == SampleMetrics.State).ToDictionary(s => s.TimeHours, s => s.Value);
 
         Assert.That(state[9], Is.EqualTo(LineStateCode.Running));
         Assert.That(state[10], Is.EqualTo(LineStateCode.PlannedStop));

@@ -14,7 +14,7 @@ public sealed class SharedCapacityTests
         Simulation.Run(Network.Build(builder.Build()), 1, new RunOptions(WithDisruptions: false));
 
     private static double? FirstHalt(RunTrace run, string line) =>
-        run.Events.FirstOrDefault(e => e.Entity == line && e.Kind == "halt")?.TimeHours;
+        run.Events.FirstOrDefault(e => e.Entity == line && e.Kind == EventKinds.Halt)?.TimeHours;
 
     /// <summary>Lines LA (rate a, stock 3 h of it) and LB (rate b, stock 1 h) on one supplier sharing 100/h; sequence lead 2 h, trucks every 0.05 h.</summary>
     private static ScenarioBuilder TwoProducts(double a, double b) => new ScenarioBuilder()
@@ -34,7 +34,7 @@ public sealed class SharedCapacityTests
         var run = Baseline(TwoProducts(60, 30));
         Assert.Multiple(() =>
         {
-            Assert.That(run.Events.Where(e => e.Kind == "halt"), Is.Empty);
+            Assert.That(run.Events.Where(e => e.Kind == EventKinds.Halt), Is.Empty);
             Assert.That(run.Lines.Select(l => l.ProducedUnits), Is.EqualTo(new[] { 48 * 60.0, 48 * 30.0 }).Within(1));
         });
     }
@@ -70,7 +70,7 @@ public sealed class SharedCapacityTests
             .Supplier("SB", 1, "B", capacityPerHour: 100)
             .Lane("S-LA", "SA", "LA", "A", Sequence(2))
             .Lane("S-LB", "SB", "LB", "B", Sequence(2));
-        Assert.That(Baseline(builder).Events.Where(e => e.Kind == "halt"), Is.Empty);
+        Assert.That(Baseline(builder).Events.Where(e => e.Kind == EventKinds.Halt), Is.Empty);
     }
 
     /// <summary>

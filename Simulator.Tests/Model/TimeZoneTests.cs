@@ -102,8 +102,8 @@ public sealed class TimeZoneTests
     public void A_Bratislava_plant_and_a_UTC_plant_with_the_same_local_shifts_produce_at_different_UTC_hours()
     {
         var run = Simulation.Run(Network.Build(TwoPlants()), 1, new RunOptions(RecordPartSeries: false, WithDisruptions: false));
-        double State(string line, double hour) => run.Samples.Single(s => s.Entity == line && s.Metric == "state" && s.TimeHours == hour).Value;
-        double Produced(string line, double hour) => run.Samples.Single(s => s.Entity == line && s.Metric == "produced_units" && s.TimeHours == hour).Value;
+        double State(string line, double hour) => run.Samples.Single(s => s.Entity == line && s.Metric == SampleMetrics.State && s.TimeHours == hour).Value;
+        double Produced(string line, double hour) => run.Samples.Single(s => s.Entity == line && s.Metric == SampleMetrics.ProducedUnits && s.TimeHours == hour).Value;
 
         // Bratislava in September is UTC+2: 06:00-14:00 local is 04:00-12:00 UTC. The UTC plant works 06:00-14:00 UTC.
         Assert.That((State("BA-L", 5), State("UK-L", 5)), Is.EqualTo((LineStateCode.Running, LineStateCode.Closed)));
@@ -164,7 +164,7 @@ public sealed class TimeZoneTests
         // +02:00 clock would have opened the line at hour 32 and written the halt as 08:00.
         Assert.That(result.Disrupted.Lines.Single().FirstHaltHours, Is.EqualTo(32));
         Assert.That(events.ToString().Split('\n'), Does.Contain("as-written,0,32,2025-10-26T08:00:00+02:00,L,halt,planned:stop (planned stop),2025-10-26T07:00:00+01:00"));
-        var state = result.Disrupted.Samples.Where(s => s.Entity == "L" && s.Metric == "state").ToDictionary(s => s.TimeHours, s => s.Value);
+        var state = result.Disrupted.Samples.Where(s => s.Entity == "L" && s.Metric == SampleMetrics.State).ToDictionary(s => s.TimeHours, s => s.Value);
         Assert.That((state[30], state[31]), Is.EqualTo((LineStateCode.Closed, LineStateCode.Running)));
         Assert.That(state[8], Is.EqualTo(LineStateCode.Running), "Saturday 06:00 CEST is hour 6");
     }

@@ -105,7 +105,7 @@ internal static class SyntheticResults
                 produced[i] += SampleEveryHours * plan.Rate * (state == LineStateCode.Running ? 1 : state == LineStateCode.Reduced ? 0.5 : 0);
                 if (perLineCover)
                 {
-                    samples.Add(new Sample(t, $"{plan.Line}/SEAT", "cover_h", state == LineStateCode.Halted ? 0 : disrupted && plan.Halt is { } halt && t > halt - 4 && t < halt ? halt - t : 4));
+                    samples.Add(new Sample(t, $"{plan.Line}/SEAT", SampleMetrics.CoverHours, state == LineStateCode.Halted ? 0 : disrupted && plan.Halt is { } halt && t > halt - 4 && t < halt ? halt - t : 4));
                 }
             }
 

@@ -104,8 +104,8 @@ internal static class BufferChart
     private static IEnumerable<(string Series, double HaltHours)> HaltTimes(ReplicationResult run)
     {
         var fromEvents = run.Disrupted.Events
-            .Where(e => e.Kind == "halt" && HaltCause.StarvedPart(e.Detail) is not null)
-            .Select(e => (Series: $"{e.Entity}/{HaltCause.StarvedPart(e.Detail)}", HaltHours: e.TimeHours))
+            .Where(e => e.Kind == EventKinds.Halt && HaltCause.StarvedPart(e.Cause) is not null)
+            .Select(e => (Series: $"{e.Entity}/{HaltCause.StarvedPart(e.Cause)}", HaltHours: e.TimeHours))
             .ToList();
         return fromEvents.Concat(HaltingEntities(run).Select(id => (Series: id, HaltHours: double.PositiveInfinity)));
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using ScottPlot;
 using Simulator.Experiments;
 using Simulator.Metrics;
+using Simulator.Model;
 
 namespace Simulator.Output.Charts;
 
