@@ -24,7 +24,7 @@ public sealed class StateCapsTests
     private static RunTrace Run(ScenarioSpec scenario) =>
         Simulation.Run(Network.Build(scenario), 1, new RunOptions(WithDisruptions: false));
 
-    private static List<double> Halts(RunTrace run, string kind = "halt") =>
+    private static List<double> Halts(RunTrace run, string kind = EventKinds.Halt) =>
         run.Events.Where(e => e.Entity == "L1" && e.Kind == kind).Select(e => e.TimeHours).ToList();
 
     [Test]
@@ -40,7 +40,7 @@ public sealed class StateCapsTests
         {
             Assert.That(halts, Is.Not.Empty);
             Assert.That(halts[0], Is.EqualTo(16).Within(1e-9));
-            Assert.That(Halts(run, "restart")[0], Is.InRange(24, 24.75 + 1e-9));
+            Assert.That(Halts(run, EventKinds.Restart)[0], Is.InRange(24, 24.75 + 1e-9));
         });
     }
 
@@ -77,7 +77,7 @@ public sealed class StateCapsTests
         // over the 48 h, which is also what the line plans.
         var run = Run(SeatLine(new StateSpec([], [new DemandSpec("SEAT", "L1", null, Day1, 720)], [])));
         var line = run.Lines.Single();
-        double Produced(double hours) => run.Samples.Single(s => s.Entity == "L1" && s.Metric == "produced_units" && s.TimeHours == hours).Value;
+        double Produced(double hours) => run.Samples.Single(s => s.Entity == "L1" && s.Metric == SampleMetrics.ProducedUnits && s.TimeHours == hours).Value;
         double State(double hours) => run.Samples.Single(s => s.Entity == "L1" && s.Metric == "state" && s.TimeHours == hours).Value;
         Assert.Multiple(() =>
         {
@@ -124,7 +124,7 @@ public sealed class StateCapsTests
             .Lane("T1-L2", "T1", "L2", "SEAT", Sequence(2), transitHours: 0.5)
             .Build() with { State = new StateSpec([], [new DemandSpec("SEAT", "PLANT", null, Day1, 900)], []) };
         var run = Run(scenario);
-        double Produced(string line) => run.Samples.Single(s => s.Entity == line && s.Metric == "produced_units" && s.TimeHours == 20).Value;
+        double Produced(string line) => run.Samples.Single(s => s.Entity == line && s.Metric == SampleMetrics.ProducedUnits && s.TimeHours == 20).Value;
         Assert.That(new[] { Produced("L1"), Produced("L2") }, Is.EqualTo(new[] { 600.0, 300 }).Within(1));
     }
 }
