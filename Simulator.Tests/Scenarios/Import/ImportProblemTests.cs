@@ -186,4 +186,24 @@ public sealed class ImportProblemTests
 
         Assert.That((problem.File, problem.Line, problem.Column, problem.Message), Is.EqualTo((_folder.Overlay, 26, 1, "'parts' cannot be given in the overlay")));
     }
+
+    [Test]
+    public void The_overlay_gives_the_imported_sites_a_time_zone()
+    {
+        _folder.Append("overlay.yaml", "time_zone: Europe/Bratislava");
+
+        var result = _folder.Import();
+
+        Assert.That(result.Scenario?.TimeZoneId, Is.EqualTo("Europe/Bratislava"), () => string.Join("\n", result.Problems));
+    }
+
+    [Test]
+    public void An_unknown_overlay_time_zone_is_located_in_the_overlay()
+    {
+        _folder.Append("overlay.yaml", "time_zone: Europe/Bratslava");
+
+        var problem = SingleError();
+
+        Assert.That((problem.File, problem.Line, problem.Column, problem.Message, problem.Hint), Is.EqualTo((_folder.Overlay, 26, 12, "unknown time zone 'Europe/Bratslava'", "did you mean 'Europe/Bratislava'?")));
+    }
 }

@@ -16,7 +16,7 @@ internal sealed class Overlay
 {
     /// <summary>Top-level keys an overlay may have; the rest come from the tables.</summary>
     public static readonly string[] Keys =
-        ["name", "description", "start", "horizon_hours", "sample_every_hours", "holding_cost_rate_per_year", "reference_hours", "it_systems", "disruptions", "policies"];
+        ["name", "description", "start", "time_zone", "horizon_hours", "sample_every_hours", "holding_cost_rate_per_year", "reference_hours", "it_systems", "disruptions", "policies"];
 
     // Sections of the written network that always come from the tables.
     private static readonly string[] NetworkKeys = ["calendars", "parts", "plants", "suppliers", "lanes", "state"];
