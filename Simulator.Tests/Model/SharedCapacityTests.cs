@@ -2,6 +2,7 @@ using CsCheck;
 using Simulator.Experiments;
 using Simulator.Model;
 using Simulator.Model.Specs;
+using Simulator.Scenarios;
 using Simulator.Tests.Support;
 using static Simulator.Tests.Support.ScenarioBuilder;
 
@@ -156,6 +157,25 @@ public sealed class SharedCapacityTests
             }
 
             return ok;
+        });
+    }
+
+    [Test]
+    public void A_shared_capacity_is_read_lent_to_products_without_their_own_and_written_back()
+    {
+        var yaml = Simulator.Tests.Scenarios.ScenarioText.With("      - { part: P2, capacity_per_hour: 20 }", "      - { part: P2 }")
+            .Replace("    tier: 2\n", "    tier: 2\n    capacity_per_hour: 30\n", StringComparison.Ordinal);
+        var load = ScenarioLoader.Parse(yaml, "shared.yaml");
+        var again = ScenarioLoader.Parse(ScenarioWriter.ToYaml(load.Scenario!), "again.yaml");
+        Assert.Multiple(() =>
+        {
+            Assert.That(load.Problems, Is.Empty, () => string.Join("\n", load.Problems));
+            var s2 = load.Scenario!.Suppliers.Single(s => s.Id == "S2");
+            Assert.That(s2.CapacityPerHour, Is.EqualTo(30));
+            Assert.That(s2.Products.Single().CapacityPerHour, Is.EqualTo(30));
+            Assert.That(load.Scenario.Suppliers.Single(s => s.Id == "S1").CapacityPerHour, Is.Null);
+            Assert.That(again.Problems, Is.Empty, () => string.Join("\n", again.Problems));
+            Assert.That(again.Scenario!.Suppliers.Single(s => s.Id == "S2").CapacityPerHour, Is.EqualTo(30));
         });
     }
 }

@@ -70,4 +70,24 @@ public sealed class StateSectionTests
             (13, 39, "day '2025-13-01' is not a date"),
         }), () => string.Join("\n", load.Problems));
     }
+
+    [Test]
+    public void Demand_and_planned_output_the_run_cannot_use_are_warned_about_where_they_are_written()
+    {
+        var load = ScenarioLoader.Parse(Scenario("""
+            state:
+              demand: [ { part: Q, node: PL, day: 2025-09-01, quantity: 5 } ]
+              planned_output: [ { part: Q, node: S, quantity: 80, completion_hours: 4 } ]
+            """).Replace("parts: [ { id: P } ]", "parts: [ { id: P }, { id: Q } ]"), "unused.yaml");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(load.IsValid, Is.True);
+            Assert.That(load.Problems.Select(p => (p.Line, p.Column, p.Severity, p.Message)), Is.EqualTo(new[]
+            {
+                (12, 21, ProblemSeverity.Warning, "no line of 'PL' uses part 'Q': the run ignores this demand"),
+                (13, 29, ProblemSeverity.Warning, "supplier 'S' does not make part 'Q': the run ignores this planned output"),
+            }), () => string.Join("\n", load.Problems));
+        });
+    }
 }

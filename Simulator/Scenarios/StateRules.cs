@@ -26,12 +26,23 @@ internal static class StateRules
             {
                 v.Known(demand, "supplier", -1, demand.NodeId, supplier, "supplier", suppliers);
             }
+
+            // The run caps a line's jobs by its demand; a figure for a part no line of the node builds with caps nothing.
+            var lines = v.Lines.Values.Where(l => l.Id == demand.NodeId || l.PlantId == demand.NodeId).ToList();
+            if (lines.Count > 0 && !lines.Any(l => l.Bom.Any(b => b.PartId == demand.PartId)))
+            {
+                v.Warning(demand, "part", demand.NodeId, $"no line of '{demand.NodeId}' uses part '{demand.PartId}': the run ignores this demand", "check the part and the node of the demand");
+            }
         }
 
         foreach (var output in state.PlannedOutput)
         {
             v.Known(output, "part", -1, output.NodeId, output.PartId, "part", parts);
-            v.Known(output, "node", -1, output.NodeId, output.NodeId, "supplier", suppliers);
+            if (v.Known(output, "node", -1, output.NodeId, output.NodeId, "supplier", suppliers)
+                && v.Suppliers[output.NodeId].Products.All(p => p.PartId != output.PartId))
+            {
+                v.Warning(output, "part", output.NodeId, $"supplier '{output.NodeId}' does not make part '{output.PartId}': the run ignores this planned output", "check the part and the supplier of the planned output");
+            }
         }
     }
 }
