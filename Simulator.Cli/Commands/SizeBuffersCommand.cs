@@ -59,7 +59,7 @@ internal sealed class SizeBuffersCommand(CliSession session, ISimulatorBackend b
                 return Spectre.Console.ValidationResult.Error($"--rounds must be at least 1, got {Rounds.ToString(CultureInfo.InvariantCulture)}");
             }
 
-            return Scenarios.MappingReader.IsValidId(PolicyId)
+            return Scenarios.ScenarioSyntax.IsId(PolicyId)
                 ? base.Validate()
                 : Spectre.Console.ValidationResult.Error($"--policy-id '{PolicyId}' is not an id (letters, digits, '-', '_' and '.', starting with a letter or digit)");
         }

@@ -54,7 +54,7 @@ internal sealed class SurviveCommand(CliSession session, ISimulatorBackend backe
         /// <inheritdoc/>
         public override Spectre.Console.ValidationResult Validate()
         {
-            if (AsOf is not null && !ScalarParsers.TryTimestamp(AsOf, out _))
+            if (AsOf is not null && !ScenarioSyntax.IsTimestamp(AsOf))
             {
                 return Spectre.Console.ValidationResult.Error($"--as-of must be an ISO-8601 timestamp with offset, e.g. 2025-09-01T06:00:00+02:00, got '{AsOf}'");
             }

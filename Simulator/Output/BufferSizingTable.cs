@@ -4,9 +4,10 @@ using Simulator.Experiments;
 namespace Simulator.Output;
 
 /// <summary>The sized stocks of a <c>size-buffers</c> result and what each outage did before and after, as console tables.</summary>
-internal static class BufferSizingTable
+public static class BufferSizingTable
 {
-    internal static TextTable Stocks(BufferSizingResult result, int rows)
+    /// <summary>The first <paramref name="rows"/> stocks the sizing raised, with their new level.</summary>
+    public static TextTable Stocks(BufferSizingResult result, int rows)
     {
         var cells = result.Stocks.OrderByDescending(s => s.HoldingCostPerYear).ThenBy(s => s.Node, StringComparer.Ordinal).ThenBy(s => s.Part, StringComparer.Ordinal)
             .Take(rows)
@@ -40,7 +41,8 @@ internal static class BufferSizingTable
         return new TextTable(["where", "node", "part", "today", "LP", "sized", "cost / year"], cells, notes, "least-cost buffers");
     }
 
-    internal static TextTable Outages(BufferSizingResult result, int rows)
+    /// <summary>The first <paramref name="rows"/> outages the sizing covered, with what they lose before and after.</summary>
+    public static TextTable Outages(BufferSizingResult result, int rows)
     {
         var shown = result.Outages.Where(o => !o.NoPathToLine)
             .OrderByDescending(o => o.Today.LostUnits).ThenBy(o => o.Target.Id, StringComparer.Ordinal)

@@ -5,10 +5,10 @@ using Simulator.Metrics;
 namespace Simulator.Output;
 
 /// <summary>The console tables of <c>compare</c>: policies side by side, then the paired differences.</summary>
-internal static class ComparisonTable
+public static class ComparisonTable
 {
     /// <summary>One row per policy x line: when lines halt and recover, what they lose, and what the stock costs.</summary>
-    internal static TextTable Build(PolicyComparison comparison)
+    public static TextTable Build(PolicyComparison comparison)
     {
         List<string> columns =
         [
@@ -33,7 +33,7 @@ internal static class ComparisonTable
     }
 
     /// <summary>One row per pair of policies x line: the paired difference of lost units and of time-to-halt.</summary>
-    internal static TextTable BuildPaired(PolicyComparison comparison)
+    public static TextTable BuildPaired(PolicyComparison comparison)
     {
         List<string> columns = ["policy A", "policy B", "plant", "line", "lost units B - A (95 % CI)", "verdict", "time to halt B - A (h, 95 % CI)"];
         var halts = comparison.Paired

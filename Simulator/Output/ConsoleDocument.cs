@@ -9,7 +9,8 @@ namespace Simulator.Output;
 /// print under them and the results folder it wrote. The tables' cells are their console text; the exact numbers are
 /// in the results files. docs/console.md documents both forms.
 /// </summary>
-internal sealed class ConsoleDocument(string command)
+/// <param name="command">The command that prints it.</param>
+public sealed class ConsoleDocument(string command)
 {
     /// <summary>Version of the JSON layout, raised when a field changes meaning or goes away (adding one does not).</summary>
     public const int FormatVersion = 1;

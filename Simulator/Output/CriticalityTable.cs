@@ -4,11 +4,13 @@ using Simulator.Experiments;
 namespace Simulator.Output;
 
 /// <summary>The top of a stress-test ranking as a console table, with notes on how to read it.</summary>
-internal static class CriticalityTable
+public static class CriticalityTable
 {
-    internal const int DefaultRows = 15;
+    /// <summary>Rows shown when the caller does not say.</summary>
+    public const int DefaultRows = 15;
 
-    internal static TextTable Build(StressTestResult result, int rows = DefaultRows)
+    /// <summary>The first <paramref name="rows"/> targets of the ranking.</summary>
+    public static TextTable Build(StressTestResult result, int rows = DefaultRows)
     {
         List<string> columns =
         [
@@ -62,7 +64,7 @@ internal static class CriticalityTable
     /// With several durations, the same top targets read across every duration (lost units and time to halt), so the
     /// console shows what <c>--durations</c> asked for; null with one duration.
     /// </summary>
-    internal static TextTable? BuildByDuration(StressTestResult result, int rows = DefaultRows)
+    public static TextTable? BuildByDuration(StressTestResult result, int rows = DefaultRows)
     {
         if (result.Ranking.Count == 0 || result.Ranking[0].Outcomes.Count < 2)
         {
@@ -87,7 +89,7 @@ internal static class CriticalityTable
     /// With <c>--method lp</c>, the same top targets with the LP optimum beside the simulated time to halt and lost
     /// units; null without it.
     /// </summary>
-    internal static TextTable? BuildOptimum(StressTestResult result, int rows = DefaultRows)
+    public static TextTable? BuildOptimum(StressTestResult result, int rows = DefaultRows)
     {
         if (!result.Ranking.Any(e => e.Primary.Optimum is not null))
         {

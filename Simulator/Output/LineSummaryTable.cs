@@ -9,20 +9,21 @@ namespace Simulator.Output;
 /// <param name="Rows">Cells, one list per row, as many as columns.</param>
 /// <param name="Notes">Lines to print under the table.</param>
 /// <param name="Title">Heading above the table, or null.</param>
-internal sealed record TextTable(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<string> Notes, string? Title = null);
+public sealed record TextTable(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<string> Notes, string? Title = null);
 
 /// <summary>
 /// The per-line answer a planner reads first: when each line halted, restarted and recovered, its downtime and
 /// lost units and why it halted. With replications the cells are means over the runs that had a value, with the
 /// count of runs that had none.
 /// </summary>
-internal static class LineSummaryTable
+public static class LineSummaryTable
 {
     /// <summary>Explains the short headings, so the table fits 120 columns.</summary>
-    internal const string HeadingNote =
+    public const string HeadingNote =
         "halt: hours from the disruption's start to the first halt; restart / recover: hours from its end to the first job / to full rate; down: scheduled hours stopped; lost: units against the paired baseline";
 
-    internal static TextTable Build(ExperimentResult result)
+    /// <summary>One row per policy and line: the metrics of its first halt, downtime, lost units and the most frequent cause.</summary>
+    public static TextTable Build(ExperimentResult result)
     {
         var lines = result.Lines;
         var showPolicy = result.Policies.Count > 1;
@@ -74,7 +75,7 @@ internal static class LineSummaryTable
     /// One row per policy x disruption x line, each measured in its own attribution window, when the scenario has
     /// several disruptions; null otherwise (the line table says it all).
     /// </summary>
-    internal static TextTable? BuildPerDisruption(ExperimentResult result)
+    public static TextTable? BuildPerDisruption(ExperimentResult result)
     {
         var disruptions = result.Disruptions;
         if (disruptions.Select(d => d.Disruption).Distinct(StringComparer.Ordinal).Count() < 2)

@@ -4,9 +4,10 @@ using Simulator.Experiments;
 namespace Simulator.Output;
 
 /// <summary>The parameters with the largest swing, as a console table.</summary>
-internal static class SensitivityTable
+public static class SensitivityTable
 {
-    internal static TextTable Build(SensitivityResult result, int rows)
+    /// <summary>The <paramref name="rows"/> parameters with the largest swing, largest first.</summary>
+    public static TextTable Build(SensitivityResult result, int rows)
     {
         var percent = result.Percent.ToString("0.##", CultureInfo.InvariantCulture);
         var cells = result.Rows.Take(rows).Select(r => (IReadOnlyList<string>)

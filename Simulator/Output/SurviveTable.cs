@@ -4,9 +4,10 @@ using Simulator.Experiments;
 namespace Simulator.Output;
 
 /// <summary>The most urgent targets of a <c>survive</c> result, and the risks forming since a previous snapshot, as console tables.</summary>
-internal static class SurviveTable
+public static class SurviveTable
 {
-    internal static TextTable Build(SurviveResult result, int rows)
+    /// <summary>The first <paramref name="rows"/> targets, most urgent first, with the cause chains as notes.</summary>
+    public static TextTable Build(SurviveResult result, int rows)
     {
         List<string> columns = ["rank", "node", "kind", "tier", "halt (h)", "back (h)", "mitigate", "lines at risk", "vehicles"];
         var cells = result.Nodes.Take(rows).Select(n => (IReadOnlyList<string>)
@@ -40,7 +41,8 @@ internal static class SurviveTable
         return new TextTable(columns, cells, notes, "time to survive");
     }
 
-    internal static TextTable? BuildChanges(SurviveResult result, int rows)
+    /// <summary>The first <paramref name="rows"/> risks that changed since the previous snapshot; null without one.</summary>
+    public static TextTable? BuildChanges(SurviveResult result, int rows)
     {
         if (result.Changes is not { } changes)
         {

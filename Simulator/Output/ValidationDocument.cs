@@ -4,7 +4,7 @@ using Simulator.Scenarios;
 namespace Simulator.Output;
 
 /// <summary>What <c>validate --format csv|json</c> prints: every problem of the scenario, located, one row or object each (docs/console.md).</summary>
-internal static class ValidationDocument
+public static class ValidationDocument
 {
     /// <summary>Columns of the CSV form, and fields of each problem in the JSON form.</summary>
     public static IReadOnlyList<string> Columns { get; } = ["severity", "file", "line", "column", "id", "message", "hint"];
