@@ -8,7 +8,7 @@ namespace Simulator.Engine;
 /// calling <see cref="Defuse"/>; a failure still not defused once the event is processed ends the run with its
 /// error.
 /// </summary>
-public class Event
+public partial class Event
 {
     private readonly SimEnvironment _environment;
     private object? _firstObserver;

@@ -7,7 +7,7 @@ namespace Simulator.Engine;
 /// insertion sequence. Struct entries keep the queue free of per-event allocations, and the 4-ary shape halves
 /// the depth compared with a binary heap, which matters once hundreds of thousands of events are pending.
 /// </summary>
-internal sealed class EventQueue
+internal sealed partial class EventQueue
 {
     private const int PriorityShift = 62;
 

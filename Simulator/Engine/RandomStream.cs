@@ -8,7 +8,7 @@ namespace Simulator.Engine;
 /// samplers for the usual distributions. The same seed gives the same draws in any process on any machine.
 /// Not thread-safe: give each replication its own streams.
 /// </summary>
-public sealed class RandomStream : Random
+public sealed partial class RandomStream : Random
 {
     private const double UnitScale = 1.0 / (1UL << 53);
 

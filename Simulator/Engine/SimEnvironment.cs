@@ -7,7 +7,7 @@ namespace Simulator.Engine;
 /// The simulation clock (in hours) and its event queue. Events run in order of (time, priority, insertion
 /// sequence), so events due at the same time and priority run first in, first out, and a run is deterministic.
 /// </summary>
-public sealed class SimEnvironment
+public sealed partial class SimEnvironment
 {
     private readonly EventQueue _queue = new();
     private readonly Stack<TimeoutEvent> _timeoutPool = new();

@@ -153,9 +153,22 @@ public static class StressTest
         // One baseline per replication serves every target: it does not depend on what is disrupted.
         var needed = units.Select(u => u % replications).Distinct().Order().ToArray();
         var baselines = new RunTrace?[replications];
+        var checkpoints = new BaselineCheckpoints?[replications];
         Parallel.ForEach(needed, parallel, r =>
         {
-            var baseline = Simulation.Run(network, Experiment.ReplicationSeed(plan.Seed, r), new RunOptions(RecordPartSeries: false, WithDisruptions: false));
+            var seed = Experiment.ReplicationSeed(plan.Seed, r);
+            var quiet = new RunOptions(RecordPartSeries: false, WithDisruptions: false);
+            RunTrace baseline;
+            if (options.EarlyStop)
+            {
+                checkpoints[r] = Simulation.RunBaseline(network, seed, quiet, CheckpointEveryHours);
+                baseline = checkpoints[r]!.Trace!;
+            }
+            else
+            {
+                baseline = Simulation.Run(network, seed, quiet);
+            }
+
             baselines[r] = baseline;
             lock (gate)
             {
@@ -174,8 +187,17 @@ public static class StressTest
             var target = plan.Targets[simulation.Target];
             var outage = new DisruptionSpec(
                 $"stress:{target.Id}", [target.Id], plan.ReferenceHours, DistributionSpec.Fixed(simulation.DurationHours), RecoverySpec.Default);
-            var disrupted = Simulation.Run(network, seed, new RunOptions(RecordPartSeries: false, Disruptions: [outage]));
+            var disruptedOptions = new RunOptions(RecordPartSeries: false, Disruptions: [outage]);
+            var (disrupted, stoppedAt) = checkpoints[r] is { } rejoin
+                ? Simulation.RunUntilRejoined(network, seed, disruptedOptions, rejoin, plan.ReferenceHours + simulation.DurationHours)
+                : (Simulation.Run(network, seed, disruptedOptions), null);
             var row = StressRun.Of(unit, LineMetricsCalculator.Compute(plan.Policy, r, seed, disrupted, baselines[r]!), margins, disrupted.ProcessedEvents);
+            if (options.VerifyEarlyStop && stoppedAt is { } hours)
+            {
+                var full = Simulation.Run(network, seed, disruptedOptions);
+                VerifySame(row, StressRun.Of(unit, LineMetricsCalculator.Compute(plan.Policy, r, seed, full, baselines[r]!), margins, full.ProcessedEvents), target.Id, hours);
+            }
+
             lock (gate)
             {
                 sink.Accept(row);
@@ -292,6 +314,24 @@ public static class StressTest
         ArgumentNullException.ThrowIfNull(plan);
         return plan.UnitCount + plan.Replications;
     }
+
+    /// <summary>Simulated hours between two checkpoints at which an outage's run may rejoin its baseline and stop.</summary>
+    internal const double CheckpointEveryHours = 12;
+
+    private static void VerifySame(StressRun stopped, StressRun full, string target, double hours)
+    {
+        if (stopped.TimeToHaltHours != full.TimeToHaltHours || !stopped.HaltedLines.SequenceEqual(full.HaltedLines)
+            || stopped.LostUnits != full.LostUnits || stopped.LostMargin != full.LostMargin
+            || stopped.TimeToRecoverHours != full.TimeToRecoverHours || stopped.Unrecovered != full.Unrecovered)
+        {
+            throw new InvalidOperationException(
+                $"the run of {target} stopped at hour {hours.ToString(CultureInfo.InvariantCulture)} gives {Describe(stopped)}, the full run {Describe(full)}");
+        }
+    }
+
+    private static string Describe(StressRun run) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"halt {run.TimeToHaltHours}, lines [{string.Join(';', run.HaltedLines)}], lost {run.LostUnits}, margin {run.LostMargin}, recover {run.TimeToRecoverHours}, unrecovered {run.Unrecovered}");
 
     /// <summary>The outage length of <paramref name="target"/> for duration slot <paramref name="index"/>.</summary>
     internal static double DurationOf(StressTarget target, IReadOnlyList<double> durations, int index) =>

@@ -21,6 +21,11 @@ namespace Simulator.Experiments;
 /// <see cref="StressMethod.Lp"/> adds to every simulated outcome the optimum of the time-to-survive and
 /// time-to-recover linear programs (<see cref="StressOptimum"/>).
 /// </param>
+/// <param name="EarlyStop">
+/// End each outage's run at the first checkpoint (every 12 simulated hours) after the outage at which its whole state
+/// equals the baseline's, and take the rest from the baseline: the results are identical either way (false is for
+/// checking that); see docs/stress-test.md.
+/// </param>
 public sealed record StressTestOptions(
     string? Policy = null,
     IReadOnlyList<double>? DurationsHours = null,
@@ -29,8 +34,15 @@ public sealed record StressTestOptions(
     int? Parallelism = null,
     bool OwnRecovery = false,
     bool Screen = true,
-    StressMethod Method = StressMethod.Simulation)
+    StressMethod Method = StressMethod.Simulation,
+    bool EarlyStop = true)
 {
+    /// <summary>
+    /// Also run every early-stopped outage to the horizon and fail when its row differs (tests, and users checking the
+    /// rule on their own network cheaply enough to afford it).
+    /// </summary>
+    internal bool VerifyEarlyStop { get; init; }
+
     /// <summary>The durations given, never null.</summary>
     public IReadOnlyList<double> Durations => DurationsHours ?? [];
 }

@@ -5,7 +5,7 @@ namespace Simulator.Model;
 /// allocated pieces at the order's end, need hour). Orders held by an outage keep their own need dates, so the
 /// supplier can build them by need date across its customers when transmission returns.
 /// </summary>
-internal sealed class CallOffLog
+internal sealed partial class CallOffLog
 {
     private double[] _ends = new double[4];
     private double[] _need = new double[4];

@@ -8,7 +8,7 @@ namespace Simulator.Model;
 /// drops out until an order is transmitted for it or (sequence lanes) its line starts a job, and the dispatcher
 /// sleeps while no lane has work.
 /// </summary>
-internal sealed class DispatchRun
+internal sealed partial class DispatchRun
 {
     private readonly SimEnvironment _env;
     private readonly double _everyHours;

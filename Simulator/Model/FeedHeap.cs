@@ -4,7 +4,7 @@ namespace Simulator.Model;
 /// An indexed binary min-heap of feeds keyed by a job count, so a line finds its next run-out or reorder point in
 /// O(1) per job and re-keys a feed in O(log n) per delivery or order.
 /// </summary>
-internal sealed class FeedHeap(Func<FeedRun, long> key, bool reorderSlot)
+internal sealed partial class FeedHeap(Func<FeedRun, long> key, bool reorderSlot)
 {
     private readonly List<(long Key, FeedRun Feed)> _items = [];
 

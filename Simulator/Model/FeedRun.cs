@@ -6,7 +6,7 @@ namespace Simulator.Model;
 /// The runtime stock of one part at one consumer and its ordering. At a line the stock is derived from the line's
 /// job counter (no event per part per job); at a supplier it is drained by the supplier's fluid production.
 /// </summary>
-internal sealed class FeedRun
+internal sealed partial class FeedRun
 {
     private readonly RunContext _ctx;
     private double _supplierOnHand;

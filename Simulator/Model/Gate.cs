@@ -20,7 +20,7 @@ internal interface IGateListener
 /// The capacity left of one function of one node or lane: 1 when up, a fallback fraction, or 0 when down.
 /// Several outages may hold the same gate; the lowest factor wins.
 /// </summary>
-internal sealed class Gate(string entity, ItFunction function, GateEpoch epoch)
+internal sealed partial class Gate(string entity, ItFunction function, GateEpoch epoch)
 {
     private readonly List<(string Key, double Factor, CauseLink Label, bool Planned)> _holds = [];
     private readonly List<IGateListener> _listeners = [];

@@ -7,7 +7,7 @@ namespace Simulator.Model;
 /// A lane at runtime. Orders are allocated to it, transmitted to the supplier when order transmission works, shipped
 /// at each dispatch from the supplier's finished goods, and received at the destination when its logistics work.
 /// </summary>
-internal sealed class LaneRun : IGateListener
+internal sealed partial class LaneRun : IGateListener
 {
     private readonly RunContext _ctx;
     private readonly PriorityQueue<double, double> _road = new();

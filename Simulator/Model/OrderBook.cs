@@ -6,7 +6,7 @@ namespace Simulator.Model;
 /// the same need hour merge, and a new order almost always belongs at the tail, so booking costs no allocation and
 /// no search on the hot path (the ring only grows while the backlog does).
 /// </summary>
-internal sealed class OrderBook
+internal sealed partial class OrderBook
 {
     private int[] _lanes = new int[4];
     private double[] _pieces = new double[4];

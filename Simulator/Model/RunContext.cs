@@ -4,7 +4,7 @@ using Simulator.Model.Specs;
 namespace Simulator.Model;
 
 /// <summary>Per-replication state shared by the runtime entities: the kernel, the gates, the logs.</summary>
-internal sealed class RunContext
+internal sealed partial class RunContext
 {
     private readonly Dictionary<(string Entity, ItFunction Function), Gate> _gates = [];
     private readonly GateEpoch _epoch = new();

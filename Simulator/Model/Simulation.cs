@@ -4,7 +4,7 @@ using Simulator.Model.Specs;
 namespace Simulator.Model;
 
 /// <summary>Runs one replication of a resolved network.</summary>
-public static class Simulation
+public static partial class Simulation
 {
     /// <summary>
     /// Simulates <paramref name="network"/> over its horizon with random streams derived from <paramref name="seed"/>
@@ -17,7 +17,8 @@ public static class Simulation
     internal static (RunTrace Trace, IReadOnlyList<PartBalance> Balance) RunDetailed(Network network, ulong seed, RunOptions? options = null) =>
         RunCore(network, seed, options, withBalance: true);
 
-    private static (RunTrace Trace, IReadOnlyList<PartBalance> Balance) RunCore(Network network, ulong seed, RunOptions? options, bool withBalance)
+    private static (RunTrace Trace, IReadOnlyList<PartBalance> Balance) RunCore(
+        Network network, ulong seed, RunOptions? options, bool withBalance, Checkpointing? checkpoints = null)
     {
         options ??= new RunOptions();
         var env = new SimEnvironment { Trace = options.Trace };
@@ -99,6 +100,12 @@ public static class Simulation
 
         var sampler = new Sampler(ctx, lines, suppliers);
         env.Process(sampler.Sampling(), "sampler");
+        var runtime = checkpoints is null ? null : new RunRuntime(ctx, lines, feeds, lanes, suppliers, dispatchers);
+        if (runtime is not null && checkpoints!.Run(runtime, network.HorizonHours))
+        {
+            return (checkpoints.Stopped(runtime), []);
+        }
+
         env.Run(network.HorizonHours);
         foreach (var line in lines)
         {
@@ -127,6 +134,8 @@ public static class Simulation
         {
             trace = trace.WithPartSamples(_ => true);
         }
+
+        checkpoints?.Finished(runtime!, trace);
 
         return (trace, withBalance ? PartBalance.Of(network, feeds, suppliers, lanes) : []);
     }

@@ -1,0 +1,228 @@
+using CsCheck;
+using Simulator.Experiments;
+using Simulator.Model;
+using Simulator.Model.Specs;
+using Simulator.Output;
+using Simulator.Scenarios;
+using Simulator.Tests.Scenarios;
+using Simulator.Tests.Support;
+using static Simulator.Tests.Experiments.StressTestTests;
+using static Simulator.Tests.Support.ScenarioBuilder;
+
+namespace Simulator.Tests.Experiments;
+
+/// <summary>
+/// Exact early stop: an outage's run ends at the first checkpoint at which its whole state equals its baseline's, and
+/// takes the rest from the baseline. Proof that it changes nothing: <c>criticality.csv</c> and
+/// <c>criticality-long.csv</c> with early stop are byte for byte those of full-horizon runs on every bundled scenario
+/// and on generated networks (50 per CI run, <c>LINESIM_PROPERTY_SCALE=10</c> runs 500), and every run that stopped is
+/// also run to the horizon and compared row by row (<see cref="StressTestOptions.VerifyEarlyStop"/>).
+/// </summary>
+public sealed class StressEarlyStopTests
+{
+    private static readonly int Networks = PropertyRuns.Count(50);
+
+    [Test]
+    public void A_run_that_rejoins_its_baseline_stops_there_and_reports_what_the_full_run_reports()
+    {
+        // quickstart: T2-FOAM down 24 h from the reference time (hour 30). The seat maker's foam stock carries the
+        // line through; once foam flows again the Tier-2's and the seat maker's stocks fill back to their caps, where
+        // the states are again exactly the baseline's, well before the horizon of 168 h.
+        var scenario = ScenarioLoader.Load(RepositoryFiles.PathOf("scenarios/quickstart.yaml")).Scenario!;
+        var network = Network.Build(scenario);
+        var start = scenario.ReferenceHours;
+        var outage = new DisruptionSpec("stress:T2-FOAM", ["T2-FOAM"], start, DistributionSpec.Fixed(24), RecoverySpec.Default);
+        var options = new RunOptions(RecordPartSeries: false, Disruptions: [outage]);
+        var baseline = Simulation.RunBaseline(network, 3, new RunOptions(RecordPartSeries: false), 12);
+
+        var (stopped, hours) = Simulation.RunUntilRejoined(network, 3, options, baseline, start + 24, out var differences);
+        var full = Simulation.Run(network, 3, options);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(hours, Is.Not.Null.And.LessThan(network.HorizonHours), () => "the run never rejoined its baseline: " + string.Join("; ", differences));
+            Assert.That(stopped.ProcessedEvents, Is.LessThan(full.ProcessedEvents));
+            AssertSameOutcomes(stopped.Lines, full.Lines);
+            Assert.That(stopped.Events, Is.EqualTo(full.Events));
+        });
+    }
+
+    [Test]
+    public void A_line_that_lost_jobs_rejoins_its_baseline_and_reports_the_lost_jobs_of_the_full_run()
+    {
+        // T1-DOORS down 20 h from hour 0, on a line open 06:00-22:00 every day at 60 jobs/h with 600 doors: the line
+        // halts at 16 h (10 open hours) and restarts after the restore. The doors' kanban orders one door per door used,
+        // so the lost jobs leave no phase in the loop, and each shift starts a new job-end anchor: the states meet again,
+        // with the lost jobs counted up to there.
+        var scenario = new ScenarioBuilder()
+            .Horizon(240)
+            .Calendar("DAY", Enum.GetValues<DayOfWeek>(), new TimeOnly(6, 0), new TimeOnly(22, 0))
+            .Part("DOOR")
+            .Line("L1", "PLANT", 60, [("DOOR", 600)], calendar: "DAY")
+            .Supplier("T1-DOORS", 1, "DOOR", capacityPerHour: 200, finishedUnits: 1000)
+            .Lane("DOORS-L1", "T1-DOORS", "L1", "DOOR", Kanban(120, 1))
+            .Build();
+        var network = Network.Build(scenario);
+        var outage = new DisruptionSpec("stress:T1-DOORS", ["T1-DOORS"], 0, DistributionSpec.Fixed(20), RecoverySpec.Default);
+        var options = new RunOptions(RecordPartSeries: false, Disruptions: [outage]);
+        var baseline = Simulation.RunBaseline(network, 3, new RunOptions(RecordPartSeries: false), 12);
+
+        var (stopped, hours) = Simulation.RunUntilRejoined(network, 3, options, baseline, 20, out var differences);
+        var full = Simulation.Run(network, 3, options);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(hours, Is.Not.Null.And.LessThan(240), () => "the run never rejoined its baseline: " + string.Join("; ", differences));
+            Assert.That(full.Lines[0].ProducedUnits, Is.LessThan(baseline.Trace!.Lines[0].ProducedUnits), "the outage costs nothing");
+            AssertSameOutcomes(stopped.Lines, full.Lines);
+        });
+    }
+
+    [Test]
+    public void A_run_still_disrupted_at_a_checkpoint_does_not_stop_there()
+    {
+        // T2-FOAM down 100 of 120 h: the line is halted at every checkpoint before the restore, so no checkpoint up to
+        // hour 100 may match the baseline, whose line runs.
+        var network = Network.Build(ThinTier2DeepTier1().Horizon(120).Build());
+        var outage = new DisruptionSpec("stress:T2-FOAM", ["T2-FOAM"], 0, DistributionSpec.Fixed(100), RecoverySpec.Default);
+        var baseline = Simulation.RunBaseline(network, 3, new RunOptions(RecordPartSeries: false), 12);
+
+        var (stopped, hours) = Simulation.RunUntilRejoined(network, 3, new RunOptions(RecordPartSeries: false, Disruptions: [outage]), baseline, 0);
+        var full = Simulation.Run(network, 3, new RunOptions(RecordPartSeries: false, Disruptions: [outage]));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(hours ?? double.PositiveInfinity, Is.GreaterThan(100));
+            AssertSameOutcomes(stopped.Lines, full.Lines);
+        });
+    }
+
+    [Test]
+    public void A_baseline_with_checkpoints_is_the_same_run_as_one_without()
+    {
+        var scenario = NetworkGenerator.Generate(new GeneratorOptions(Parts: 30, Tiers: 3, Seed: 11, HorizonHours: 96));
+        var network = Network.Build(scenario);
+        var options = new RunOptions(RecordPartSeries: false, WithDisruptions: false);
+
+        var checkpointed = Simulation.RunBaseline(network, 5, options, 7).Trace!;
+        var plain = Simulation.Run(network, 5, options);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(checkpointed.Lines, Is.EqualTo(plain.Lines));
+            Assert.That(checkpointed.Events, Is.EqualTo(plain.Events));
+            Assert.That(checkpointed.Samples, Is.EqualTo(plain.Samples));
+            Assert.That(checkpointed.ProcessedEvents, Is.EqualTo(plain.ProcessedEvents));
+        });
+    }
+
+    [Test]
+    public void Two_runs_of_the_same_seed_have_equal_digests_and_a_disrupted_one_differs_while_disrupted()
+    {
+        var network = Network.Build(ThinTier2DeepTier1().Horizon(120).Build());
+        var quiet = new RunOptions(RecordPartSeries: false);
+        var first = Simulation.RunBaseline(network, 3, quiet, 12);
+        var second = Simulation.RunBaseline(network, 3, quiet, 12);
+        var outage = new DisruptionSpec("stress:T1-DOORS", ["T1-DOORS"], 0, DistributionSpec.Fixed(100), RecoverySpec.Default);
+        var disrupted = Simulation.RunBaseline(network, 3, quiet with { WithDisruptions = true, Disruptions = [outage] }, 12);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Count, Is.EqualTo(9));
+            for (var k = 1; k <= first.Count; k++)
+            {
+                Assert.That(second.Values(k), Is.EqualTo(first.Values(k)), $"checkpoint {k}");
+            }
+
+            // A baseline helper always runs undisrupted, so the "disrupted" one is the same run too.
+            Assert.That(disrupted.Values(9), Is.EqualTo(first.Values(9)));
+        });
+    }
+
+    [Test]
+    public void Early_stop_changes_no_byte_of_the_tiny_network_with_several_durations_and_replications()
+    {
+        var scenario = ThinTier2DeepTier1().Horizon(200).Build();
+
+        AssertEarlyStopExact(scenario, new StressTestOptions(DurationsHours: [6, 20, 72], Replications: 3));
+    }
+
+    private static IEnumerable<TestCaseData> BundledScenarios() =>
+        Directory.EnumerateFiles(RepositoryFiles.PathOf("scenarios"), "*.yaml")
+            .Order(StringComparer.Ordinal)
+            .Select(path => new TestCaseData(path).SetArgDisplayNames(Path.GetFileName(path)));
+
+    [TestCaseSource(nameof(BundledScenarios))]
+    public void Early_stop_changes_no_byte_of_criticality_csv_of_a_bundled_scenario(string path)
+    {
+        var loaded = ScenarioLoader.Load(path);
+        Assert.That(loaded.IsValid, Is.True, () => string.Join("\n", loaded.Problems));
+
+        AssertEarlyStopExact(loaded.Scenario!, new StressTestOptions(DurationsHours: [24, 72]));
+    }
+
+    private static readonly Gen<(GeneratorOptions Options, double[] Durations, int Replications)> GeneratedCases =
+        from lines in Gen.Int[1, 2]
+        from parts in Gen.Int[6, 24]
+        from tiers in Gen.Int[1, 3]
+        from seed in Gen.ULong[1, 100_000]
+        from horizon in Gen.Int[72, 240]
+        from durations in Gen.Double[2, 72].Array[1, 2]
+        from replications in Gen.Int[1, 2]
+        select (new GeneratorOptions(1, lines, Math.Max(parts, lines), tiers, Seed: seed, HorizonHours: horizon), durations.Select(d => Math.Round(d)).Distinct().ToArray(), replications);
+
+    [Test]
+    public void Early_stop_changes_no_byte_of_criticality_csv_of_generated_networks()
+    {
+        GeneratedCases.Sample(
+            c =>
+            {
+                var scenario = NetworkGenerator.Generate(c.Options);
+                var options = new StressTestOptions(DurationsHours: c.Durations, Replications: c.Replications, Parallelism: 1);
+                var (early, full) = (Stress(scenario, options, earlyStop: true), Stress(scenario, options, earlyStop: false));
+                if (early.Criticality != full.Criticality || early.Long != full.Long)
+                {
+                    throw new AssertionException($"criticality differs:\n{early.Criticality}\nfull:\n{full.Criticality}");
+                }
+            },
+            iter: Networks,
+            threads: 1,
+            print: c => $"{c.Options} durations [{string.Join(", ", c.Durations)}] x {c.Replications}");
+    }
+
+    private static void AssertEarlyStopExact(ScenarioSpec scenario, StressTestOptions options)
+    {
+        var early = Stress(scenario, options, earlyStop: true);
+        var full = Stress(scenario, options, earlyStop: false);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(early.Criticality, Is.EqualTo(full.Criticality));
+            Assert.That(early.Long, Is.EqualTo(full.Long));
+        });
+    }
+
+    private static (string Criticality, string Long) Stress(ScenarioSpec scenario, StressTestOptions options, bool earlyStop)
+    {
+        var result = StressTest.Run(scenario, options with { EarlyStop = earlyStop, VerifyEarlyStop = earlyStop });
+        return (Csv(result, CriticalityCsv.Write), Csv(result, CriticalityCsv.WriteLong));
+    }
+
+    private static string Csv(StressTestResult result, Action<TextWriter, StressTestResult, CancellationToken> write)
+    {
+        using var text = new StringWriter();
+        write(text, result, CancellationToken.None);
+        return text.ToString();
+    }
+
+    internal static void AssertSameOutcomes(IReadOnlyList<LineOutcome> stopped, IReadOnlyList<LineOutcome> full)
+    {
+        Assert.That(stopped, Has.Count.EqualTo(full.Count));
+        for (var i = 0; i < full.Count; i++)
+        {
+            // Downtime is summed in another order when joined; everything else is the full run's, bit for bit.
+            Assert.That(stopped[i] with { DowntimeHours = 0 }, Is.EqualTo(full[i] with { DowntimeHours = 0 }), $"line {full[i].LineId}");
+            Assert.That(stopped[i].DowntimeHours, Is.EqualTo(full[i].DowntimeHours).Within(1e-9));
+        }
+    }
+}

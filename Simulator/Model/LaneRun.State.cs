@@ -1,0 +1,72 @@
+using Simulator.Engine;
+
+namespace Simulator.Model;
+
+internal sealed partial class LaneRun
+{
+    /// <summary>The callback of this lane's arrivals at a supplier, so that a pending arrival can be told apart from any other callback.</summary>
+    public Action<Event>? ArrivalCallback => _arrival;
+
+    /// <summary>
+    /// Writes what is allocated, transmitted and shipped but not yet received (the running totals relative to the
+    /// pieces received), the call-offs, the goods on the road with their arrival hours, the failover state and the
+    /// position of the transit-time stream.
+    /// </summary>
+    public void WriteState(StateDigest digest)
+    {
+        digest.Relative(Allocated, Received);
+        digest.Relative(Transmitted, Received);
+        digest.Relative(Shipped, Received);
+        _callOffs.WriteState(digest, Received);
+        WriteRoad(digest);
+
+        // The time of the last transmission matters only while a fallback lets a fraction through.
+        var factor = Transmission.Factor;
+        digest.Add(factor);
+        digest.Add(factor is > 0 and < 1 ? _lastTransmitSync : 0);
+        digest.Add(_sourceDown);
+        digest.Add(Active);
+        digest.Add(TakesOver);
+        digest.Add(_jobsAtLastTick - (Feed.Line?.JobsStarted ?? 0));
+        if (_transit is RandomStream stream)
+        {
+            var (s0, s1, s2, s3) = stream.State;
+            digest.Add(true);
+            digest.Add((long)s0);
+            digest.Add((long)s1);
+            digest.Add((long)s2);
+            digest.Add((long)s3);
+        }
+        else
+        {
+            digest.Add(_transit is null);
+            if (_transit is not null)
+            {
+                digest.Undescribable();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lots are received in arrival order; with distinct arrival hours that order is the whole story, else (lots due at
+    /// once are summed in the heap's order) the heap's own order is written.
+    /// </summary>
+    private void WriteRoad(StateDigest digest)
+    {
+        var lots = _road.UnorderedItems.ToArray();
+        var sorted = lots.OrderBy(l => l.Priority).ToArray();
+        var distinct = true;
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            distinct &= sorted[i].Priority != sorted[i - 1].Priority;
+        }
+
+        digest.Add(lots.Length);
+        digest.Add(distinct);
+        foreach (var (lot, time) in distinct ? sorted : lots)
+        {
+            digest.Add(lot);
+            digest.Add(time);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+namespace Simulator.Model;
+
+public static partial class Simulation
+{
+    /// <summary>
+    /// Runs the undisrupted baseline of <paramref name="seed"/> to the horizon and keeps its state digest every
+    /// <paramref name="everyHours"/> hours, so that disrupted runs of the same seed can stop once they rejoin it
+    /// (see RunUntilRejoined).
+    /// </summary>
+    internal static BaselineCheckpoints RunBaseline(Network network, ulong seed, RunOptions options, double everyHours)
+    {
+        var checkpoints = new BaselineCheckpoints(everyHours);
+        RunCore(network, seed, options with { WithDisruptions = false }, withBalance: false, checkpoints);
+        return checkpoints;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="network"/> with <paramref name="seed"/> and stops at the first checkpoint from
+    /// <paramref name="fromHours"/> on at which its state equals <paramref name="baseline"/>'s (a run of the same network
+    /// and seed without disruptions); the trace then joins what it reported there with the baseline's remainder
+    /// (see <see cref="RejoinCheckpoints.Stopped"/>). Lines' outcomes are those of the full run.
+    /// </summary>
+    internal static (RunTrace Trace, double? StoppedAtHours) RunUntilRejoined(
+        Network network, ulong seed, RunOptions options, BaselineCheckpoints baseline, double fromHours) =>
+        Rejoin(network, seed, options, new RejoinCheckpoints(baseline, fromHours, explain: false));
+
+    /// <summary>As above; <paramref name="differences"/> says what differed first at each checkpoint that did not match.</summary>
+    internal static (RunTrace Trace, double? StoppedAtHours) RunUntilRejoined(
+        Network network, ulong seed, RunOptions options, BaselineCheckpoints baseline, double fromHours, out IReadOnlyList<(double Hours, string? Difference)> differences)
+    {
+        var checkpoints = new RejoinCheckpoints(baseline, fromHours, explain: true);
+        differences = checkpoints.Differences;
+        return Rejoin(network, seed, options, checkpoints);
+    }
+
+    private static (RunTrace Trace, double? StoppedAtHours) Rejoin(Network network, ulong seed, RunOptions options, RejoinCheckpoints checkpoints)
+    {
+        var (trace, _) = RunCore(network, seed, options, withBalance: false, checkpoints);
+        return (trace, checkpoints.StoppedAtHours);
+    }
+}
