@@ -62,6 +62,11 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         [Description("Simulate every target itself, also those whose outage cannot reach a line or switches off the same gates as another's (same results, more time; for checking)")]
         public bool NoScreening { get; set; }
 
+        /// <summary>Run every outage to the horizon, even once its state has rejoined the baseline's.</summary>
+        [CommandOption("--no-early-stop")]
+        [Description("Run every outage to the horizon, also after its whole state has rejoined the undisrupted baseline's (same results, more time; for checking)")]
+        public bool NoEarlyStop { get; set; }
+
         /// <summary>How each outage is measured: simulated, or simulated with the LP optimum beside it.</summary>
         [CommandOption("--method <METHOD>")]
         [Description("sim (default): simulate the network's own rules; lp: also solve the time-to-survive and least-loss LPs (stock, pipeline and capacity allocated as well as possible) and show them beside the simulated values")]
@@ -163,7 +168,7 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
 
         var options = new StressTestOptions(
             settings.Policy, settings.DurationList, settings.Replications, settings.Seed, OwnRecovery: settings.OwnRecovery, Screen: !settings.NoScreening,
-            Method: settings.Method == "lp" ? StressMethod.Lp : StressMethod.Simulation);
+            Method: settings.Method == "lp" ? StressMethod.Lp : StressMethod.Simulation, EarlyStop: !settings.NoEarlyStop);
         StressPlan plan;
         try
         {

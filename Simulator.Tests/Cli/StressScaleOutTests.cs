@@ -5,6 +5,7 @@ using Simulator.Model.Specs;
 using Simulator.Output;
 using Simulator.Scenarios;
 using Simulator.Tests.Experiments;
+using Simulator.Tests.Scenarios;
 
 namespace Simulator.Tests.Cli;
 
@@ -50,6 +51,29 @@ public sealed class StressScaleOutTests
         _cli.Backend.LoadResult = new LoadResult(NetworkGenerator.Generate(new GeneratorOptions(Parts: 30, Seed: 3, HorizonHours: 120)), []);
 
         AssertShardsMergeToOneProcess(4, "--durations", "24,72");
+    }
+
+    [Test]
+    public void Shards_of_runs_that_stop_early_merged_give_the_files_of_one_process_and_of_runs_to_the_horizon()
+    {
+        // In quickstart the outages of T2-FOAM and T2-ELECTRONICS rejoin the baseline before the horizon and stop there.
+        _cli.Backend.LoadResult = ScenarioLoader.Load(RepositoryFiles.PathOf("scenarios/quickstart.yaml"));
+
+        AssertShardsMergeToOneProcess(3, "--durations", "24,72");
+        var full = _cli.Run("stress", _workspace.Scenario, "--durations", "24,72", "--no-early-stop", "--out", Folder("full"));
+
+        Assert.That(full.Code, Is.EqualTo(ExitCodes.Success), full.Stderr);
+        Assert.Multiple(() =>
+        {
+            foreach (var file in ComparedFiles)
+            {
+                Assert.That(File.ReadAllBytes(Path.Combine(Folder("single"), file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(Folder("full"), file))), file);
+            }
+
+            // The early-stopped runs did less work: the manifest counts the kernel events actually processed.
+            Assert.That(Field(File.ReadAllText(Path.Combine(Folder("single"), ResultsWriter.ManifestFile)), "processed_events"),
+                Is.Not.EqualTo(Field(File.ReadAllText(Path.Combine(Folder("full"), ResultsWriter.ManifestFile)), "processed_events")));
+        });
     }
 
     [Test]

@@ -161,7 +161,7 @@ public static class StressTest
             RunTrace baseline;
             if (options.EarlyStop)
             {
-                checkpoints[r] = Simulation.RunBaseline(network, seed, quiet, CheckpointEveryHours);
+                checkpoints[r] = Simulation.RunBaseline(network, seed, quiet, CheckpointEveryHours, keepValues: options.VerifyEarlyStop);
                 baseline = checkpoints[r]!.Trace!;
             }
             else

@@ -43,29 +43,30 @@ internal abstract class Checkpointing(double everyHours)
 }
 
 /// <summary>
-/// The checkpoints of a baseline run: the values of its state digest at each, what its lines reported there and at the
-/// horizon, and its trace, whose events after a checkpoint are every stopped run's remainder.
+/// The checkpoints of a baseline run: its state digest at each (with the values when <c>keepValues</c>, to check that
+/// equal hashes mean equal states), what its lines reported there and at the horizon, and its trace, whose events after
+/// a checkpoint are every stopped run's remainder.
 /// </summary>
-internal sealed class BaselineCheckpoints(double everyHours) : Checkpointing(everyHours)
+internal sealed class BaselineCheckpoints(double everyHours, bool keepValues) : Checkpointing(everyHours)
 {
-    private readonly List<ulong[]?> _values = [null];
+    private readonly List<RecordedDigest?> _digests = [null];
     private readonly List<LineCheckpoint[]> _lines = [[]];
 
     public IReadOnlyList<LineCheckpoint> Final { get; private set; } = [];
 
     public RunTrace? Trace { get; private set; }
 
-    public int Count => _values.Count - 1;
+    public int Count => _digests.Count - 1;
 
     /// <summary>The digest at checkpoint <paramref name="index"/>, or null when the state there was not describable.</summary>
-    public ulong[]? Values(int index) => index < _values.Count ? _values[index] : null;
+    public RecordedDigest? Digest(int index) => index < _digests.Count ? _digests[index] : null;
 
     public IReadOnlyList<LineCheckpoint> LinesAt(int index) => _lines[index];
 
     protected override bool At(int index, RunRuntime runtime)
     {
-        var digest = runtime.Digest();
-        _values.Add(digest.Describable ? digest.ToArray() : null);
+        using var digest = runtime.Digest(keepValues: keepValues);
+        _digests.Add(digest.Record());
         _lines.Add(runtime.Lines.Select(l => l.Checkpoint()).ToArray());
         return false;
     }
@@ -97,13 +98,13 @@ internal sealed class RejoinCheckpoints(BaselineCheckpoints baseline, double fro
 
     protected override bool At(int index, RunRuntime runtime)
     {
-        if (TimeOf(index) < fromHours || baseline.Values(index) is not { } expected)
+        if (TimeOf(index) < fromHours || baseline.Digest(index) is not { } expected)
         {
             return false;
         }
 
-        var digest = runtime.Digest(expected);
-        if (!digest.MatchesExpected)
+        using var digest = runtime.Digest(expected);
+        if (!digest.Matches())
         {
             if (explain)
             {

@@ -2,13 +2,13 @@ namespace Simulator.Model;
 
 internal sealed partial class FeedHeap
 {
-    /// <summary>Writes the heap in array order (ties between equal keys depend on it), keys relative to <paramref name="jobs"/>.</summary>
-    public void WriteState(StateDigest digest, long jobs)
+    /// <summary>Writes the heap in array order: which of two equal keys is on top depends on it.</summary>
+    public void WriteState(StateDigest digest)
     {
         digest.Add(_items.Count);
         foreach (var (k, feed) in _items)
         {
-            digest.Add(k - jobs);
+            digest.Add(k);
             digest.Add(feed.Plan.Index);
         }
     }

@@ -5,20 +5,16 @@ namespace Simulator.Model;
 internal sealed partial class FeedRun
 {
     /// <summary>
-    /// Writes the stock, what it allows relative to the line's jobs, and what is ordered but not received; the running
-    /// totals of ordered and received pieces only as their difference.
+    /// Writes the stock (a supplier input's own; a line's is derived from what was received and the line's jobs), what
+    /// was ordered and received so far, whether it ran out, and a sequence stock's last call-off. When it was last
+    /// received is left out: it is always before a checkpoint, where every use of it reads the same.
     /// </summary>
     public void WriteState(StateDigest digest)
     {
-        digest.Add(OnHand);
-        digest.Relative(Ordered, Delivered);
+        digest.Add(_supplierOnHand);
+        digest.Add(Ordered);
+        digest.Add(Delivered);
         digest.Add(StockOut);
-        if (Line is { } line)
-        {
-            var jobs = line.JobsStarted;
-            digest.Add(JobsAllowed - jobs);
-            digest.Add(Plan.Trigger == TriggerKind.Kanban ? NextReorderJob - jobs : 0);
-            digest.Add(Plan.Trigger == TriggerKind.Sequence ? _lastSequenceJobs - jobs : 0);
-        }
+        digest.Add(Plan.Trigger == TriggerKind.Sequence ? _lastSequenceJobs : 0);
     }
 }

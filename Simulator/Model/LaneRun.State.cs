@@ -8,16 +8,16 @@ internal sealed partial class LaneRun
     public Action<Event>? ArrivalCallback => _arrival;
 
     /// <summary>
-    /// Writes what is allocated, transmitted and shipped but not yet received (the running totals relative to the
-    /// pieces received), the call-offs, the goods on the road with their arrival hours, the failover state and the
-    /// position of the transit-time stream.
+    /// Writes the pieces allocated, transmitted, shipped and received so far, the call-offs, the goods on the road with
+    /// their arrival hours, the failover state and the position of the transit-time stream.
     /// </summary>
     public void WriteState(StateDigest digest)
     {
-        digest.Relative(Allocated, Received);
-        digest.Relative(Transmitted, Received);
-        digest.Relative(Shipped, Received);
-        _callOffs.WriteState(digest, Received);
+        digest.Add(Allocated);
+        digest.Add(Transmitted);
+        digest.Add(Shipped);
+        digest.Add(Received);
+        _callOffs.WriteState(digest);
         WriteRoad(digest);
 
         // The time of the last transmission matters only while a fallback lets a fraction through.
@@ -27,7 +27,7 @@ internal sealed partial class LaneRun
         digest.Add(_sourceDown);
         digest.Add(Active);
         digest.Add(TakesOver);
-        digest.Add(_jobsAtLastTick - (Feed.Line?.JobsStarted ?? 0));
+        digest.Add(_jobsAtLastTick);
         if (_transit is RandomStream stream)
         {
             var (s0, s1, s2, s3) = stream.State;

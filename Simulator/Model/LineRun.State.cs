@@ -3,15 +3,14 @@ namespace Simulator.Model;
 internal sealed partial class LineRun
 {
     /// <summary>
-    /// Writes what decides this line's future at checkpoint <paramref name="now"/> (between two instants): job counts
-    /// relative to the jobs started, halt and wait state, ramp-up while it lasts, the job-end anchor, the lanes waiting
-    /// for its next job and both heaps. What is only reported (first halt, downtime, affected) is left out; see
+    /// Writes what decides this line's future at checkpoint <paramref name="now"/> (between two instants): job counts,
+    /// halt and wait state, ramp-up while it lasts, the job-end anchor, the lanes waiting for its next job and both heaps. What is only reported (first halt, downtime, affected) is left out; see
     /// <see cref="Checkpoint"/> for how the report is joined.
     /// </summary>
     public void WriteState(StateDigest digest, double now)
     {
-        var started = JobsStarted;
-        digest.Add(started - JobsCompleted);
+        digest.Add(JobsStarted);
+        digest.Add(JobsCompleted);
         digest.Add(Halted);
         digest.Add(Halted ? _haltStart : 0);
         digest.Add(_waitingForStock);
@@ -33,15 +32,15 @@ internal sealed partial class LineRun
         digest.Add(_anchorRate);
         digest.Add(_anchorTime);
         digest.Add(_expectedStart);
-        digest.Add(_anchorJobs - started);
+        digest.Add(_anchorJobs);
         digest.Add(_sleepingLanes.Count);
         foreach (var lane in _sleepingLanes)
         {
             digest.Add(lane.Plan.Index);
         }
 
-        _runout.WriteState(digest, started);
-        _reorder.WriteState(digest, started);
+        _runout.WriteState(digest);
+        _reorder.WriteState(digest);
     }
 
     /// <summary>What the report of this line needs from a checkpoint to join a baseline's remainder to it.</summary>

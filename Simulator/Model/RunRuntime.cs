@@ -14,13 +14,14 @@ internal sealed class RunRuntime(
     /// <summary>
     /// The whole state that decides the rest of the run, written at the current instant (between two instants of the
     /// kernel): every line, feed, lane, supplier, dispatcher and held gate, then the pending events in processing order.
-    /// Two runs of one network with equal digests at the same hour go on identically. Given the values of another
-    /// run's digest, it compares instead of recording and stops writing at the first difference.
+    /// Two runs of one network with equal digests at the same hour go on identically. Given another run's recorded
+    /// digest, it compares instead of recording and stops writing at the first object that differs.
     /// </summary>
-    public StateDigest Digest(ulong[]? expected = null)
+    public StateDigest Digest(RecordedDigest? expected = null, bool keepValues = false)
     {
-        var digest = expected is null ? new StateDigest() : new StateDigest(expected);
+        var digest = expected is null ? new StateDigest(keepValues) : new StateDigest(expected);
         var now = Context.Env.Now;
+        digest.Begin("hour");
         digest.Add(now);
         foreach (var line in Lines)
         {

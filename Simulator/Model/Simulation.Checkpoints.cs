@@ -5,11 +5,12 @@ public static partial class Simulation
     /// <summary>
     /// Runs the undisrupted baseline of <paramref name="seed"/> to the horizon and keeps its state digest every
     /// <paramref name="everyHours"/> hours, so that disrupted runs of the same seed can stop once they rejoin it
-    /// (see RunUntilRejoined).
+    /// (see RunUntilRejoined); <paramref name="keepValues"/> keeps the digests' values too, so that a match is checked
+    /// value by value and not only by its hashes.
     /// </summary>
-    internal static BaselineCheckpoints RunBaseline(Network network, ulong seed, RunOptions options, double everyHours)
+    internal static BaselineCheckpoints RunBaseline(Network network, ulong seed, RunOptions options, double everyHours, bool keepValues = false)
     {
-        var checkpoints = new BaselineCheckpoints(everyHours);
+        var checkpoints = new BaselineCheckpoints(everyHours, keepValues);
         RunCore(network, seed, options with { WithDisruptions = false }, withBalance: false, checkpoints);
         return checkpoints;
     }

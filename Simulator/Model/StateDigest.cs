@@ -1,59 +1,62 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+
 namespace Simulator.Model;
 
 /// <summary>
-/// The state of a run at a checkpoint as a sequence of exact values (doubles by their bits), written by every runtime
-/// object in a fixed order. Counters that only ever grow (jobs started, pieces ordered, shipped, received) are written
-/// relative to a counter of the same object, so that a disrupted run that lost production can still equal its baseline.
-/// A digest either records its values (a baseline's checkpoint) or compares them one by one with a recorded digest and
-/// notes the first that differs, so that writers can give up as soon as it is clear the states differ.
+/// The state of a run at a checkpoint as a sequence of exact values (doubles by their bits, counters as they are),
+/// written by every runtime object in a fixed order, one section per object. A digest either records (a baseline's checkpoint: a 64-bit hash per
+/// section, the SHA-256 of all values and, when asked, the values themselves) or compares with a recorded one section by
+/// section, so that writing stops at the first object whose state differs; states are equal only when every section
+/// hash, the SHA-256 and (when recorded) every value are.
 /// </summary>
-internal sealed class StateDigest
+internal sealed class StateDigest : IDisposable
 {
-    private readonly List<ulong> _values;
-    private readonly ulong[]? _expected;
-    private readonly List<(int At, string Kind, string Id, string Detail)> _parts = [];
-    private int _count;
+    private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly byte[] _buffer = new byte[8 * 512];
+    private readonly RecordedDigest? _expected;
+    private readonly List<ulong> _sections = [];
+    private readonly List<(string Kind, string Id, string Detail)> _names = [];
+    private readonly List<ulong>? _values;
+    private int _buffered;
+    private ulong _section = Seed;
+    private bool _open;
 
-    /// <summary>A digest that records its values.</summary>
-    public StateDigest() => _values = new List<ulong>(4096);
+    private const ulong Seed = 0x9E3779B97F4A7C15;
 
-    /// <summary>A digest that compares its values with <paramref name="expected"/>.</summary>
-    public StateDigest(ulong[] expected)
+    /// <summary>A digest that records, with its values when <paramref name="keepValues"/>.</summary>
+    public StateDigest(bool keepValues = false) => _values = keepValues ? new List<ulong>(4096) : null;
+
+    /// <summary>A digest that compares with <paramref name="expected"/>.</summary>
+    public StateDigest(RecordedDigest expected)
     {
-        _values = [];
         _expected = expected;
+        _values = expected.Values is null ? null : new List<ulong>(expected.Values.Length);
     }
 
     /// <summary>False once something was found that the digest cannot describe: the run may not stop at this checkpoint.</summary>
     public bool Describable { get; private set; } = true;
 
-    /// <summary>Comparing: index of the first value that differs from the expected one, or -1.</summary>
+    /// <summary>Comparing: the first section that differs from the expected one, or -1.</summary>
     public int MismatchAt { get; private set; } = -1;
 
     /// <summary>Nothing more needs to be written: the state differs or cannot be described.</summary>
     public bool Settled => MismatchAt >= 0 || !Describable;
 
-    /// <summary>Comparing: every value was written and each equals the expected one.</summary>
-    public bool MatchesExpected => _expected is not null && Describable && MismatchAt < 0 && _count == _expected.Length;
-
-    public int Count => _count;
-
     public void Add(ulong value)
     {
-        if (_expected is null)
+        _section = (_section ^ value) * 0xBF58476D1CE4E5B9;
+        _section ^= _section >> 31;
+        BinaryPrimitives.WriteUInt64LittleEndian(_buffer.AsSpan(_buffered), value);
+        _buffered += 8;
+        if (_buffered == _buffer.Length)
         {
-            _values.Add(value);
-        }
-        else if (MismatchAt < 0 && (_count >= _expected.Length || _expected[_count] != value))
-        {
-            MismatchAt = _count;
-            _mismatchValue = value;
+            _sha.AppendData(_buffer);
+            _buffered = 0;
         }
 
-        _count++;
+        _values?.Add(value);
     }
-
-    private ulong _mismatchValue;
 
     public void Add(double value) => Add((ulong)BitConverter.DoubleToInt64Bits(value));
 
@@ -70,36 +73,80 @@ internal sealed class StateDigest
         }
     }
 
-    /// <summary>A counter written relative to <paramref name="reference"/>.</summary>
-    public void Relative(double counter, double reference) => Add(counter - reference);
-
     /// <summary>Marks the state as one the digest does not cover (a pending callback it does not know).</summary>
     public void Undescribable() => Describable = false;
 
-    /// <summary>Notes that what follows is written by the object <paramref name="kind"/> <paramref name="id"/> (not part of the values; for explaining a difference).</summary>
-    public void Begin(string kind, string id = "", string detail = "") => _parts.Add((_count, kind, id, detail));
-
-    /// <summary>The recorded values.</summary>
-    public ulong[] ToArray() => [.. _values];
-
-    /// <summary>Comparing: what wrote the first value that differs, and both values, or null when none differs.</summary>
-    public string? Difference()
+    /// <summary>Starts the section of the object <paramref name="kind"/> <paramref name="id"/>; ends the one before.</summary>
+    public void Begin(string kind, string id = "", string detail = "")
     {
-        if (!Describable)
-        {
-            return "a pending callback the digest does not describe";
-        }
-
-        if (MismatchAt < 0)
-        {
-            return _expected is not null && _count != _expected.Length ? $"the length ({_count} against {_expected.Length} values)" : null;
-        }
-
-        var part = _parts.LastOrDefault(p => p.At <= MismatchAt);
-        var where = part.Kind is null ? "the hour" : $"{part.Kind} {part.Id} {part.Detail} (value {MismatchAt - part.At} of it)";
-        var expected = MismatchAt < _expected!.Length ? _expected[MismatchAt] : 0;
-        return $"{where}: {Show(_mismatchValue)} against {Show(expected)}";
+        EndSection();
+        _section = Seed;
+        _open = true;
+        _names.Add((kind, id, detail));
     }
 
-    private static string Show(ulong value) => $"{(long)value} (as a double {BitConverter.Int64BitsToDouble((long)value)})";
+    /// <summary>Recording: what was written, or null when the state could not be described.</summary>
+    public RecordedDigest? Record()
+    {
+        var sha = Complete();
+        return Describable ? new RecordedDigest([.. _sections], sha, _values?.ToArray()) : null;
+    }
+
+    /// <summary>
+    /// Comparing: true when every section, the SHA-256 and (when recorded) every value equal the expected digest.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The hashes are equal but the recorded values are not (a collision).</exception>
+    public bool Matches()
+    {
+        var expected = _expected ?? throw new InvalidOperationException("this digest records");
+        var sha = Complete();
+        if (Settled || _sections.Count != expected.Sections.Length || !sha.AsSpan().SequenceEqual(expected.Sha256))
+        {
+            return false;
+        }
+
+        if (expected.Values is { } values && !_values!.SequenceEqual(values))
+        {
+            throw new InvalidOperationException("two state digests have the same hashes but hold different values");
+        }
+
+        return true;
+    }
+
+    /// <summary>Comparing: which object's state differed first, or why the states could not be compared.</summary>
+    public string Difference() =>
+        !Describable ? "a pending callback the digest does not describe"
+        : MismatchAt >= 0 ? $"{_names[MismatchAt].Kind} {_names[MismatchAt].Id} {_names[MismatchAt].Detail}".TrimEnd()
+        : $"the number of objects or the SHA-256 ({_sections.Count} sections against {_expected?.Sections.Length})";
+
+    public void Dispose() => _sha.Dispose();
+
+    private byte[] Complete()
+    {
+        EndSection();
+        _sha.AppendData(_buffer.AsSpan(0, _buffered));
+        _buffered = 0;
+        return _sha.GetHashAndReset();
+    }
+
+    private void EndSection()
+    {
+        if (!_open)
+        {
+            return;
+        }
+
+        var index = _sections.Count;
+        _sections.Add(_section);
+        if (_expected is not null && MismatchAt < 0 && (index >= _expected.Sections.Length || _expected.Sections[index] != _section))
+        {
+            MismatchAt = index;
+        }
+
+        _section = Seed;
+        _open = false;
+    }
 }
+
+/// <summary>A recorded state digest: a hash per section, the SHA-256 of every value, and the values when kept.</summary>
+internal sealed record RecordedDigest(ulong[] Sections, byte[] Sha256, ulong[]? Values);
