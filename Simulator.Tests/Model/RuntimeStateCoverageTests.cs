@@ -1,0 +1,95 @@
+using System.Reflection;
+using Simulator.Model;
+
+namespace Simulator.Tests.Model;
+
+/// <summary>
+/// Every field of a runtime object has been decided on for the early stop's state digest: written by its
+/// <c>WriteState</c>, or left out for the reason the method gives. A field added later fails this test until it is
+/// decided on, so that the early stop stays exact while the runtime changes.
+/// </summary>
+public sealed class RuntimeStateCoverageTests
+{
+    private static readonly Dictionary<Type, string[]> Decided = new()
+    {
+        [typeof(LineRun)] =
+        [
+            "_ctx", "_runout", "_reorder", "_restartJobs", "_valuePerJob",
+            "_sleepingLanes", "_wake", "_waitingForStock", "_blocking", "_wakeAt",
+            "_haltStart", "_rampStart", "_rampEnd", "_rampHours", "_restartGeneration",
+            "_fullRateSince", "_affected", "_anchorTime", "_anchorJobs", "_anchorRate",
+            "_expectedStart", "<Plan>k__BackingField", "<Feeds>k__BackingField", "<Production>k__BackingField", "<OrderTransmission>k__BackingField",
+            "<Logistics>k__BackingField", "<JobsStarted>k__BackingField", "<JobsCompleted>k__BackingField", "<Halted>k__BackingField", "<FirstHalt>k__BackingField",
+            "<FirstHaltCause>k__BackingField", "<RestartAfterFirstHalt>k__BackingField", "<DowntimeHours>k__BackingField", "<DisruptionEnd>k__BackingField", "<RampOverride>k__BackingField",
+        ],
+        [typeof(FeedRun)] =
+        [
+            "_ctx", "_supplierOnHand", "_supplierConsumed", "_lastSequenceJobs", "<Plan>k__BackingField",
+            "<Line>k__BackingField", "<Supplier>k__BackingField", "<Lanes>k__BackingField", "<Ordered>k__BackingField", "<Delivered>k__BackingField",
+            "<HeapSlot>k__BackingField", "<ReorderSlot>k__BackingField", "<StockOut>k__BackingField", "<ReceivedAt>k__BackingField",
+        ],
+        [typeof(LaneRun)] =
+        [
+            "_ctx", "_road", "_callOffs", "_transit", "_arrival",
+            "_lastTransmitSync", "_sourceDown", "_failGeneration", "_jobsAtLastTick", "<Plan>k__BackingField",
+            "<Feed>k__BackingField", "<Origin>k__BackingField", "<Transmission>k__BackingField", "<SourceTransmission>k__BackingField", "<Dispatch>k__BackingField",
+            "<Receipt>k__BackingField", "<Active>k__BackingField", "<TakesOver>k__BackingField", "<Allocated>k__BackingField", "<Transmitted>k__BackingField",
+            "<Shipped>k__BackingField", "<Received>k__BackingField", "<InitialInTransit>k__BackingField", "<Dispatcher>k__BackingField", "<DispatchSlot>k__BackingField",
+        ],
+        [typeof(SupplierRun)] =
+        [
+            "_ctx", "_finished", "_free", "_book", "_produced",
+            "_backlog", "_arrivedBefore", "_cellOfProduct", "_cells", "_cellOfInput",
+            "_laneSlot", "_ready", "<Plan>k__BackingField", "<Inputs>k__BackingField", "<Outgoing>k__BackingField",
+            "<Production>k__BackingField", "<OrderTransmission>k__BackingField", "<Logistics>k__BackingField",
+        ],
+        [typeof(DispatchRun)] =
+        [
+            "_env", "_everyHours", "_lanes", "_isActive", "_active",
+            "_stillActive", "_lateLanes", "_wake", "_lastDispatch", "_lateDispatchPending",
+            "<Name>k__BackingField",
+        ],
+        [typeof(OrderBook)] =
+        [
+            "_lanes", "_pieces", "_need", "_head", "_count",
+        ],
+        [typeof(CallOffLog)] =
+        [
+            "_ends", "_need", "_head", "_count",
+        ],
+        [typeof(FeedHeap)] =
+        [
+            "<key>P", "<reorderSlot>P", "_items",
+        ],
+        [typeof(Gate)] =
+        [
+            "_holds", "_listeners", "<Entity>k__BackingField", "<Function>k__BackingField", "<Epoch>k__BackingField",
+            "<Factor>k__BackingField", "<Cause>k__BackingField",
+        ],
+        [typeof(ProductionCell)] =
+        [
+            "<Products>k__BackingField", "<Inputs>k__BackingField", "<Drawn>k__BackingField", "<SequenceLanes>k__BackingField", "<AdvancedTo>k__BackingField",
+            "<AdvancedFrom>k__BackingField",
+        ],
+        [typeof(RunContext)] =
+        [
+            "_gates", "_epoch", "<Network>k__BackingField", "<Env>k__BackingField", "<Streams>k__BackingField",
+            "<Options>k__BackingField", "<Inventory>k__BackingField", "<FirstDisruptionStart>k__BackingField", "<Events>k__BackingField", "<Samples>k__BackingField",
+            "<Windows>k__BackingField",
+        ],
+        [typeof(GateGroup)] =
+        [
+            "_epoch", "_factor", "<Gates>k__BackingField",
+        ],
+    };
+
+    private static IEnumerable<TestCaseData> Types() => Decided.Keys.Select(t => new TestCaseData(t).SetArgDisplayNames(t.Name));
+
+    [TestCaseSource(nameof(Types))]
+    public void Every_field_of_a_runtime_object_is_decided_on_for_the_state_digest(Type type)
+    {
+        var fields = type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Select(f => f.Name).Order(StringComparer.Ordinal);
+
+        Assert.That(fields, Is.EquivalentTo(Decided[type]), $"a field of {type.Name} was added or removed: write it in its WriteState or say there why it is left out, then list it here");
+    }
+}
