@@ -147,10 +147,7 @@ public sealed class StressEarlyStopTests
         AssertEarlyStopExact(scenario, new StressTestOptions(DurationsHours: [6, 20, 72], Replications: 3));
     }
 
-    private static IEnumerable<TestCaseData> BundledScenarios() =>
-        Directory.EnumerateFiles(RepositoryFiles.PathOf("scenarios"), "*.yaml")
-            .Order(StringComparer.Ordinal)
-            .Select(path => new TestCaseData(path).SetArgDisplayNames(Path.GetFileName(path)));
+    private static IEnumerable<TestCaseData> BundledScenarios() => StressScreeningTests.BundledScenarios();
 
     [TestCaseSource(nameof(BundledScenarios))]
     public void Early_stop_changes_no_byte_of_criticality_csv_of_a_bundled_scenario(string path)
@@ -205,14 +202,7 @@ public sealed class StressEarlyStopTests
     private static (string Criticality, string Long) Stress(ScenarioSpec scenario, StressTestOptions options, bool earlyStop)
     {
         var result = StressTest.Run(scenario, options with { EarlyStop = earlyStop, VerifyEarlyStop = earlyStop });
-        return (Csv(result, CriticalityCsv.Write), Csv(result, CriticalityCsv.WriteLong));
-    }
-
-    private static string Csv(StressTestResult result, Action<TextWriter, StressTestResult, CancellationToken> write)
-    {
-        using var text = new StringWriter();
-        write(text, result, CancellationToken.None);
-        return text.ToString();
+        return (StressScreeningTests.Csv(result, CriticalityCsv.Write), StressScreeningTests.Csv(result, CriticalityCsv.WriteLong));
     }
 
     internal static void AssertSameOutcomes(IReadOnlyList<LineOutcome> stopped, IReadOnlyList<LineOutcome> full)

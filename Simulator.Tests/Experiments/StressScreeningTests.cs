@@ -80,7 +80,7 @@ public sealed class StressScreeningTests
         AssertScreeningExact(Shared(), options);
     }
 
-    private static IEnumerable<TestCaseData> BundledScenarios() =>
+    internal static IEnumerable<TestCaseData> BundledScenarios() =>
         Directory.EnumerateFiles(RepositoryFiles.PathOf("scenarios"), "*.yaml")
             .Order(StringComparer.Ordinal)
             .Select(path => new TestCaseData(path).SetArgDisplayNames(Path.GetFileName(path)));
@@ -134,7 +134,7 @@ public sealed class StressScreeningTests
         });
     }
 
-    private static string Csv(StressTestResult result, Action<TextWriter, StressTestResult, CancellationToken> write)
+    internal static string Csv(StressTestResult result, Action<TextWriter, StressTestResult, CancellationToken> write)
     {
         using var text = new StringWriter();
         write(text, result, CancellationToken.None);
