@@ -27,6 +27,7 @@ public sealed class RuntimeStateCoverageTests
             "_ctx", "_supplierOnHand", "_supplierConsumed", "_lastSequenceJobs", "<Plan>k__BackingField",
             "<Line>k__BackingField", "<Supplier>k__BackingField", "<Lanes>k__BackingField", "<Ordered>k__BackingField", "<Delivered>k__BackingField",
             "<HeapSlot>k__BackingField", "<ReorderSlot>k__BackingField", "<StockOut>k__BackingField", "<ReceivedAt>k__BackingField",
+            "_initialUnits", "_perJob", "_sequence",
         ],
         [typeof(LaneRun)] =
         [
@@ -35,13 +36,15 @@ public sealed class RuntimeStateCoverageTests
             "<Feed>k__BackingField", "<Origin>k__BackingField", "<Transmission>k__BackingField", "<SourceTransmission>k__BackingField", "<Dispatch>k__BackingField",
             "<Receipt>k__BackingField", "<Active>k__BackingField", "<TakesOver>k__BackingField", "<Allocated>k__BackingField", "<Transmitted>k__BackingField",
             "<Shipped>k__BackingField", "<Received>k__BackingField", "<InitialInTransit>k__BackingField", "<Dispatcher>k__BackingField", "<DispatchSlot>k__BackingField",
+            "<OriginSlot>k__BackingField", "<Share>k__BackingField", "_fixedTransitHours", "_leadHours", "_product", "_sequence",
         ],
         [typeof(SupplierRun)] =
         [
             "_ctx", "_finished", "_free", "_book", "_produced",
             "_backlog", "_arrivedBefore", "_cellOfProduct", "_cells", "_cellOfInput",
-            "_laneSlot", "_ready", "<Plan>k__BackingField", "<Inputs>k__BackingField", "<Outgoing>k__BackingField",
+            "_ready", "<Plan>k__BackingField", "<Inputs>k__BackingField", "<Outgoing>k__BackingField",
             "<Production>k__BackingField", "<OrderTransmission>k__BackingField", "<Logistics>k__BackingField",
+            "_grant", "_want", "_weight",
         ],
         [typeof(DispatchRun)] =
         [
@@ -65,6 +68,7 @@ public sealed class RuntimeStateCoverageTests
         [
             "_holds", "_listeners", "<Entity>k__BackingField", "<Function>k__BackingField", "<Epoch>k__BackingField",
             "<Factor>k__BackingField", "<Cause>k__BackingField",
+            "<CauseIsPlanned>k__BackingField",
         ],
         [typeof(ProductionCell)] =
         [
@@ -79,7 +83,8 @@ public sealed class RuntimeStateCoverageTests
         ],
         [typeof(GateGroup)] =
         [
-            "_epoch", "_factor", "<Gates>k__BackingField",
+            "_epoch", "_factor",
+            "_gates", "_runEpoch",
         ],
     };
 

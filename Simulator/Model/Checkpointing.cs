@@ -176,6 +176,9 @@ internal sealed class RejoinCheckpoints(BaselineCheckpoints baseline, double fro
             [.. ctx.Events.OrderBy(e => e.TimeHours), .. later],
             [],
             double.NaN,
-            ctx.Env.ProcessedEvents);
+            ctx.Env.ProcessedEvents)
+        {
+            Clock = ctx.Network.Clock,
+        };
     }
 }

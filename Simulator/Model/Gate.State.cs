@@ -12,11 +12,12 @@ internal sealed partial class Gate
         digest.Add((long)Function);
         digest.Add(Factor);
         digest.Add(_holds.Count);
-        foreach (var (key, factor, label) in _holds)
+        foreach (var (key, factor, label, planned) in _holds)
         {
             digest.Add(key);
             digest.Add(factor);
             digest.Add(label);
+            digest.Add(planned);
         }
     }
 }
