@@ -21,6 +21,7 @@ public sealed class RuntimeStateCoverageTests
             "_expectedStart", "<Plan>k__BackingField", "<Feeds>k__BackingField", "<Production>k__BackingField", "<OrderTransmission>k__BackingField",
             "<Logistics>k__BackingField", "<JobsStarted>k__BackingField", "<JobsCompleted>k__BackingField", "<Halted>k__BackingField", "<FirstHalt>k__BackingField",
             "<FirstHaltCause>k__BackingField", "<RestartAfterFirstHalt>k__BackingField", "<DowntimeHours>k__BackingField", "<DisruptionEnd>k__BackingField", "<RampOverride>k__BackingField",
+            "_capDayStarted", "_capIndex", "_idleUntil", "_jobsBeforeCapDay",
         ],
         [typeof(FeedRun)] =
         [
@@ -45,6 +46,7 @@ public sealed class RuntimeStateCoverageTests
             "_ready", "<Plan>k__BackingField", "<Inputs>k__BackingField", "<Outgoing>k__BackingField",
             "<Production>k__BackingField", "<OrderTransmission>k__BackingField", "<Logistics>k__BackingField",
             "_grant", "_want", "_weight",
+            "_allowance",
         ],
         [typeof(DispatchRun)] =
         [

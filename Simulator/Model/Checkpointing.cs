@@ -143,16 +143,16 @@ internal sealed class RejoinCheckpoints(BaselineCheckpoints baseline, double fro
             var at = baseline.LinesAt(_index)[i];
             var end = baseline.Final[i];
             var mine = later.Select((e, j) => (e, j)).Where(x => x.e.Entity == id).ToArray();
-            var halts = mine.Where(x => x.e.Kind == "halt").ToArray();
+            var halts = mine.Where(x => x.e.Kind == EventKinds.Halt).ToArray();
             var (firstHalt, cause, restart) = (own.FirstHalt, own.FirstHaltCause, own.RestartAfterFirstHalt);
             if (firstHalt is null && halts.Length > 0)
             {
-                (firstHalt, cause) = (halts[0].e.TimeHours, halts[0].e.Detail);
-                restart = mine.Where(x => x.j > halts[0].j && x.e.Kind == "restart").Select(x => (double?)x.e.TimeHours).FirstOrDefault();
+                (firstHalt, cause) = (halts[0].e.TimeHours, halts[0].e.Cause);
+                restart = mine.Where(x => x.j > halts[0].j && x.e.Kind == EventKinds.Restart).Select(x => (double?)x.e.TimeHours).FirstOrDefault();
             }
             else if (firstHalt is not null && restart is null)
             {
-                restart = mine.Where(x => x.e.Kind == "restart").Select(x => (double?)x.e.TimeHours).FirstOrDefault();
+                restart = mine.Where(x => x.e.Kind == EventKinds.Restart).Select(x => (double?)x.e.TimeHours).FirstOrDefault();
             }
 
             var affected = own.Affected || halts.Length > 0;

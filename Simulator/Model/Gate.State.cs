@@ -16,7 +16,11 @@ internal sealed partial class Gate
         {
             digest.Add(key);
             digest.Add(factor);
-            digest.Add(label);
+            digest.Add((long)label.Kind);
+            digest.Add(label.Id);
+            digest.Add(label.Tier ?? -1);
+            digest.Add(label.Function is { } function ? (long)function : -1);
+            digest.Add(label.ManualFallback);
             digest.Add(planned);
         }
     }

@@ -41,6 +41,12 @@ internal sealed partial class LineRun
 
         _runout.WriteState(digest);
         _reorder.WriteState(digest);
+
+        // Demand caps: which day's cap applies and the jobs before it; an idle spell that ended is read as none.
+        digest.Add(_capIndex);
+        digest.Add(_capDayStarted);
+        digest.Add(_jobsBeforeCapDay);
+        digest.Add(_idleUntil > now ? _idleUntil : double.NegativeInfinity);
     }
 
     /// <summary>What the report of this line needs from a checkpoint to join a baseline's remainder to it.</summary>
@@ -55,7 +61,7 @@ internal sealed record LineCheckpoint(
     double? FullRateSince,
     bool Affected,
     double? FirstHalt,
-    string? FirstHaltCause,
+    CauseChain? FirstHaltCause,
     double? RestartAfterFirstHalt,
     double DowntimeHours,
     double? DisruptionEnd);

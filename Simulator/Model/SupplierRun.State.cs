@@ -2,7 +2,7 @@ namespace Simulator.Model;
 
 internal sealed partial class SupplierRun
 {
-    /// <summary>Writes finished, free and owed goods per product, the order books, what is made for each lane and each production cell's position.</summary>
+    /// <summary>Writes finished, free and owed goods per product, the order books, what is made for each lane, the output caps left and each production cell's position.</summary>
     public void WriteState(StateDigest digest)
     {
         for (var p = 0; p < _finished.Length; p++)
@@ -16,6 +16,12 @@ internal sealed partial class SupplierRun
         foreach (var ready in _ready)
         {
             digest.Add(ready);
+        }
+
+        digest.Add(_allowance is not null);
+        foreach (var allowance in _allowance ?? [])
+        {
+            digest.Add(allowance);
         }
 
         foreach (var cell in _cells)
