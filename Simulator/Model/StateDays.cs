@@ -37,19 +37,20 @@ internal static class StateDays
             return;
         }
 
-        var byProduct = outputs
-            .GroupBy(o => (o.NodeId, o.PartId, Day: DayOf(scenario.Start, o.CompletionHours)))
-            .ToDictionary(g => g.Key, g => g.Sum(o => o.Quantity));
+        var byProduct = outputs.ToLookup(o => (o.NodeId, o.PartId));
         foreach (var supplier in suppliers)
         {
             foreach (var product in supplier.Products)
             {
-                foreach (var ((node, part, day), units) in byProduct.OrderBy(e => e.Key.Day))
+                var days = byProduct[(supplier.Spec.Id, product.Spec.PartId)]
+                    .GroupBy(o => DayOf(scenario.Start, o.CompletionHours))
+                    .OrderBy(g => g.Key);
+                foreach (var day in days)
                 {
-                    var (from, to) = Hours(scenario.Start, day, horizonHours);
-                    if (node == supplier.Spec.Id && part == product.Spec.PartId && to > from)
+                    var (from, to) = Hours(scenario.Start, day.Key, horizonHours);
+                    if (to > from)
                     {
-                        product.OutputCaps.Add(new DayCap(from, to, units));
+                        product.OutputCaps.Add(new DayCap(from, to, day.Sum(o => o.Quantity)));
                     }
                 }
             }
@@ -74,11 +75,12 @@ internal static class StateDays
         void Add(string line, string part, DateOnly day, double units) =>
             pieces[(line, part, day)] = units + (pieces.TryGetValue((line, part, day), out var had) ? had : 0);
 
+        var perJob = lines.ToDictionary(l => l, l => l.Feeds.ToDictionary(f => f.PartId, f => f.QuantityPerJob));
         foreach (var d in demand)
         {
             var users = lines
-                .Where(l => (l.Spec.Id == d.NodeId || l.Spec.PlantId == d.NodeId) && l.Feeds.Any(f => f.PartId == d.PartId))
-                .Select(l => (Line: l, Use: l.Spec.RatePerHour * l.Feeds.First(f => f.PartId == d.PartId).QuantityPerJob))
+                .Where(l => (l.Spec.Id == d.NodeId || l.Spec.PlantId == d.NodeId) && perJob[l].ContainsKey(d.PartId))
+                .Select(l => (Line: l, Use: l.Spec.RatePerHour * perJob[l][d.PartId]))
                 .ToList();
             if (users.Any(u => u.Line.Spec.Id == d.NodeId))
             {
@@ -93,10 +95,10 @@ internal static class StateDays
             }
         }
 
+        var daysOfLine = pieces.Keys.ToLookup(k => k.Line, k => k.Day);
         foreach (var line in lines)
         {
-            var days = pieces.Keys.Where(k => k.Line == line.Spec.Id).Select(k => k.Day).Distinct().Order();
-            foreach (var day in days)
+            foreach (var day in daysOfLine[line.Spec.Id].Distinct().Order())
             {
                 var jobs = line.Feeds
                     .Where(f => pieces.ContainsKey((line.Spec.Id, f.PartId, day)))
