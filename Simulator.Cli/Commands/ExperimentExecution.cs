@@ -48,7 +48,7 @@ internal static class ExperimentExecution
         try
         {
             // Refuse before simulating: an hour-long run must not end on "folder not empty".
-            stream = ResultsStream.Create(output, scenario.Start, settings.Force, settings.AllTimeseries);
+            stream = ResultsStream.Create(output, scenario.Start, settings.Force, settings.AllTimeseries, settings.TimeseriesFileFormat);
         }
         catch (IOException error) when (ResultsFolderInput.Refusal(error, output) is { } refusal)
         {
@@ -56,11 +56,12 @@ internal static class ExperimentExecution
         }
 
         // A fixed number of replications keeps a journal, so an interrupted run can be resumed; a precision target
-        // cannot be resumed (which replications run depends on all before them).
+        // cannot be resumed (which replications run depends on all before them), nor can a Parquet series (the journal
+        // keeps CSV rows).
         ExperimentShard? journal = null;
         try
         {
-            journal = options.UntilPrecisionPercent is null
+            journal = options.UntilPrecisionPercent is null && settings.TimeseriesFileFormat == TimeseriesFormat.Csv
                 ? OpenJournal(session, settings, scenario, options, compare, new ShardSpec(0, 1), output, resume: false).Journal
                 : null;
         }

@@ -57,6 +57,16 @@ internal abstract class ExperimentSettings : FormatSettings
     [DefaultValue("first")]
     public string Timeseries { get; set; } = "first";
 
+    /// <summary>File format of the time series.</summary>
+    [CommandOption("--timeseries-format <FORMAT>")]
+    [Description("File of the time series: 'csv' (timeseries.csv) or 'parquet' (timeseries.parquet: the same columns, typed and compressed, for pandas, polars or DuckDB); a parquet run cannot be resumed or sharded")]
+    [DefaultValue("csv")]
+    public string TimeseriesFormat { get; set; } = "csv";
+
+    /// <summary>The parsed <see cref="TimeseriesFormat"/>.</summary>
+    public Output.TimeseriesFormat TimeseriesFileFormat =>
+        TimeseriesFormat.Equals("parquet", StringComparison.OrdinalIgnoreCase) ? Output.TimeseriesFormat.Parquet : Output.TimeseriesFormat.Csv;
+
     /// <summary>Precision target in percent.</summary>
     [CommandOption("--until-precision <PERCENT>")]
     [Description("Add replications until the 95 % CI half-width of mean lost units is below PERCENT % of the mean, for every line")]
@@ -167,6 +177,17 @@ internal abstract class ExperimentSettings : FormatSettings
         if (Timeseries.ToLowerInvariant() is not ("first" or "all" or "parts" or "all-parts"))
         {
             return ValidationResult.Error($"--timeseries must be 'first', 'all', 'parts' or 'all-parts', got '{Timeseries}'");
+        }
+
+        if (TimeseriesFormat.ToLowerInvariant() is not ("csv" or "parquet"))
+        {
+            return ValidationResult.Error($"--timeseries-format must be 'csv' or 'parquet', got '{TimeseriesFormat}'");
+        }
+
+        // Shards and the resume journal keep their time series as CSV parts for merge to join.
+        if (TimeseriesFileFormat == Output.TimeseriesFormat.Parquet && (Shard is not null || Resume is not null))
+        {
+            return ValidationResult.Error($"--timeseries-format parquet cannot be combined with {(Shard is not null ? "--shard" : "--resume")}: shards and resumed runs write timeseries.csv");
         }
 
         if (UntilPrecision is { } percent && !(percent > 0 && double.IsFinite(percent)))

@@ -109,6 +109,7 @@ public sealed class CompareCommandTests
 
     [TestCase("run", "--parallel", "0", "error: --parallel must be at least 1, got 0")]
     [TestCase("run", "--timeseries", "some", "error: --timeseries must be 'first', 'all', 'parts' or 'all-parts', got 'some'")]
+    [TestCase("run", "--timeseries-format", "arrow", "error: --timeseries-format must be 'csv' or 'parquet', got 'arrow'")]
     [TestCase("run", "--until-precision", "0", "error: --until-precision must be a positive percentage, got 0")]
     [TestCase("compare", "--max-replications", "1", "error: --max-replications must be at least 2, got 1")]
     [TestCase("compare", "--replications", "0", "error: --replications must be at least 1, got 0")]
@@ -192,6 +193,37 @@ public sealed class CompareCommandTests
         {
             Assert.That(code, Is.Zero, stderr);
             Assert.That(stderr, Does.Not.Contain("random"));
+        });
+    }
+
+    [TestCase("compare", "--shard", "0/2")]
+    [TestCase("run", "--resume", "results/earlier")]
+    public void A_parquet_series_is_refused_for_shards_and_resumed_runs_which_keep_csv_parts(string command, string option, string value)
+    {
+        var (code, _, stderr) = _cli.Run(command, _scenario, "--timeseries-format", "parquet", option, value);
+        Assert.Multiple(() =>
+        {
+            Assert.That((code, stderr.Trim()), Is.EqualTo((ExitCodes.InvalidInput, $"error: --timeseries-format parquet cannot be combined with {option}: shards and resumed runs write timeseries.csv")));
+            Assert.That(_cli.Backend.Runs, Is.Empty);
+        });
+    }
+
+    [TestCase("csv", true)]
+    [TestCase("parquet", false)]
+    public void Only_a_csv_run_interrupted_is_left_resumable(string format, bool resumable)
+    {
+        using var cancellation = new CancellationTokenSource();
+        _cli.Backend.Experiment = (_, _) =>
+        {
+            cancellation.Cancel();
+            throw new OperationCanceledException(cancellation.Token);
+        };
+        var (code, _, stderr) = _cli.Run(cancellation.Token, "run", _scenario, "-n", "2", "--timeseries-format", format, "--out", _out);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Cancelled));
+            Assert.That(Directory.GetFileSystemEntries(Path.GetDirectoryName(_out)!, ".*.journal").Length > 0, Is.EqualTo(resumable));
+            Assert.That(stderr.Contains("--resume", StringComparison.Ordinal), Is.EqualTo(resumable), stderr);
         });
     }
 }

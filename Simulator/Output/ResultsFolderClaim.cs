@@ -14,7 +14,7 @@ namespace Simulator.Output;
 public sealed class ResultsFolderClaim : IDisposable
 {
     /// <summary>The extensions of the files the tool writes into a results folder; <c>--force</c> replaces nothing else.</summary>
-    public static readonly IReadOnlySet<string> ToolFileExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".csv", ".png", ".svg", ".html", ".json" };
+    public static readonly IReadOnlySet<string> ToolFileExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".csv", ".png", ".svg", ".html", ".json", ".parquet" };
 
     private readonly FileStream _lock;
     private readonly string _lockPath;

@@ -21,15 +21,17 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
     private readonly ResultsFolderClaim _claim;
     private readonly DateTimeOffset _scenarioStart;
     private readonly bool _allTimeseries;
+    private readonly TimeseriesFormat _timeseriesFormat;
     private readonly List<Section> _sections = [];
     private bool _completed;
 
-    private ResultsStream(ResultsFolderClaim claim, string temporary, DateTimeOffset scenarioStart, bool allTimeseries)
+    private ResultsStream(ResultsFolderClaim claim, string temporary, DateTimeOffset scenarioStart, bool allTimeseries, TimeseriesFormat timeseriesFormat)
     {
         _claim = claim;
         Folder = temporary;
         _scenarioStart = scenarioStart;
         _allTimeseries = allTimeseries;
+        _timeseriesFormat = timeseriesFormat;
     }
 
     /// <summary>The temporary folder the results are written into until <see cref="Complete"/>.</summary>
@@ -43,14 +45,16 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
     /// <param name="scenarioStart">Wall-clock time of hour 0, for the timestamp columns.</param>
     /// <param name="force">Replace a non-empty folder at <see cref="Complete"/>.</param>
     /// <param name="allTimeseries">Write the time series of every replication; otherwise of replication 0 only.</param>
+    /// <param name="timeseriesFormat">Write the time series as <c>timeseries.csv</c> or as <c>timeseries.parquet</c>.</param>
     /// <exception cref="ResultsFolderNotEmptyException">The folder holds something and <paramref name="force"/> is false.</exception>
     /// <exception cref="ResultsFolderRefusedException">The folder may not be replaced, or another run is writing into it.</exception>
-    public static ResultsStream Create(string target, DateTimeOffset scenarioStart, bool force = false, bool allTimeseries = false)
+    public static ResultsStream Create(
+        string target, DateTimeOffset scenarioStart, bool force = false, bool allTimeseries = false, TimeseriesFormat timeseriesFormat = TimeseriesFormat.Csv)
     {
         var claim = ResultsFolderClaim.Acquire(target, force);
         try
         {
-            return new ResultsStream(claim, claim.CreateTemporary(), scenarioStart, allTimeseries);
+            return new ResultsStream(claim, claim.CreateTemporary(), scenarioStart, allTimeseries, timeseriesFormat);
         }
         catch
         {
@@ -102,7 +106,16 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
         Join(ResultsWriter.SummaryFile, ResultsCsv.SummaryColumns, s => s.SummaryPath);
         Join(ResultsWriter.DisruptionsFile, ResultsCsv.DisruptionsColumns, s => s.DisruptionsPath);
         Join(ResultsWriter.EventsFile, ResultsCsv.EventsColumns, s => s.EventsPath);
-        Join(ResultsWriter.TimeseriesFile, ResultsCsv.TimeseriesColumns, s => s.TimeseriesPath);
+        if (_timeseriesFormat == TimeseriesFormat.Csv)
+        {
+            Join(ResultsWriter.TimeseriesFile, ResultsCsv.TimeseriesColumns, s => s.TimeseriesPath);
+        }
+        else
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            TimeseriesParquet.Join(Path.Combine(Folder, TimeseriesParquet.FileName), order.Select(s => s.TimeseriesPath).ToList(), cancellationToken);
+            written.Add(TimeseriesParquet.FileName);
+        }
         written.AddRange(WriteDerived(Folder, result, manifest, comparison, _scenarioStart, cancellationToken, scenario));
 
         _claim.MoveIntoPlace(Folder);
@@ -212,7 +225,7 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
         var section = _sections.Find(s => s.Policy == replication.Policy);
         if (section is null)
         {
-            section = new Section(Folder, replication.Policy, _sections.Count);
+            section = new Section(Folder, replication.Policy, _sections.Count, _timeseriesFormat, _scenarioStart);
             _sections.Add(section);
         }
 
@@ -221,7 +234,14 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
         ResultsCsv.EventRows(section.Events, replication, _scenarioStart);
         if (_allTimeseries || replication.Replication == 0)
         {
-            ResultsCsv.TimeseriesRows(section.Timeseries, replication, _scenarioStart, cancellationToken);
+            if (section.TimeseriesParquet is { } parquet)
+            {
+                parquet.Write(replication, cancellationToken);
+            }
+            else
+            {
+                ResultsCsv.TimeseriesRows(section.Timeseries!, replication, _scenarioStart, cancellationToken);
+            }
         }
     }
 
@@ -244,10 +264,10 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
         private readonly StreamWriter _summaryFile;
         private readonly StreamWriter _disruptionsFile;
         private readonly StreamWriter _eventsFile;
-        private readonly StreamWriter _timeseriesFile;
+        private readonly StreamWriter? _timeseriesFile;
         private bool _closed;
 
-        public Section(string folder, string policy, int index)
+        public Section(string folder, string policy, int index, TimeseriesFormat timeseriesFormat, DateTimeOffset scenarioStart)
         {
             Policy = policy;
             SummaryPath = Path.Combine(folder, $".summary.{index}.part");
@@ -257,11 +277,18 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
             _summaryFile = new StreamWriter(SummaryPath, append: false, ResultsCsv.FileEncoding);
             _disruptionsFile = new StreamWriter(DisruptionsPath, append: false, ResultsCsv.FileEncoding);
             _eventsFile = new StreamWriter(EventsPath, append: false, ResultsCsv.FileEncoding);
-            _timeseriesFile = new StreamWriter(TimeseriesPath, append: false, ResultsCsv.FileEncoding);
             Summary = ResultsCsv.OpenBody(_summaryFile);
             Disruptions = ResultsCsv.OpenBody(_disruptionsFile);
             Events = ResultsCsv.OpenBody(_eventsFile);
-            Timeseries = ResultsCsv.OpenBody(_timeseriesFile);
+            if (timeseriesFormat == TimeseriesFormat.Parquet)
+            {
+                TimeseriesParquet = Output.TimeseriesParquet.Create(TimeseriesPath, scenarioStart);
+            }
+            else
+            {
+                _timeseriesFile = new StreamWriter(TimeseriesPath, append: false, ResultsCsv.FileEncoding);
+                Timeseries = ResultsCsv.OpenBody(_timeseriesFile);
+            }
         }
 
         public string Policy { get; }
@@ -280,7 +307,11 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
 
         public CsvWriter Events { get; }
 
-        public CsvWriter Timeseries { get; }
+        /// <summary>The CSV rows of the time series, or null when it is written as Parquet.</summary>
+        public CsvWriter? Timeseries { get; }
+
+        /// <summary>The Parquet file of the time series, or null when it is written as CSV.</summary>
+        public TimeseriesParquet? TimeseriesParquet { get; }
 
         public void Close()
         {
@@ -293,22 +324,23 @@ public sealed class ResultsStream : IReplicationSink, IDisposable
             Summary.Dispose();
             Disruptions.Dispose();
             Events.Dispose();
-            Timeseries.Dispose();
+            Timeseries?.Dispose();
+            TimeseriesParquet?.Dispose();
             _summaryFile.Dispose();
             _disruptionsFile.Dispose();
             _eventsFile.Dispose();
-            _timeseriesFile.Dispose();
+            _timeseriesFile?.Dispose();
         }
 
         /// <summary>Closes every file handle even when flushing fails (the rows are being thrown away anyway).</summary>
         public void CloseQuietly()
         {
             _closed = true;
-            foreach (var disposable in new IDisposable[] { Summary, Disruptions, Events, Timeseries, _summaryFile, _disruptionsFile, _eventsFile, _timeseriesFile })
+            foreach (var disposable in new IDisposable?[] { Summary, Disruptions, Events, Timeseries, TimeseriesParquet, _summaryFile, _disruptionsFile, _eventsFile, _timeseriesFile })
             {
                 try
                 {
-                    disposable.Dispose();
+                    disposable?.Dispose();
                 }
                 catch (IOException)
                 {
