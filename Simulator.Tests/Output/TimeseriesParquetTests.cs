@@ -56,7 +56,7 @@ public sealed class TimeseriesParquetTests
         {
             Assert.That(fields.Select(f => f.Name), Is.EqualTo(EndToEndCsv.Read(Csv).Header));
             // Parquet.Net 6 hands UTF-8 string columns back as ReadOnlyMemory<char>.
-            Assert.That(fields.Select(f => f.ClrType), Is.EqualTo(new[] { Text, typeof(int), typeof(double), typeof(DateTime), Text, Text, Text, Text, typeof(double), Text }));
+            Assert.That(fields.Select(f => f.ClrType), Is.EqualTo(new[] { Text, typeof(int), typeof(double), typeof(DateTime), Text, Text, Text, Text, typeof(double), Text, Text }));
             Assert.That(fields.Where(f => f.IsNullable).Select(f => f.Name), Is.EqualTo(new[] { "part", "state" }));
             var timestamp = (DateTimeDataField)fields[3];
             Assert.That((timestamp.DateTimeFormat, timestamp.IsAdjustedToUTC, timestamp.Unit), Is.EqualTo((DateTimeFormat.Timestamp, true, (DateTimeTimeUnit?)DateTimeTimeUnit.Millis)));
@@ -81,7 +81,8 @@ public sealed class TimeseriesParquetTests
                 && (text[6].Length == 0 ? row[6] is null : text[6] == (string?)row[6])
                 && text[7] == (string)row[7]!
                 && double.Parse(text[8], CultureInfo.InvariantCulture) == (double)row[8]!
-                && (text[9].Length == 0 ? row[9] is null : text[9] == (string?)row[9]);
+                && (text[9].Length == 0 ? row[9] is null : text[9] == (string?)row[9])
+                && text[10] == (string)row[10]!;
             if (!same)
             {
                 mismatches.Add($"row {i}: csv {string.Join(',', text)} parquet {string.Join(',', row)}");

@@ -17,7 +17,8 @@ public enum TimeseriesFormat
 
 /// <summary>
 /// Writes the time series as Parquet (Parquet.Net): the columns of <c>timeseries.csv</c>, typed (<c>replication</c>
-/// int32, <c>time_h</c> and <c>value</c> double, <c>timestamp</c> a UTC timestamp in milliseconds, the rest strings, with
+/// int32, <c>time_h</c> and <c>value</c> double, <c>timestamp</c> a UTC timestamp in milliseconds, the rest strings
+/// (<c>local_timestamp</c> keeps its text: a Parquet timestamp holds no UTC offset), with
 /// null where the CSV has an empty field), zstd-compressed, one or more row groups per replication.
 /// </summary>
 internal sealed class TimeseriesParquet : IDisposable
@@ -38,6 +39,7 @@ internal sealed class TimeseriesParquet : IDisposable
     private static readonly DataField<string> MetricField = new("metric", false);
     private static readonly DataField<double> ValueField = new("value", false);
     private static readonly DataField<string> StateField = new("state", true);
+    private static readonly DataField<string> LocalTimestampField = new("local_timestamp", false);
 
     private readonly FileStream _file;
     private readonly ParquetWriter _writer;
@@ -54,7 +56,7 @@ internal sealed class TimeseriesParquet : IDisposable
 
     /// <summary>The schema: the columns of <c>timeseries.csv</c>, in its order, typed.</summary>
     public static ParquetSchema Schema { get; } = new(
-        PolicyField, ReplicationField, TimeField, TimestampField, KindField, EntityField, PartField, MetricField, ValueField, StateField);
+        PolicyField, ReplicationField, TimeField, TimestampField, KindField, EntityField, PartField, MetricField, ValueField, StateField, LocalTimestampField);
 
     // Parquet.Net's stream pools keep every buffer they ever used unless told otherwise: on a large network's series
     // that tripled the run's memory.
@@ -89,7 +91,9 @@ internal sealed class TimeseriesParquet : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         foreach (var row in SeriesRows.Of(run.Disrupted.Samples))
         {
-            _rows.Add(run.Policy, run.Replication, row, _scenarioStart.AddHours(row.TimeHours).UtcDateTime);
+            _rows.Add(
+                run.Policy, run.Replication, row, _scenarioStart.AddHours(row.TimeHours).UtcDateTime,
+                Invariant.LocalTimestamp(run.Disrupted.Clock, _scenarioStart, row.Entity, row.TimeHours));
             if (_rows.Count == RowGroupRows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -189,6 +193,7 @@ internal sealed class TimeseriesParquet : IDisposable
         Wait(group.WriteAsync(MetricField, columns.Metric));
         Wait(group.WriteAsync<double>(ValueField, columns.Value.ToArray()));
         Wait(group.WriteAsync(StateField, columns.State));
+        Wait(group.WriteAsync(LocalTimestampField, columns.LocalTimestamp));
         group.CompleteValidate();
     }
 
@@ -219,9 +224,11 @@ internal sealed class TimeseriesParquet : IDisposable
 
         public List<string?> State { get; } = [];
 
+        public List<string> LocalTimestamp { get; } = [];
+
         public int Count => Policy.Count;
 
-        public void Add(string policy, int replication, SeriesRow row, DateTime timestampUtc)
+        public void Add(string policy, int replication, SeriesRow row, DateTime timestampUtc, string localTimestamp)
         {
             Policy.Add(policy);
             Replication.Add(replication);
@@ -235,11 +242,12 @@ internal sealed class TimeseriesParquet : IDisposable
             Metric.Add(row.Metric);
             Value.Add(row.Value);
             State.Add(row.State.Length == 0 ? null : row.State);
+            LocalTimestamp.Add(localTimestamp);
         }
 
         public void Clear()
         {
-            foreach (var list in new System.Collections.IList[] { Policy, Replication, TimeHours, Timestamp, Kind, Entity, Part, Metric, Value, State })
+            foreach (var list in new System.Collections.IList[] { Policy, Replication, TimeHours, Timestamp, Kind, Entity, Part, Metric, Value, State, LocalTimestamp })
             {
                 list.Clear();
             }
@@ -259,6 +267,7 @@ internal sealed class TimeseriesParquet : IDisposable
             columns.Metric.AddRange(Strings(group, MetricField, rows)!);
             columns.Value.AddRange(Values<double>(group, ValueField, rows));
             columns.State.AddRange(Strings(group, StateField, rows));
+            columns.LocalTimestamp.AddRange(Strings(group, LocalTimestampField, rows)!);
             return columns;
         }
 
