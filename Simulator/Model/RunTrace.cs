@@ -139,16 +139,18 @@ public sealed record RunTrace(
         var entities = parts.Keys.Select(k => $"{k.HolderId}/{k.PartId}").ToArray();
         var lineOf = Lines.Select((l, i) => (l.LineId, i)).ToDictionary(x => x.LineId, x => x.i);
         var samples = new List<Sample>(Samples.Count + (chosen.Length * 2 * parts.TimesHours.Count));
-        var perInstant = Lines.Count * 3;
+        var own = 0;
         for (var t = 0; t < parts.TimesHours.Count; t++)
         {
             var time = parts.TimesHours[t];
             var next = 0;
             for (var line = 0; line < Lines.Count; line++)
             {
-                for (var m = 0; m < 3; m++)
+                // The line's own rows of this instant, however many metrics the sampler writes for a line.
+                var lineId = Lines[line].LineId;
+                for (; own < Samples.Count && Samples[own].TimeHours == time && Samples[own].Entity == lineId; own++)
                 {
-                    samples.Add(Samples[(t * perInstant) + (line * 3) + m]);
+                    samples.Add(Samples[own]);
                 }
 
                 for (; next < chosen.Length && chosen[next] < parts.LineStocks && lineOf[parts.Keys[chosen[next]].HolderId] == line; next++)
