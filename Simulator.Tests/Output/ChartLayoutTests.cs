@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Simulator.Experiments;
 using Simulator.Metrics;
+using Simulator.Model;
 using Simulator.Output;
 using Simulator.Output.Charts;
 
@@ -67,6 +68,19 @@ public sealed class ChartLayoutTests
         var titles = Texts(Svg(result, ResultCharts.ProductionFile)).Where(t => t.Contains(": lost ", StringComparison.Ordinal)).ToList();
         Assert.That(titles, Has.Count.EqualTo(16));
         Assert.That(titles[^1], Does.StartWith("other 5 plants: lost "));
+    }
+
+    [Test]
+    public void Fourteen_plants_without_samples_still_get_their_panels_each_saying_so()
+    {
+        var run = SyntheticResults.Wide("base", 0, 14, 2);
+        var empty = new RunTrace([], [], [], [], 0, 0);
+        var result = new ExperimentResult(["base"], 1, 1, SyntheticResults.HorizonHours, [run with { Disrupted = empty, Baseline = empty }], []);
+
+        var texts = Texts(Svg(result, ResultCharts.ProductionFile));
+
+        Assert.That(texts.Count(t => t.Contains(": lost ", StringComparison.Ordinal)), Is.EqualTo(14));
+        Assert.That(texts.Count(t => t == "no samples"), Is.EqualTo(14));
     }
 
     [Test]

@@ -30,6 +30,9 @@ internal static partial class ChartCanvas
         plot.Axes.Bottom.TickLabelStyle.FontSize = 16;
         plot.Axes.Left.TickLabelStyle.FontSize = 16;
         plot.Legend.FontSize = 16;
+
+        // Room for half of the last tick label of the bottom axis, which is centred on the right edge.
+        plot.Axes.Right.MinimumSize = 40;
         return plot;
     }
 
