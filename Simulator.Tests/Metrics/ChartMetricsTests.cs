@@ -114,6 +114,23 @@ public sealed class ChartMetricsTests
     }
 
     [Test]
+    public void Series_by_plant_keep_their_rank_and_the_plants_beyond_the_limit_share_the_last_group()
+    {
+        string[] ranked = ["B1/X", "A1/X", "B2/X", "C1/X", "D1/X", "Q/X", "C1/Y"];
+        string? PlantOf(string id) => id[0] == 'Q' ? null : id[..1];
+
+        var three = CoverSeries.ByPlant(ranked, PlantOf, 3);
+        var four = CoverSeries.ByPlant(ranked, PlantOf, 4);
+
+        Assert.That(three.Select(g => (string.Join(",", g.Plants), string.Join(",", g.Series))), Is.EqualTo(new[]
+        {
+            ("B", "B1/X,B2/X"), ("A", "A1/X"), ("C,D", "C1/X,D1/X,C1/Y"),
+        }));
+        Assert.That(three[2].IsRest, Is.True);
+        Assert.That(four.Select(g => g.Plants.Single()), Is.EqualTo(new[] { "B", "A", "C", "D" }));
+    }
+
+    [Test]
     public void Criticality_summary_counts_mitigation_costly_and_hidden_targets()
     {
         CriticalitySummary.Target[] targets = [new(true, false, 50), new(true, true, 20), new(false, true, 0), new(false, true, 5), new(false, false, -3)];

@@ -105,16 +105,40 @@ public sealed class ChartLayoutTests
     }
 
     [Test]
-    public void Twenty_eight_halting_parts_draw_the_five_that_ran_short_first_with_labels_and_the_rest_as_one_band()
+    public void Twenty_eight_halting_parts_in_fourteen_plants_get_a_panel_per_plant_the_first_to_halt_first()
     {
-        var svg = Svg(Wide(14, 2), ResultCharts.BuffersFile);
-        var texts = Texts(svg);
+        var texts = Texts(Svg(Wide(14, 2), ResultCharts.BuffersFile));
+        var titles = texts.Where(t => Regex.IsMatch(t, "^P[0-9]{2} \\(2 parts\\)$")).ToList();
 
-        // Each part runs dry when its line halts, hour 24 + plant + line: P01-L1 first, then P01-L2 and P02-L1 (ties by id).
-        Assert.That(texts, Is.SupersetOf(new[] { "P01-L1/SEAT", "P01-L2/SEAT", "P02-L1/SEAT", "P02-L2/SEAT", "P03-L1/SEAT" }));
-        Assert.That(texts.Count(t => t.EndsWith("/SEAT", StringComparison.Ordinal)), Is.EqualTo(5), "one label per drawn curve, no legend of 28");
-        Assert.That(texts, Has.Some.StartsWith("the other 23 parts"));
-        Assert.That(texts, Has.Some.Contains("the 28 parts that halted a line"));
+        // Each part runs dry when its line halts, at hour 24 + plant + line: P01 first, P14 last.
+        Assert.That(titles, Is.EqualTo(Enumerable.Range(1, 14).Select(p => $"P{p:00} (2 parts)")));
+        Assert.That(texts.Count(t => Regex.IsMatch(t, "^P[0-9]{2}-L[12]/SEAT$")), Is.EqualTo(28), "every part named in its panel, no legend of 28");
+        Assert.That(texts, Has.Some.Contains("of the 28 parts that halted a line, per plant"));
+    }
+
+    [Test]
+    public void Eight_halting_parts_in_one_plant_draw_the_five_first_to_halt_with_labels_and_the_rest_as_one_band()
+    {
+        var texts = Texts(Svg(Wide(1, 8), ResultCharts.BuffersFile));
+
+        // Line k halts at hour 25 + k: L1 to L5 are named, L6 to L8 are the band.
+        Assert.That(texts.Where(t => t.EndsWith("/SEAT", StringComparison.Ordinal)), Is.EquivalentTo(Enumerable.Range(1, 5).Select(l => $"P01-L{l}/SEAT")));
+        Assert.That(texts, Has.Some.StartsWith("the other 3 parts"));
+        Assert.That(texts, Has.Some.Contains("the 8 parts that halted a line (5 first to halt named)"));
+    }
+
+    [Test]
+    public void Plants_beyond_sixteen_share_the_last_buffer_panel()
+    {
+        var run = SyntheticResults.Wide("base", 0, 20, 1);
+        var series = run.Disrupted.Samples.Where(s => s.Metric == BufferChart.CoverMetric).GroupBy(s => s.Entity)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+        var panels = BufferChart.PlanOf(run, series).Panels!;
+
+        Assert.That(panels, Has.Count.EqualTo(BufferChart.MaxPanels));
+        Assert.That(panels[^1].Plants, Is.EqualTo(new[] { "P16", "P17", "P18", "P19", "P20" }));
+        Assert.That(panels[^1].Series, Is.EqualTo(new[] { "P16-L1/SEAT", "P17-L1/SEAT", "P18-L1/SEAT", "P19-L1/SEAT", "P20-L1/SEAT" }));
     }
 
     [Test]

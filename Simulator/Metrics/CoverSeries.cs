@@ -8,6 +8,15 @@ namespace Simulator.Metrics;
 /// <param name="High">Largest value of any series at that time.</param>
 public readonly record struct EnvelopePoint(double TimeHours, double Low, double High);
 
+/// <summary>The cover series of one panel of a per-plant chart.</summary>
+/// <param name="Plants">The plant, or the plants left over that share the last panel, in the order they ran short.</param>
+/// <param name="Series">Their series, in the order given.</param>
+public sealed record PlantSeries(IReadOnlyList<string> Plants, IReadOnlyList<string> Series)
+{
+    /// <summary>True for the panel that holds the plants beyond the others.</summary>
+    public bool IsRest => Plants.Count > 1;
+}
+
 /// <summary>Rankings and summaries of line-side cover series (hours of cover per line and part) for the charts.</summary>
 public static class CoverSeries
 {
@@ -42,6 +51,46 @@ public static class CoverSeries
             .ThenBy(s => s.Id, StringComparer.Ordinal)
             .Select(s => s.Id)
             .ToList();
+    }
+
+    /// <summary>
+    /// The <paramref name="ranked"/> series grouped by plant, the plant of the first series first: one group per plant
+    /// when there are at most <paramref name="maxGroups"/> plants, otherwise the first <c>maxGroups - 1</c> and one
+    /// group with every other plant. A series keeps its rank within its group; one whose line has no plant is left out.
+    /// </summary>
+    public static IReadOnlyList<PlantSeries> ByPlant(IReadOnlyList<string> ranked, Func<string, string?> plantOf, int maxGroups)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        ArgumentNullException.ThrowIfNull(plantOf);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxGroups, 2);
+        var groups = new List<(string Plant, List<string> Series)>();
+        foreach (var id in ranked)
+        {
+            if (plantOf(id) is not { } plant)
+            {
+                continue;
+            }
+
+            var index = groups.FindIndex(g => g.Plant == plant);
+            if (index < 0)
+            {
+                groups.Add((plant, []));
+                index = groups.Count - 1;
+            }
+
+            groups[index].Series.Add(id);
+        }
+
+        if (groups.Count <= maxGroups)
+        {
+            return groups.Select(g => new PlantSeries([g.Plant], g.Series)).ToList();
+        }
+
+        var kept = groups.Take(maxGroups - 1).Select(g => new PlantSeries([g.Plant], g.Series)).ToList();
+        var others = groups.Skip(maxGroups - 1).ToList();
+        var otherSeries = others.SelectMany(g => g.Series).ToHashSet(StringComparer.Ordinal);
+        kept.Add(new PlantSeries(others.Select(g => g.Plant).ToList(), ranked.Where(otherSeries.Contains).ToList()));
+        return kept;
     }
 
     /// <summary>At every time any of <paramref name="series"/> has a sample, the lowest and highest of their samples, in time order.</summary>

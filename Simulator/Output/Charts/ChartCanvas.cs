@@ -90,8 +90,8 @@ internal static partial class ChartCanvas
         plot.XLabel($"Scenario time (local clock, UTC{scenarioStart:zzz}; hour 0 = {scenarioStart:yyyy-MM-dd HH:mm})", 20);
     }
 
-    /// <summary>Shades each disruption window beneath the data and adds one legend entry for all of them.</summary>
-    internal static void ShadeDisruptions(Plot plot, IReadOnlyList<DisruptionWindow> windows, DateTimeOffset scenarioStart)
+    /// <summary>Shades each disruption window beneath the data and adds one legend entry for all of them (not in a panel: its grid has the legend).</summary>
+    internal static void ShadeDisruptions(Plot plot, IReadOnlyList<DisruptionWindow> windows, DateTimeOffset scenarioStart, bool legend = true)
     {
         foreach (var window in windows)
         {
@@ -99,7 +99,10 @@ internal static partial class ChartCanvas
             span.LineWidth = 0;
         }
 
-        LegendDisruptions(plot, windows);
+        if (legend)
+        {
+            LegendDisruptions(plot, windows);
+        }
     }
 
     /// <summary>One legend entry for all disruption windows, when there are any.</summary>

@@ -8,19 +8,22 @@ internal static class DirectLabels
     /// <summary>A label and the value its curve ends at.</summary>
     internal sealed record Item(string Text, double Y, Color Color);
 
-    /// <summary>Fraction of the y range two labels keep apart, so that the 16-pixel text never overlaps at 900 pixels.</summary>
-    private const double GapFraction = 0.045;
+    /// <summary>Fraction of the y range two 15-point labels keep apart on a chart 900 pixels high.</summary>
+    internal const double ChartGap = 0.045;
+
+    /// <summary>The same for 11-point labels in a panel of a grid of up to four rows (about 130 pixels of plot).</summary>
+    internal const double PanelGap = 0.13;
 
     /// <summary>
     /// Writes each label just left of <paramref name="x"/> (the right edge) at its curve's last value, moved up as
     /// little as needed to keep clear of the label below it (curves that end together get a stacked list).
     /// </summary>
-    internal static void AtRightEdge(Plot plot, IReadOnlyList<Item> items, double x, double yLow, double yHigh)
+    internal static void AtRightEdge(Plot plot, IReadOnlyList<Item> items, double x, double yLow, double yHigh, bool inPanel)
     {
-        foreach (var (item, y) in Spread(items, yLow, yHigh))
+        foreach (var (item, y) in Spread(items, yLow, yHigh, inPanel ? PanelGap : ChartGap))
         {
             var text = plot.Add.Text(item.Text, x, y);
-            text.LabelFontSize = 15;
+            text.LabelFontSize = inPanel ? 11 : 15;
             text.LabelBold = true;
             text.LabelFontColor = item.Color.Darken(0.2);
             text.LabelBackgroundColor = Colors.White.WithAlpha(0.8);
@@ -30,9 +33,9 @@ internal static class DirectLabels
     }
 
     /// <summary>The y of each label: its own value, or just above the label below it, kept under <paramref name="yHigh"/>.</summary>
-    internal static IReadOnlyList<(Item Item, double Y)> Spread(IReadOnlyList<Item> items, double yLow, double yHigh)
+    internal static IReadOnlyList<(Item Item, double Y)> Spread(IReadOnlyList<Item> items, double yLow, double yHigh, double gapFraction = ChartGap)
     {
-        var gap = (yHigh - yLow) * GapFraction;
+        var gap = (yHigh - yLow) * gapFraction;
         var placed = new List<(Item Item, double Y)>();
         foreach (var item in items.OrderBy(i => i.Y))
         {

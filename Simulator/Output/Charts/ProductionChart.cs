@@ -91,8 +91,7 @@ internal static class ProductionChart
             var panel = grid.Panels[i];
             panel.Title($"{Name(groups[i])}: lost {Units(groups[i].LostUnits)} units");
             ChartCanvas.UsePanelTimeAxis(panel, grid.IsLowestInColumn(i));
-            ChartCanvas.ShadeDisruptions(panel, run.Disrupted.Windows, scenarioStart);
-            panel.Legend.ManualItems.Clear();
+            ChartCanvas.ShadeDisruptions(panel, run.Disrupted.Windows, scenarioStart, legend: false);
             if (Draw(panel, run, groups[i], plantOfLine, groups[i].IsRest ? Colors.Gray : ChartCanvas.Series(0), scenarioStart) is null)
             {
                 ChartCanvas.NoData(panel, "no samples");
