@@ -47,6 +47,12 @@ internal sealed class SurviveCommand(CliSession session, ISimulatorBackend backe
         [DefaultValue(5)]
         public int TopRisks { get; set; } = 5;
 
+        /// <summary>How each target is measured.</summary>
+        [CommandOption("--method <METHOD>")]
+        [Description("sim: simulate the network's own rules; lp: also solve the time-to-survive LP from the same state and show its optimum beside the simulated figure")]
+        [DefaultValue("sim")]
+        public string Method { get; set; } = "sim";
+
         /// <summary>The parsed <c>--as-of</c>.</summary>
         public DateTimeOffset? AsOfTime =>
             AsOf is null ? null : DateTimeOffset.Parse(AsOf, CultureInfo.InvariantCulture, DateTimeStyles.None);
@@ -62,6 +68,11 @@ internal sealed class SurviveCommand(CliSession session, ISimulatorBackend backe
             if (TopRisks < 0)
             {
                 return Spectre.Console.ValidationResult.Error($"--top-risks must be at least 0, got {TopRisks.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            if (Method is not ("sim" or "lp"))
+            {
+                return Spectre.Console.ValidationResult.Error($"--method must be sim or lp, got '{Method}'");
             }
 
             return base.Validate();
@@ -87,7 +98,7 @@ internal sealed class SurviveCommand(CliSession session, ISimulatorBackend backe
         SurviveResult result;
         try
         {
-            result = Survive.Run(scenario, new SurviveOptions(settings.AsOfTime, settings.Policy, settings.Seed, TopRisks: settings.TopRisks), session.StartProgress("survive: stress runs", null), cancellationToken);
+            result = Survive.Run(scenario, new SurviveOptions(settings.AsOfTime, settings.Policy, settings.Seed, TopRisks: settings.TopRisks, Method: settings.Method == "lp" ? StressMethod.Lp : StressMethod.Simulation), session.StartProgress("survive: stress runs", null), cancellationToken);
         }
         catch (InvalidOptionsException error)
         {

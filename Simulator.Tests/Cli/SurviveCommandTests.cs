@@ -86,4 +86,36 @@ public sealed class SurviveCommandTests
             _workspace.AssertNoResults();
         });
     }
+
+    [Test]
+    public void With_the_lp_method_the_console_and_the_csv_show_the_lp_time_to_survive()
+    {
+        var (code, stdout, stderr) = _cli.Run("survive", _workspace.Scenario, "--method", "lp", "--out", _workspace.Out);
+        var csv = File.ReadAllLines(Path.Combine(_workspace.Out, SurviveCsv.FileName));
+        var header = csv[0].Split(',');
+
+        // WMS down: goods receipt stops, the 240 seats at the line last 4 h at 60 an hour, in the LP as simulated.
+        var wms = csv.Single(l => l.Contains(",WMS,", StringComparison.Ordinal)).Split(',');
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Success), stderr);
+            Assert.That(stdout, Does.Contain("LP (h)"));
+            Assert.That(header[^3..], Is.EqualTo(CriticalityCsv.OptimumColumns));
+            Assert.That(double.Parse(wms[Array.IndexOf(header, "lp_time_to_survive_h")], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(4).Within(1e-6));
+        });
+    }
+
+    [TestCase(new[] { "--method", "both" }, "--method must be sim or lp, got 'both'")]
+    [TestCase(new[] { "--method", "lp", "--as-of", "2025-09-01T03:00:00+00:00" }, "the LP method starts from the scenario's state")]
+    public void A_bad_method_is_refused_and_nothing_is_written(string[] options, string message)
+    {
+        var (code, _, stderr) = _cli.Run(["survive", _workspace.Scenario, .. options, "--out", _workspace.Out]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(stderr, Does.Contain(message));
+            _workspace.AssertNoResults();
+        });
+    }
 }

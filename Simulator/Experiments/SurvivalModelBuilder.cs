@@ -13,7 +13,8 @@ namespace Simulator.Experiments;
 /// network starts with. Production control scales a supplier's capacity or a line's rate; order
 /// transmission and logistics bound the lanes to, from or on what they hold at the fallback's fraction of the lane's
 /// planned flow (0 without fallback). Goods on the road at the start arrive unless the receiving end's logistics is
-/// down: a sequence lane's lead time of call-offs (as the runtime primes it), another lane's planned flow times its
+/// down: the scenario state's shipments on a feed that has any (<c>state.in_transit</c>, as the runtime primes them),
+/// else a sequence lane's lead time of call-offs (as the runtime primes it), another lane's planned flow times its
 /// mean transit (steady state). A fallback counts from the outage's start.
 /// </remarks>
 internal static class SurvivalModelBuilder
@@ -82,6 +83,8 @@ internal static class SurvivalModelBuilder
         }
 
         var stocks = network.Feeds.Select(f => new SurvivalStock($"{f.DestinationId}/{f.PartId}", f.InitialUnits)).ToList();
+        var shipments = (network.Scenario.State?.InTransit ?? []).ToLookup(t => t.LaneId, StringComparer.Ordinal);
+        var importedFeeds = network.Lanes.Where(l => shipments.Contains(l.Spec.Id)).Select(l => l.Feed.Index).ToHashSet();
         var lanes = new List<SurvivalLane>();
         foreach (var lane in network.Lanes)
         {
@@ -92,10 +95,11 @@ internal static class SurvivalModelBuilder
             var planned = lane.Feed.AveragePerHour * lane.Spec.Share;
 
             // Goods on the road when the outage starts still arrive unless the receiving end cannot take them in: as
-            // the runtime primes them, a sequence lane's lead time of call-offs, another lane's planned flow over its
-            // mean transit (steady state).
-            var onTheRoad = lane.Feed.Trigger == TriggerKind.Sequence
-                ? lane.Feed.LeadJobs * lane.Feed.QuantityPerJob * lane.Spec.Share
+            // the runtime primes them, the shipments the scenario's state puts on the feed's lanes where it gives any
+            // (they replace the assumed pipeline), else a sequence lane's lead time of call-offs, another lane's
+            // planned flow over its mean transit (steady state).
+            var onTheRoad = importedFeeds.Contains(lane.Feed.Index) ? shipments[lane.Spec.Id].Sum(t => t.Quantity)
+                : lane.Feed.Trigger == TriggerKind.Sequence ? lane.Feed.LeadJobs * lane.Feed.QuantityPerJob * lane.Spec.Share
                 : planned * MeanHours(lane.Spec.TransitHours);
             if (Math.Min(Left(lane.Spec.Id, ItFunction.Logistics), Left(lane.Spec.To, ItFunction.Logistics)) >= 1)
             {

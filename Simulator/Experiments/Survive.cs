@@ -12,13 +12,18 @@ namespace Simulator.Experiments;
 /// <param name="Parallelism">Runs at once; null uses every core.</param>
 /// <param name="TopRisks">How many of the first-ranked targets that halt a line get days of supply under their outage.</param>
 /// <param name="Days">Days of supply are projected for this many days from the as-of time (within the horizon).</param>
+/// <param name="Method">
+/// <see cref="StressMethod.Lp"/> puts beside each simulated time-to-survive the LP optimum from the same state
+/// (<see cref="SurviveNode.Optimum"/>): stock and goods in transit reallocated as well as possible.
+/// </param>
 public sealed record SurviveOptions(
     DateTimeOffset? AsOf = null,
     string? Policy = null,
     ulong Seed = 1,
     int? Parallelism = null,
     int TopRisks = 5,
-    int Days = 7);
+    int Days = 7,
+    StressMethod Method = StressMethod.Simulation);
 
 /// <summary>How long the network survives the failure, right now, of one supplier, IT system or provider.</summary>
 /// <param name="Rank">1 for the most urgent.</param>
@@ -31,6 +36,10 @@ public sealed record SurviveOptions(
 /// <param name="VehiclesAtRisk">Units (vehicles) the lines build fewer than without the failure, over the horizon.</param>
 /// <param name="LinesBackAfterHours">Hours after the target is back until every halted line runs at full rate again, or null (none halted, or not within the horizon).</param>
 /// <param name="CauseChain">Why the first line halts, from the line back to the target (e.g. part SEAT, its supplier T1, T1's supplier T2), for the targets that need mitigation; null for the others.</param>
+/// <param name="Optimum">
+/// With <see cref="StressMethod.Lp"/>, the LP optimum from the same state: time-to-survive (hours every line can
+/// build its rate for at best; null beyond the horizon) and the least loss over the target's recovery time; else null.
+/// </param>
 public sealed record SurviveNode(
     int Rank,
     StressTarget Target,
@@ -41,7 +50,8 @@ public sealed record SurviveNode(
     IReadOnlyList<string> PlantsAtRisk,
     double VehiclesAtRisk,
     double? LinesBackAfterHours,
-    CauseChain? CauseChain)
+    CauseChain? CauseChain,
+    StressOptimumOutcome? Optimum = null)
 {
     /// <summary>Hours the target may be down before a line halts, less the hours it needs: negative when it needs mitigation; null when no line halts.</summary>
     public double? SlackHours => HoursToHalt is { } halt ? halt - RecoveryHours : null;
@@ -82,6 +92,9 @@ public sealed record SurviveResult(
     /// <summary>How many of the nodes need mitigation now (and how many cost production, how many are hidden).</summary>
     public Metrics.CriticalitySummary Summary =>
         Metrics.CriticalitySummary.Of(Nodes.Select(n => new Metrics.CriticalitySummary.Target(n.NeedsMitigation, n.Target.IsHidden, n.VehiclesAtRisk)));
+
+    /// <summary>How each target was measured: with <see cref="StressMethod.Lp"/> every node carries the LP optimum beside the simulation.</summary>
+    public StressMethod Method { get; init; }
 
     /// <summary>Where risks are forming since a previous snapshot (see <see cref="Survive.Since"/>), or null when none was given.</summary>
     public IReadOnlyList<RiskChange>? Changes { get; init; }
@@ -125,8 +138,17 @@ public static class Survive
             throw new InvalidOptionsException($"top risks must be at least 0 and days at least 1, got {options.TopRisks} and {options.Days}", nameof(options));
         }
 
+        if (options.Method == StressMethod.Lp && asOfHours > 0)
+        {
+            // The LP reads the stock and goods in transit the scenario gives, which are those at its start; the state
+            // at a later as-of time exists only inside the simulation.
+            throw new InvalidOptionsException(
+                $"the LP method starts from the scenario's state, which is as of its start ({scenario.Start.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)}); "
+                + "leave out --as-of, or import the data as of the later time", nameof(options));
+        }
+
         var stressed = scenario with { ReferenceHours = asOfHours };
-        var stressOptions = new StressTestOptions(options.Policy, Seed: options.Seed, Parallelism: options.Parallelism, OwnRecovery: true);
+        var stressOptions = new StressTestOptions(options.Policy, Seed: options.Seed, Parallelism: options.Parallelism, OwnRecovery: true, Method: options.Method);
         var stress = StressTest.Run(stressed, stressOptions, completedRuns, cancellationToken);
         var network = Network.Build(stressed, options.Policy);
         var seed = Experiment.ReplicationSeed(options.Seed, 0);
@@ -159,7 +181,8 @@ public static class Survive
                 e.Entry.Primary.PlantsHalted,
                 e.Entry.Primary.LostUnits,
                 e.Entry.Primary.TimeToRecoverHours,
-                causeOf.GetValueOrDefault(e.Entry.Target.Id)))
+                causeOf.GetValueOrDefault(e.Entry.Target.Id),
+                e.Entry.Primary.Optimum))
             .ToArray();
 
         var top = nodes.Where(n => n.HoursToHalt is not null).Take(options.TopRisks).ToArray();
@@ -172,7 +195,7 @@ public static class Survive
             supply[i] = new DaysOfSupplyScenario(target?.Target, DaysOfSupplyCalculator.Of(network, trace.Parts!, asOfHours, options.Days));
         });
 
-        return new SurviveResult(scenario.Name, asOf, asOfHours, stress.Policy, options.Seed, stress.HorizonHours, nodes, supply, stress);
+        return new SurviveResult(scenario.Name, asOf, asOfHours, stress.Policy, options.Seed, stress.HorizonHours, nodes, supply, stress) { Method = options.Method };
     }
 
     /// <summary><paramref name="result"/> with the risks forming since <paramref name="previous"/> (the nodes of an earlier snapshot).</summary>

@@ -20,11 +20,18 @@ public static class SurviveCsv
         "previous_hours_to_halt", "shrank_by_h", "newly_needs_mitigation",
     ];
 
+    /// <summary>The header for <paramref name="result"/>: <see cref="Columns"/>, then with the LP method the optimum's columns (as in <c>criticality.csv</c>).</summary>
+    public static IReadOnlyList<string> ColumnsOf(SurviveResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Method == StressMethod.Lp ? [.. Columns, .. CriticalityCsv.OptimumColumns] : Columns;
+    }
+
     /// <summary>Writes every node with its header.</summary>
     public static void Write(TextWriter writer, SurviveResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var csv = ResultsCsv.Open(writer, Columns);
+        using var csv = ResultsCsv.Open(writer, ColumnsOf(result));
         var changes = (result.Changes ?? []).ToDictionary(c => (c.Kind, c.Id));
         foreach (var node in result.Nodes)
         {
@@ -48,6 +55,13 @@ public static class SurviveCsv
             csv.WriteField(Invariant.Number(change?.PreviousHoursToHalt));
             csv.WriteField(Invariant.Number(change?.ShrankByHours));
             csv.WriteField(result.Changes is null ? string.Empty : change?.NewlyNeedsMitigation == true ? "true" : "false");
+            if (result.Method == StressMethod.Lp)
+            {
+                csv.WriteField(Invariant.Number(node.Optimum?.TimeToSurviveHours));
+                csv.WriteField(Invariant.Number(node.Optimum?.LostUnits));
+                csv.WriteField(Invariant.Number(node.Optimum?.RiskExposureIndex));
+            }
+
             csv.EndRecord();
         }
     }

@@ -134,6 +134,9 @@ public static class SurvivePayloads
             .Append(CultureInfo.InvariantCulture, $"if {what} fails now, line(s) {string.Join(", ", node.LinesAtRisk)} halt after {Hours(halt)} h, ")
             .Append(CultureInfo.InvariantCulture, $"before it is back after {Hours(node.RecoveryHours)} h; about {node.VehiclesAtRisk.ToString("#,0", CultureInfo.InvariantCulture)} vehicles at risk.")
             .Append(node.CauseChain is { } chain ? $" Cause: {HaltCause.Format(chain)}." : string.Empty)
+            .Append(node.Optimum is { } lp
+                ? string.Create(CultureInfo.InvariantCulture, $" At best (LP, stock and capacity reallocated) the lines keep up for {(lp.TimeToSurviveHours is { } tts ? tts.ToString("0.###", CultureInfo.InvariantCulture) + " h" : "the whole horizon")} and lose at least {lp.LostUnits.ToString("#,0", CultureInfo.InvariantCulture)} vehicles.")
+                : string.Empty)
             .ToString();
         var sites = new JsonArray();
         foreach (var plant in node.PlantsAtRisk)

@@ -22,6 +22,17 @@ public static class SurviveTable
             Lines(n.LinesAtRisk),
             n.VehiclesAtRisk.ToString("#,0", CultureInfo.InvariantCulture),
         ]).ToList();
+        if (result.Method == StressMethod.Lp)
+        {
+            columns.AddRange(["LP (h)", "LP lost"]);
+            cells = cells.Zip(result.Nodes, (row, n) => (IReadOnlyList<string>)
+            [
+                .. row,
+                n.Optimum?.TimeToSurviveHours is { } lp ? lp.ToString("0.###", CultureInfo.InvariantCulture) : "never",
+                (n.Optimum?.LostUnits ?? 0).ToString("#,0", CultureInfo.InvariantCulture),
+            ]).ToList();
+        }
+
         var summary = result.Summary;
         var notes = new List<string>
         {
@@ -29,6 +40,12 @@ public static class SurviveTable
             + "halt: hours until the first line halts; back: its recovery time; mitigate: a line halts before it is back; vehicles: units lost over the horizon",
             $"{summary.NeedMitigation.ToString(CultureInfo.InvariantCulture)} of {summary.Targets.ToString(CultureInfo.InvariantCulture)} targets need mitigation now (stock, a second source or a fallback)",
         };
+        if (result.Method == StressMethod.Lp)
+        {
+            notes.Add("LP (h): hours every line can build its rate for at best, stock, capacity and goods in transit reallocated (a bound the simulated rules cannot beat); "
+                + "LP lost: the least vehicles lost over the recovery time");
+        }
+
         // Cause chains are long: one note each (they wrap between words) rather than a column squeezed to a few letters.
         notes.AddRange(result.Nodes.Take(rows).Where(n => n.CauseChain is not null)
             .Select(n => $"cause {Invariant.Integer(n.Rank)} ({n.Target.Id}): {HaltCause.Format(n.CauseChain)}"));
