@@ -45,6 +45,12 @@ internal sealed class SizeBuffersCommand(CliSession session, ISimulatorBackend b
         [DefaultValue(typeof(ulong), "1")]
         public ulong Seed { get; set; } = 1;
 
+        /// <summary>Seeds every outage is verified with.</summary>
+        [CommandOption("-n|--replications <N>")]
+        [Description("Seeds every outage is simulated with (replications 0 to N-1): no line may starve with any of them; raise it where transit times are random")]
+        [DefaultValue(1)]
+        public int Replications { get; set; } = 1;
+
         /// <summary>Rounds of raising and re-simulating.</summary>
         [CommandOption("--rounds <N>")]
         [Description("Most rounds of simulating and raising what still runs out, after the LP")]
@@ -54,6 +60,11 @@ internal sealed class SizeBuffersCommand(CliSession session, ISimulatorBackend b
         /// <inheritdoc/>
         public override Spectre.Console.ValidationResult Validate()
         {
+            if (Replications < 1)
+            {
+                return Spectre.Console.ValidationResult.Error($"--replications must be at least 1, got {Replications.ToString(CultureInfo.InvariantCulture)}");
+            }
+
             if (Rounds < 1)
             {
                 return Spectre.Console.ValidationResult.Error($"--rounds must be at least 1, got {Rounds.ToString(CultureInfo.InvariantCulture)}");
@@ -76,12 +87,12 @@ internal sealed class SizeBuffersCommand(CliSession session, ISimulatorBackend b
         var startedAt = DateTimeOffset.Now;
         var clock = Stopwatch.StartNew();
         var result = LibraryCall.Run(session, progress => BufferSizing.Run(
-            scenario, new BufferSizingOptions(settings.Policy, outages, settings.Seed, settings.Rounds, PolicyId: settings.PolicyId), progress, cancellationToken));
+            scenario, new BufferSizingOptions(settings.Policy, outages, settings.Seed, settings.Rounds, PolicyId: settings.PolicyId, Replications: settings.Replications), progress, cancellationToken));
         ExperimentExecution.Render(session, "buffers", BufferSizingTable.Stocks(result, settings.Top));
         ExperimentExecution.Render(session, "outages", BufferSizingTable.Outages(result, settings.Top));
         var manifest = new RunManifest(
             RunManifest.CurrentToolVersion, settings.Scenario, RunManifest.Sha256OfFile(settings.Scenario), scenario.Name, [result.TodayPolicy, result.Policy.Id],
-            settings.Seed, 1, scenario.HorizonHours, ExperimentExecution.CommandLine(session.Arguments), startedAt, clock.Elapsed.TotalSeconds, result.ProcessedEvents);
+            settings.Seed, settings.Replications, scenario.HorizonHours, ExperimentExecution.CommandLine(session.Arguments), startedAt, clock.Elapsed.TotalSeconds, result.ProcessedEvents);
         BufferSizingWriter.Write(claim, result, manifest, cancellationToken);
         session.WroteResults(output);
         return ExitCodes.Success;

@@ -59,11 +59,29 @@ public sealed class SizeBuffersCommandTests
         });
     }
 
+    [Test]
+    public void Force_replaces_an_earlier_size_buffers_folder_with_its_policy_file_but_not_one_holding_another_yaml()
+    {
+        Assert.That(_cli.Run("size-buffers", _workspace.Scenario, "--out", _workspace.Out).Code, Is.EqualTo(ExitCodes.Success));
+        var again = _cli.Run("size-buffers", _workspace.Scenario, "--out", _workspace.Out, "--force");
+        File.WriteAllText(Path.Combine(_workspace.Out, "mine.yaml"), "name: mine\n");
+        var refused = _cli.Run("size-buffers", _workspace.Scenario, "--out", _workspace.Out, "--force");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(again.Code, Is.EqualTo(ExitCodes.Success), again.Stderr);
+            Assert.That(refused.Code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(refused.Stderr, Does.Contain("holds 'mine.yaml', which linesim does not write"));
+            Assert.That(File.Exists(Path.Combine(_workspace.Out, "mine.yaml")), Is.True);
+        });
+    }
+
     [TestCase("--outages", "NOPE", "error: --outages: 'NOPE' is not a supplier, IT system or provider of the scenario (known: S)")]
     [TestCase("--outages", "S:x", "error: --outages: 'S:x' is not ID or ID:HOURS (e.g. T1-SEATS:72)")]
     [TestCase("--policy-id", "as-written", "error: the scenario already has a policy 'as-written'; choose another id for the sized policy")]
     [TestCase("--policy-id", "no way", "error: --policy-id 'no way' is not an id (letters, digits, '-', '_' and '.', starting with a letter or digit)")]
     [TestCase("--rounds", "0", "error: --rounds must be at least 1, got 0")]
+    [TestCase("--replications", "0", "error: --replications must be at least 1, got 0")]
     public void Bad_options_exit_2_with_the_reason_and_write_nothing(string option, string value, string message)
     {
         var (code, _, stderr) = _cli.Run("size-buffers", _workspace.Scenario, option, value, "--out", _workspace.Out);

@@ -150,6 +150,24 @@ public sealed class BufferSizingTests
         });
     }
 
+    [Test]
+    public void With_random_transit_times_the_policy_verified_on_N_seeds_lets_no_line_halt_in_any_of_those_replications()
+    {
+        var yaml = OneLine(disruption: "disruptions:\n  - { id: s-down, targets: [S], start: 0, duration_hours: 24 }")
+            .Replace("transit_hours: 1,", "transit_hours: { dist: uniform, min: 0.5, max: 8 },").Replace("lead_hours: 4", "lead_hours: 10");
+        var scenario = Load(yaml);
+        var result = BufferSizing.Run(scenario, new BufferSizingOptions(Replications: 6));
+        var sized = scenario with { Policies = [.. scenario.Policies, result.Policy] };
+        var lines = Experiment.Run(sized, new ExperimentOptions([result.Policy.Id], Replications: 6)).Replications.SelectMany(r => r.Lines).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines, Has.Count.EqualTo(6));
+            Assert.That(lines.Select(l => l.TimeToHaltHours), Has.All.Null);
+            Assert.That(result.Outages.Single().Survived, Is.True);
+        });
+    }
+
     [TestCase("S,NOPE", "--outages: 'NOPE' is not a supplier, IT system or provider of the scenario (known: S)")]
     [TestCase("S:0", "--outages: the hours of 'S' must be a positive number, got 0")]
     public void Unknown_targets_and_bad_hours_are_refused_with_the_reason(string outages, string message)

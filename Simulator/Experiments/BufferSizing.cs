@@ -19,8 +19,9 @@ namespace Simulator.Experiments;
 /// </para>
 /// <para>
 /// The LP is aggregate (no transit times, cadences, order rules or restart rules), so every distinct outage is then
-/// simulated under the sized policy with the seed of replication 0. Where a line still runs out of a part, that line's
-/// stock of that part is raised by its rate of use over the line's downtime (at least one hour's use) and the halting
+/// simulated under the sized policy with the seeds of replications 0 to N - 1. Where a line still runs out of a part
+/// with any of them, that line's stock of that part is raised by its rate of use over the line's longest downtime (at
+/// least one hour's use) and the halting
 /// outages are simulated again; once none halts, every outage is simulated once more, and the rounds repeat up to
 /// <see cref="BufferSizingOptions.MaxRounds"/>. A line that halts for its own control system is reported, not raised:
 /// no stock bridges it. Outages that cannot reach a line, and outages that switch off the same gates as another, share
@@ -47,9 +48,9 @@ public static class BufferSizing
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         Experiment.CheckPolicy(scenario, options.Policy);
-        if (options.MaxRounds < 1 || options.Parallelism < 1)
+        if (options.MaxRounds < 1 || options.Parallelism < 1 || options.Replications < 1)
         {
-            throw new InvalidOptionsException("rounds and parallelism must be at least 1");
+            throw new InvalidOptionsException("rounds, replications and parallelism must be at least 1");
         }
 
         if (scenario.Policies.Any(p => p.Id == options.PolicyId))
@@ -342,11 +343,14 @@ public static class BufferSizing
         }
     }
 
-    /// <summary>Simulates outages in parallel, each against the undisrupted run of the same network and seed.</summary>
+    /// <summary>
+    /// Simulates outages in parallel, each with the seeds of replications 0 to N - 1 and against the undisrupted run of
+    /// the same network and seed: a line starves if it starves with any seed, and is raised by the most any seed needs.
+    /// </summary>
     private sealed class OutageRunner(
         ScenarioSpec scenario, List<(StressTarget Target, double Hours)> outages, BufferSizingOptions options, CancellationToken cancellationToken)
     {
-        private readonly ulong _seed = Experiment.ReplicationSeed(options.Seed, 0);
+        private readonly ulong[] _seeds = Enumerable.Range(0, options.Replications).Select(r => Experiment.ReplicationSeed(options.Seed, r)).ToArray();
         private long _events;
         private int _simulations;
 
@@ -364,21 +368,42 @@ public static class BufferSizing
         private List<(int Outage, (OutageOutcome Outcome, IReadOnlyList<(string Line, string Part, double Units)> Raises, bool Control) Result)> Run(
             Network network, IReadOnlyList<int> which, IProgress<string>? progress, string label)
         {
-            var baseline = Simulation.Run(network, _seed, new RunOptions(RecordPartSeries: false, WithDisruptions: false));
-            Count(baseline);
-            var results = new (OutageOutcome, IReadOnlyList<(string, string, double)>, bool)[which.Count];
-            var done = 0;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? System.Environment.ProcessorCount, CancellationToken = cancellationToken };
-            Parallel.For(0, which.Count, parallel, i =>
+            var baselines = new RunTrace[_seeds.Length];
+            Parallel.For(0, _seeds.Length, parallel, r =>
             {
+                baselines[r] = Simulation.Run(network, _seeds[r], new RunOptions(RecordPartSeries: false, WithDisruptions: false));
+                Count(baselines[r]);
+            });
+
+            var runs = new (OutageOutcome Outcome, IReadOnlyList<(string Line, string Part, double Units)> Raises, bool Control)[which.Count * _seeds.Length];
+            var done = 0;
+            Parallel.For(0, runs.Length, parallel, k =>
+            {
+                var (i, r) = (k / _seeds.Length, k % _seeds.Length);
                 var (target, hours) = outages[which[i]];
                 var outage = new DisruptionSpec($"size-buffers:{target.Id}", [target.Id], scenario.ReferenceHours, DistributionSpec.Fixed(hours), RecoverySpec.Default);
-                var run = Simulation.Run(network, _seed, new RunOptions(RecordPartSeries: false, Disruptions: [outage]));
+                var run = Simulation.Run(network, _seeds[r], new RunOptions(RecordPartSeries: false, Disruptions: [outage]));
                 Count(run);
-                results[i] = Measure(network, run, baseline);
-                progress?.Report($"size-buffers: {label}, {Interlocked.Increment(ref done).ToString(CultureInfo.InvariantCulture)} of {which.Count.ToString(CultureInfo.InvariantCulture)} outages simulated");
+                runs[k] = Measure(network, run, baselines[r], r);
+                progress?.Report($"size-buffers: {label}, {Interlocked.Increment(ref done).ToString(CultureInfo.InvariantCulture)} of {runs.Length.ToString(CultureInfo.InvariantCulture)} outage runs");
             });
-            return which.Select((o, i) => (o, results[i])).ToList();
+
+            return which.Select((o, i) =>
+            {
+                var mine = runs.Skip(i * _seeds.Length).Take(_seeds.Length).ToList();
+                var starved = mine.SelectMany(m => m.Outcome.StarvedLines).ToHashSet(StringComparer.Ordinal);
+                var outcome = new OutageOutcome(
+                    mine.Select(m => m.Outcome.TimeToHaltHours).Where(h => h is not null).DefaultIfEmpty(null).Min(),
+                    mine.Average(m => m.Outcome.LostUnits),
+                    network.Lines.Select(l => l.Spec.Id).Where(starved.Contains).ToList());
+                var raises = mine.SelectMany(m => m.Raises)
+                    .GroupBy(x => (x.Line, x.Part))
+                    .Select(g => (g.Key.Line, g.Key.Part, g.Max(x => x.Units)))
+                    .OrderBy(x => x.Line, StringComparer.Ordinal).ThenBy(x => x.Part, StringComparer.Ordinal)
+                    .ToList();
+                return (o, (outcome, (IReadOnlyList<(string, string, double)>)raises, mine.Any(m => m.Control)));
+            }).ToList();
         }
 
         private void Count(RunTrace run)
@@ -388,9 +413,9 @@ public static class BufferSizing
         }
 
         /// <summary>The outcome, and for each line that ran out of a part its use over the line's downtime (at least an hour's).</summary>
-        private (OutageOutcome, IReadOnlyList<(string, string, double)>, bool) Measure(Network network, RunTrace run, RunTrace baseline)
+        private (OutageOutcome, IReadOnlyList<(string, string, double)>, bool) Measure(Network network, RunTrace run, RunTrace baseline, int replication)
         {
-            var metrics = LineMetricsCalculator.Compute(network.Policy.Id, 0, _seed, run, baseline);
+            var metrics = LineMetricsCalculator.Compute(network.Policy.Id, replication, _seeds[replication], run, baseline);
             var halts = run.Events.Where(e => e.Kind == EventKinds.Halt && e.TimeHours >= scenario.ReferenceHours).ToList();
             var starved = halts.Select(e => (Line: e.Entity, Part: e.Cause?.StarvedPart)).Where(h => h.Part is not null).Distinct().ToList();
             var control = halts.Any(e => e.Cause?.StarvedPart is null);

@@ -6,17 +6,19 @@ namespace Simulator.Experiments;
 /// <summary>How <see cref="BufferSizing.Run"/> sizes buffers.</summary>
 /// <param name="Policy">Policy whose stocks are today's (the starting point); null: the scenario's first.</param>
 /// <param name="Outages">Outages every line must survive; null: every supplier, IT system and provider for its own recovery time (72 h without one).</param>
-/// <param name="Seed">Root seed of the verifying simulations (replication 0 of it, as <c>run</c> and <c>stress</c> use it).</param>
+/// <param name="Seed">Root seed of the verifying simulations (replication r of it, as <c>run</c> and <c>stress</c> use it).</param>
 /// <param name="MaxRounds">Rounds of raising and re-simulating after the LP before the sizing gives up on an outage.</param>
 /// <param name="Parallelism">Simulations at once; null uses every core.</param>
 /// <param name="PolicyId">Id of the policy written.</param>
+/// <param name="Replications">Seeds every outage is verified with (replications 0 to N - 1): a line may starve with none of them.</param>
 public sealed record BufferSizingOptions(
     string? Policy = null,
     IReadOnlyList<OutageRequest>? Outages = null,
     ulong Seed = 1,
     int MaxRounds = BufferSizing.DefaultMaxRounds,
     int? Parallelism = null,
-    string PolicyId = BufferSizing.DefaultPolicyId);
+    string PolicyId = BufferSizing.DefaultPolicyId,
+    int Replications = 1);
 
 /// <summary>One outage to size for.</summary>
 /// <param name="Target">Supplier id, IT system id or provider name.</param>
@@ -73,10 +75,10 @@ public sealed record SizedOutage(
     public bool Survived => Sized.StarvedLines.Count == 0;
 }
 
-/// <summary>What one outage did to the lines in one simulation.</summary>
-/// <param name="TimeToHaltHours">Hours from the outage's start to the first halt of any line, or null.</param>
-/// <param name="LostUnits">Units lost over every line against the undisrupted run of the same seed.</param>
-/// <param name="StarvedLines">Lines that ran out of a part, in scenario order.</param>
+/// <summary>What one outage did to the lines, over the verifying seeds.</summary>
+/// <param name="TimeToHaltHours">Hours from the outage's start to the first halt of any line with any seed (the earliest), or null.</param>
+/// <param name="LostUnits">Units lost over every line against the undisrupted run of the same seed, mean over the seeds.</param>
+/// <param name="StarvedLines">Lines that ran out of a part with any seed, in scenario order.</param>
 public sealed record OutageOutcome(double? TimeToHaltHours, double LostUnits, IReadOnlyList<string> StarvedLines)
 {
     /// <summary>The outcome of an outage that was not simulated because it cannot reach a line.</summary>

@@ -16,6 +16,9 @@ public sealed class ResultsFolderClaim : IDisposable
     /// <summary>The extensions of the files the tool writes into a results folder; <c>--force</c> replaces nothing else.</summary>
     public static readonly IReadOnlySet<string> ToolFileExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".csv", ".png", ".svg", ".html", ".json", ".parquet" };
 
+    /// <summary>Files of other kinds the tool writes by exactly this name (the policy file of <c>size-buffers</c>); <c>--force</c> replaces them too.</summary>
+    public static readonly IReadOnlySet<string> ToolFileNames = new HashSet<string>(StringComparer.Ordinal) { BufferSizingWriter.PolicyFile };
+
     private readonly FileStream _lock;
     private readonly string _lockPath;
     private bool _released;

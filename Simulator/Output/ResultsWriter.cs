@@ -66,7 +66,8 @@ public static class ResultsWriter
         }
 
         var foreign = Directory.EnumerateFileSystemEntries(full)
-            .FirstOrDefault(e => Directory.Exists(e) || !ResultsFolderClaim.ToolFileExtensions.Contains(Path.GetExtension(e)));
+            .FirstOrDefault(e => Directory.Exists(e)
+                || !(ResultsFolderClaim.ToolFileExtensions.Contains(Path.GetExtension(e)) || ResultsFolderClaim.ToolFileNames.Contains(Path.GetFileName(e))));
         if (foreign is not null)
         {
             throw new ResultsFolderRefusedException(target, $"output folder '{target}' holds '{Path.GetFileName(foreign)}', which linesim does not write, so --force will not replace it", "move that entry out of the folder, or choose another --out");
