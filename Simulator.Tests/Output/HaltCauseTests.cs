@@ -85,6 +85,16 @@ public sealed class HaltCauseTests
         });
     }
 
+    [Test]
+    public void Tiers_order_as_their_text_does()
+    {
+        // Found by the property test above (seed 8sTGhxdWour3): "(tier 11)" sorts before "(tier 4)" as text.
+        var tierFour = CauseChain.Of(CauseLink.Supplier("9", 4));
+        var tierEleven = CauseChain.Of(CauseLink.Supplier("9", 11));
+        Assert.That(tierEleven.CompareTo(tierFour), Is.Negative);
+        Assert.That(string.CompareOrdinal(HaltCause.Format(tierEleven), HaltCause.Format(tierFour)), Is.Negative);
+    }
+
     [TestCase("part:SEAT (jis)")]
     [TestCase("supplier:T1")]
     [TestCase("supplier:T1 (tier one)")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Simulator.Model.Specs;
 
 namespace Simulator.Model;
@@ -70,7 +71,8 @@ public sealed record CauseLink(CauseLinkKind Kind, string Id, int? Tier = null, 
 
         if (c == 0)
         {
-            c = Nullable.Compare(Tier, other.Tier);
+            // As text, not as numbers: "(tier 11)" sorts before "(tier 4)" in the chain's text.
+            c = string.CompareOrdinal(Tier?.ToString(CultureInfo.InvariantCulture), other.Tier?.ToString(CultureInfo.InvariantCulture));
         }
 
         if (c == 0)

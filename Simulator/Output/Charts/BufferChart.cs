@@ -67,7 +67,7 @@ internal static class BufferChart
         var anyHalt = run.Lines.Any(l => l.TimeToHaltHours is not null) || run.Disrupted.Events.Any(e => e.Kind == EventKinds.Halt);
         var what = plan.Halted
             ? rest.Count > 0 ? $"the {Count(plan.Ranked.Count)} parts that halted a line ({Count(shown.Count)} first to halt named)" : "parts that halted a line"
-            : $"the {Count(shown.Count)} lowest-cover parts ({(anyHalt ? "no line ran short of a part; the halts were control-system stops" : "no line halted")})";
+            : $"the {Count(shown.Count)} lowest-cover parts ({(anyHalt ? "no line ran short of a part; the lines stopped on production control or by plan" : "no line halted")})";
         var plot = ChartCanvas.Create($"Line-side stock of {what} ({runLabel})", "time", "Line-side stock (hours of cover)");
         ChartCanvas.UseTimeAxis(plot, scenarioStart);
         ChartCanvas.ShadeDisruptions(plot, run.Disrupted.Windows, scenarioStart);
