@@ -66,51 +66,16 @@ internal static class BufferSizingLp
         return extra.Select(x => Math.Max(0, x.SolutionValue())).ToArray();
     }
 
-    /// <summary>Variables and rows of one outage over its window: production, flows, and the bounds the candidates raise.</summary>
+    /// <summary>The material balance of one outage over its window, with the bounds the candidates raise and the lines at their rate.</summary>
     private static void AddBlock(Solver solver, SizingOutage outage, Variable[] extra, Dictionary<(string, bool), int> index)
     {
         var model = outage.Model;
-        var start = model.StartHours;
-        var end = start + outage.WindowHours;
-        var made = model.Products.Select(_ => solver.MakeNumVar(0, Infinity, string.Empty)).ToArray();
-        var flow = model.Lanes.Select(_ => solver.MakeNumVar(0, Infinity, string.Empty)).ToArray();
-
-        for (var k = 0; k < model.Pools.Count; k++)
-        {
-            var pool = solver.MakeConstraint(-Infinity, model.Pools[k].PerHour * model.OpenHours(model.Pools[k].Clock, start, end));
-            for (var p = 0; p < model.Products.Count; p++)
-            {
-                if (model.Products[p].Pool == k || model.Products[p].OwnPool == k)
-                {
-                    pool.SetCoefficient(made[p], 1);
-                }
-            }
-        }
-
-        var shipped = model.Products.Select(p => solver.MakeConstraint(-Infinity, p.FinishedUnits)).ToArray();
-        var drawn = model.Stocks.Select(s => solver.MakeConstraint(-Infinity, s.Units)).ToArray();
+        var balance = new MaterialBalance(solver, model, outage.WindowHours);
         for (var p = 0; p < model.Products.Count; p++)
         {
-            shipped[p].SetCoefficient(made[p], -1);
             if (index.TryGetValue((model.Products[p].Id, true), out var c))
             {
-                shipped[p].SetCoefficient(extra[c], -1);
-            }
-
-            foreach (var input in model.Products[p].Inputs)
-            {
-                Add(drawn[input.Stock], made[p], input.Quantity);
-            }
-        }
-
-        for (var l = 0; l < model.Lanes.Count; l++)
-        {
-            var lane = model.Lanes[l];
-            shipped[lane.Product].SetCoefficient(flow[l], 1);
-            Add(drawn[lane.Stock], flow[l], -1);
-            if (lane.PerHour is { } perHour)
-            {
-                flow[l].SetUb(perHour * outage.WindowHours);
+                balance.Shipped[p].SetCoefficient(extra[c], -1);
             }
         }
 
@@ -118,21 +83,14 @@ internal static class BufferSizingLp
         {
             if (index.TryGetValue((model.Stocks[s].Id, false), out var c))
             {
-                drawn[s].SetCoefficient(extra[c], -1);
+                balance.Drawn[s].SetCoefficient(extra[c], -1);
             }
         }
 
         // The lines build their rate over the window: what they consume is a constant on the right-hand side.
-        foreach (var line in model.Lines)
+        for (var l = 0; l < model.Lines.Count; l++)
         {
-            var jobs = line.JobsPerHour * model.OpenHours(line.Clock, start, end);
-            foreach (var use in line.Bom)
-            {
-                drawn[use.Stock].SetUb(drawn[use.Stock].Ub() - (use.Quantity * jobs));
-            }
+            balance.ConsumeAtRate(l);
         }
     }
-
-    private static void Add(Constraint constraint, Variable variable, double coefficient) =>
-        constraint.SetCoefficient(variable, constraint.GetCoefficient(variable) + coefficient);
 }

@@ -26,9 +26,12 @@ internal static class SurvivalLp
 
     /// <summary>The largest time every line's demand can be met in, or null when it is met for all of <paramref name="limitHours"/>.</summary>
     /// <remarks>
-    /// Cumulative demand and capacity are linear in time between the clocks' opening and closing instants, so the
-    /// program is solved on the first such segment at whose end demand can no longer be met (found by bisection
-    /// over the segment ends, taking feasibility to fall once with time, as it does on constant rates).
+    /// Cumulative demand and capacity are linear in time between the clocks' opening and closing instants and the
+    /// instants where the state's caps change slope, so the program is solved on the first such segment at whose end
+    /// demand can no longer be met. Feasibility is taken to fall once with time, as it does on constant rates, except
+    /// where a line has built its day's demand: while it stands capacity keeps growing and an unmet demand may be met
+    /// again, so each stretch up to such an instant is checked in time order and the segment is found by bisection
+    /// over the ends of the first stretch at whose end demand is not met.
     /// </remarks>
     /// <exception cref="InvalidOperationException">GLOP did not find the optimum (a malformed model).</exception>
     public static double? TimeToSurviveHours(SurvivalModel model, double limitHours)
@@ -39,33 +42,41 @@ internal static class SurvivalLp
             return 0;
         }
 
-        var ends = SegmentEnds(model, limitHours);
-        bool Feasible(double hours) => Shortfall(model, hours) <= 1e-7 * Math.Max(1, model.Lines.Sum(l => l.JobsPerHour * model.OpenHours(l.Clock, model.StartHours, model.StartHours + hours)));
-        if (Feasible(limitHours))
+        var (ends, stops) = SegmentEnds(model, limitHours);
+        bool Feasible(double hours) => Shortfall(model, hours) <= 1e-7 * Math.Max(1, model.Lines.Sum(l => model.LineJobs(l, l.JobsPerHour, 0, hours)));
+        var first = 0;
+        foreach (var stop in stops)
         {
-            return null;
+            var last = ends.BinarySearch(stop);
+            if (Feasible(stop))
+            {
+                first = last + 1;
+                continue;
+            }
+
+            int low = first, high = last;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (Feasible(ends[middle]))
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            var from = low == 0 ? 0 : ends[low - 1];
+            using var lp = new Program(model, from, ends[low] - from);
+            lp.Solver.Objective().SetCoefficient(lp.Balance.Time!, 1);
+            lp.Solver.Objective().SetMaximization();
+            lp.Solve();
+            return Math.Max(0, from + lp.Balance.Time!.SolutionValue());
         }
 
-        int low = 0, high = ends.Count - 1;
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (Feasible(ends[middle]))
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        var from = low == 0 ? 0 : ends[low - 1];
-        using var lp = new Program(model, from, ends[low] - from);
-        lp.Solver.Objective().SetCoefficient(lp.Time!, 1);
-        lp.Solver.Objective().SetMaximization();
-        lp.Solve();
-        return Math.Max(0, from + lp.Time!.SolutionValue());
+        return null;
     }
 
     /// <summary>The least loss over an outage of <paramref name="hours"/>.</summary>
@@ -102,7 +113,7 @@ internal static class SurvivalLp
         for (var l = 0; l < model.Lines.Count; l++)
         {
             var line = model.Lines[l];
-            var planned = line.PlannedJobsPerHour * model.OpenHours(line.Clock, model.StartHours, model.StartHours + hours);
+            var planned = model.LineJobs(line, line.PlannedJobsPerHour, 0, hours);
             var lost = Math.Max(0, planned - lp.Jobs[l].SolutionValue());
             units += lost;
             value += lost * line.LossPerUnit;
@@ -127,10 +138,14 @@ internal static class SurvivalLp
         return possible - lp.Solver.Objective().Value();
     }
 
-    /// <summary>Hours after the start at which a clock opens or closes, up to and with <paramref name="limitHours"/>, ascending.</summary>
-    private static List<double> SegmentEnds(SurvivalModel model, double limitHours)
+    /// <summary>
+    /// Hours after the start at which a clock opens or closes or a cap changes slope, up to and with
+    /// <paramref name="limitHours"/>, ascending; and those at which a line reaches its day's demand, with the limit.
+    /// </summary>
+    private static (List<double> Ends, List<double> Stops) SegmentEnds(SurvivalModel model, double limitHours)
     {
         var ends = new SortedSet<double> { limitHours };
+        var stops = new SortedSet<double> { limitHours };
         foreach (var clock in model.Clocks ?? [])
         {
             var at = model.StartHours;
@@ -148,91 +163,41 @@ internal static class SurvivalLp
             }
         }
 
-        return ends.ToList();
+        model.AddCapEnds(limitHours, ends, stops);
+        return (ends.ToList(), stops.ToList());
     }
 
     /// <summary>
-    /// The constraints shared by every program over T = <c>fixedHours</c> + τ hours from the start: with a span, τ in
-    /// [0, span] is the variable <see cref="Time"/> and the lines must build their rate over T (a clock's open hours
-    /// grow linearly over the span, which holds inside one segment); without, T is fixed and the jobs are variables.
+    /// The material balance over T = <c>fixedHours</c> + τ hours from the start with the lines on it: with a span the
+    /// lines build their rate (under their demand caps) over T; without, T is fixed and the jobs are variables bounded
+    /// by it.
     /// </summary>
     private sealed class Program : IDisposable
     {
-        private readonly SurvivalModel _model;
-        private readonly double _fixedHours;
-        private readonly double _span;
-
         public Program(SurvivalModel model, double fixedHours, double span)
         {
             Solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("the GLOP solver is not available");
-            _model = model;
-            _fixedHours = fixedHours;
-            _span = span;
-            var variableTime = span > 0;
-            Time = variableTime ? Solver.MakeNumVar(0, span, "time_h") : null;
-            var made = model.Products.Select(p => Solver.MakeNumVar(0, Infinity, $"make:{p.Id}")).ToArray();
-            var flow = model.Lanes.Select(l => Solver.MakeNumVar(0, Infinity, $"flow:{l.Id}")).ToArray();
+            Balance = new MaterialBalance(Solver, model, fixedHours, span);
+            var variableTime = Balance.Time is not null;
             Jobs = model.Lines
-                .Select(l => Solver.MakeNumVar(0, variableTime ? 0 : l.JobsPerHour * model.OpenHours(l.Clock, model.StartHours, model.StartHours + fixedHours), $"jobs:{l.Id}"))
+                .Select(l => Solver.MakeNumVar(0, variableTime ? 0 : model.LineJobs(l, l.JobsPerHour, 0, fixedHours), $"jobs:{l.Id}"))
                 .ToArray();
-
-            for (var k = 0; k < model.Pools.Count; k++)
-            {
-                var pool = AtMost(0);
-                AddTime(pool, -model.Pools[k].PerHour, model.Pools[k].Clock);
-                for (var p = 0; p < model.Products.Count; p++)
-                {
-                    if (model.Products[p].Pool == k || model.Products[p].OwnPool == k)
-                    {
-                        pool.SetCoefficient(made[p], 1);
-                    }
-                }
-            }
-
-            var shipped = model.Products.Select(p => AtMost(p.FinishedUnits)).ToArray();
-            var drawn = model.Stocks.Select(s => AtMost(s.Units)).ToArray();
-            for (var p = 0; p < model.Products.Count; p++)
-            {
-                shipped[p].SetCoefficient(made[p], -1);
-                foreach (var input in model.Products[p].Inputs)
-                {
-                    Add(drawn[input.Stock], made[p], input.Quantity);
-                }
-            }
-
-            for (var l = 0; l < model.Lanes.Count; l++)
-            {
-                var lane = model.Lanes[l];
-                shipped[lane.Product].SetCoefficient(flow[l], 1);
-                Add(drawn[lane.Stock], flow[l], -1);
-                if (lane.PerHour is { } perHour)
-                {
-                    var carried = AtMost(0);
-                    carried.SetCoefficient(flow[l], 1);
-                    AddTime(carried, -perHour, -1);
-                }
-            }
-
             for (var l = 0; l < model.Lines.Count; l++)
             {
-                var line = model.Lines[l];
-                foreach (var use in line.Bom)
+                if (variableTime)
                 {
-                    if (variableTime)
-                    {
-                        AddTime(drawn[use.Stock], use.Quantity * line.JobsPerHour, line.Clock);
-                    }
-                    else
-                    {
-                        Add(drawn[use.Stock], Jobs[l], use.Quantity);
-                    }
+                    Balance.ConsumeAtRate(l);
+                }
+                else
+                {
+                    Balance.Consume(l, Jobs[l]);
                 }
             }
         }
 
         public Solver Solver { get; }
 
-        public Variable? Time { get; }
+        public MaterialBalance Balance { get; }
 
         public Variable[] Jobs { get; }
 
@@ -246,25 +211,5 @@ internal static class SurvivalLp
         }
 
         public void Dispose() => Solver.Dispose();
-
-        private Constraint AtMost(double bound) => Solver.MakeConstraint(-Infinity, bound);
-
-        private static void Add(Constraint constraint, Variable variable, double coefficient) =>
-            constraint.SetCoefficient(variable, constraint.GetCoefficient(variable) + coefficient);
-
-        /// <summary>
-        /// Adds coefficient x (open hours of <paramref name="clock"/> over T) to the left side: the hours up to the fixed
-        /// part move to the bound, the span's share goes on the time variable.
-        /// </summary>
-        private void AddTime(Constraint constraint, double coefficient, int clock)
-        {
-            var start = _model.StartHours;
-            constraint.SetUb(constraint.Ub() - (coefficient * _model.OpenHours(clock, start, start + _fixedHours)));
-            if (Time is not null)
-            {
-                var slope = _model.OpenHours(clock, start + _fixedHours, start + _fixedHours + _span) / _span;
-                Add(constraint, Time, coefficient * slope);
-            }
-        }
     }
 }

@@ -15,7 +15,7 @@ namespace Simulator.Experiments;
 /// <param name="Lines">The lines whose demand must be met.</param>
 /// <param name="Clocks">Calendars the rates run on; null or empty when everything is always open.</param>
 /// <param name="StartHours">Hour of the outage's start on the clocks.</param>
-internal sealed record SurvivalModel(
+internal sealed partial record SurvivalModel(
     IReadOnlyList<SurvivalPool> Pools,
     IReadOnlyList<SurvivalProduct> Products,
     IReadOnlyList<SurvivalStock> Stocks,
@@ -41,7 +41,9 @@ internal sealed record SurvivalPool(string Id, double PerHour, int Clock = -1);
 /// <param name="FinishedUnits">Finished goods at the outage's start.</param>
 /// <param name="Inputs">Index of the supplier's input stock and pieces of it per piece made.</param>
 /// <param name="OwnPool">Index of a second capacity it draws on (its own limit within a shared one), or -1.</param>
-internal sealed record SurvivalProduct(string Id, int Pool, double FinishedUnits, IReadOnlyList<SurvivalUse> Inputs, int OwnPool = -1);
+/// <param name="OutputCaps">Days on which the state's planned output bounds what it makes (pieces), in time order; null or empty for none.</param>
+internal sealed record SurvivalProduct(
+    string Id, int Pool, double FinishedUnits, IReadOnlyList<SurvivalUse> Inputs, int OwnPool = -1, IReadOnlyList<DayCap>? OutputCaps = null);
 
 /// <summary>Pieces of a stock consumed per piece made or job built.</summary>
 /// <param name="Stock">Index into <see cref="SurvivalModel.Stocks"/>.</param>
@@ -67,8 +69,15 @@ internal sealed record SurvivalLane(string Id, int Product, int Stock, double? P
 /// <param name="LossPerUnit">Weight of a lost job in the loss objective (its margin, or 1).</param>
 /// <param name="RunningFraction">Fraction of its rate the outage leaves it (its control's fallback), in [0, 1]; 0 stops it.</param>
 /// <param name="Clock">Index of its calendar in <see cref="SurvivalModel.Clocks"/>, or -1 for always open.</param>
+/// <param name="JobCaps">Days on which the state's demand caps the jobs it builds (whole jobs), in time order; null or empty for none.</param>
 internal sealed record SurvivalLine(
-    string Id, double PlannedJobsPerHour, IReadOnlyList<SurvivalUse> Bom, double LossPerUnit, double RunningFraction = 1, int Clock = -1)
+    string Id,
+    double PlannedJobsPerHour,
+    IReadOnlyList<SurvivalUse> Bom,
+    double LossPerUnit,
+    double RunningFraction = 1,
+    int Clock = -1,
+    IReadOnlyList<DayCap>? JobCaps = null)
 {
     /// <summary>Jobs per open hour it can build during the outage.</summary>
     public double JobsPerHour => PlannedJobsPerHour * RunningFraction;

@@ -15,7 +15,8 @@ namespace Simulator.Experiments;
 /// planned flow (0 without fallback). Goods on the road at the start arrive unless the receiving end's logistics is
 /// down: the scenario state's shipments on a feed that has any (<c>state.in_transit</c>, as the runtime primes them),
 /// else a sequence lane's lead time of call-offs (as the runtime primes it), another lane's planned flow times its
-/// mean transit (steady state). A fallback counts from the outage's start.
+/// mean transit (steady state). A fallback counts from the outage's start. The state's demand caps a line's jobs and
+/// its planned output a product's production on the days they give, as the runtime does.
 /// </remarks>
 internal static class SurvivalModelBuilder
 {
@@ -77,8 +78,8 @@ internal static class SurvivalModelBuilder
                     .ToList();
                 productIndex[(supplier, p)] = products.Count;
                 products.Add(shared >= 0
-                    ? new SurvivalProduct(id, shared, product.InitialUnits, inputs, own)
-                    : new SurvivalProduct(id, own, product.InitialUnits, inputs));
+                    ? new SurvivalProduct(id, shared, product.InitialUnits, inputs, own, product.OutputCaps)
+                    : new SurvivalProduct(id, own, product.InitialUnits, inputs, OutputCaps: product.OutputCaps));
             }
         }
 
@@ -118,10 +119,14 @@ internal static class SurvivalModelBuilder
                 line.Feeds.Select(f => new SurvivalUse(f.Index, f.QuantityPerJob)).ToList(),
                 weighMargins ? line.Spec.MarginPerUnit ?? 0 : 1,
                 Left(line.Spec.Id, ItFunction.ProductionControl),
-                Clock(line.Calendar)))
+                Clock(line.Calendar),
+                line.JobCaps.Select(c => c with { Units = WholeJobs(c.Units) }).ToList()))
             .ToList();
         return new SurvivalModel(pools, products, stocks, lanes, lines, clocks, network.Scenario.ReferenceHours);
     }
+
+    /// <summary>The jobs a day's demand lets a line build: whole jobs, as the runtime starts a job only while one more fits.</summary>
+    private static double WholeJobs(double jobs) => Math.Floor(jobs + 1e-9);
 
     /// <summary>The mean of a transit-time distribution.</summary>
     internal static double MeanHours(DistributionSpec distribution) => distribution.Kind switch
