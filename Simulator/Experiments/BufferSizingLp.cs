@@ -18,8 +18,8 @@ internal sealed record SizingOutage(SurvivalModel Model, double WindowHours);
 /// leaves of their control) over the outage's window when everything left is allocated as well as possible.
 /// </summary>
 /// <remarks>
-/// One block of the time-to-survive constraints (<see cref="SurvivalLp"/>) per outage, over a fixed window, with the
-/// lines' jobs fixed at their rate; every block shares one variable per candidate, the extra units added to that
+/// One block of the time-to-survive constraints (<see cref="MaterialBalance"/>) per outage, over a fixed window, with
+/// the lines' jobs fixed at their rate (under the state's demand caps); every block shares one variable per candidate, the extra units added to that
 /// stock's or product's bound. A stock only ever bounds what can be drawn, so raising it keeps every block feasible:
 /// the program is always feasible (a line's own stock can cover its whole window) and the maximum of the solutions of
 /// separate groups of outages is feasible for all of them.

@@ -12,11 +12,13 @@ internal sealed record SurvivalLoss(double LostUnits, double LostValue);
 /// GLOP: stock, finished goods, the capacity left and the flows on every lane are reallocated as well as possible.
 /// </summary>
 /// <remarks>
-/// Over an interval of T hours from the outage's start: each capacity makes at most its rate times T, shared by the
-/// products drawing on it; a product ships at most what it made plus its finished goods; a stock feeds at most what
-/// it held plus what its lanes brought; an affected lane carries at most its rate times T. The
-/// time-to-survive is the largest T for which every line builds its rate times T; the loss over a recovery time D is
-/// the least weighted shortfall of jobs over D (ties broken towards fewer lost units). Both are aggregate: transit
+/// Over an interval of T hours from the outage's start, the <see cref="MaterialBalance"/>: each capacity makes at most
+/// its rate times T, shared by the products drawing on it, and a product at most its planned output on the days the
+/// state gives one; a product ships at most what it made plus its finished goods; a stock feeds at most what it held
+/// plus what its lanes brought; an affected lane carries at most its rate times T. The time-to-survive is the largest
+/// T for which every line builds its rate times T (on a day the state's demand caps, that day's jobs and no more); the
+/// loss over a recovery time D is the least weighted shortfall of jobs against that plan over D (ties broken towards
+/// fewer lost units). Both are aggregate: transit
 /// times, cadences and the order of events inside the interval do not appear, which is why the optimum is a bound the
 /// simulated network's fixed rules can only reach, never beat.
 /// </remarks>
