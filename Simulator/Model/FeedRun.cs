@@ -12,6 +12,9 @@ internal sealed partial class FeedRun
     private double _supplierOnHand;
     private double _supplierConsumed;
     private double _lastSequenceJobs = -1;
+    private LaneRun[]? _lanes;
+    private double[]? _shares;
+    private bool _sharesStale;
 
     // Read on every job-derived stock level and call-off: kept here rather than behind Plan.
     private readonly double _initialUnits;
@@ -173,8 +176,40 @@ internal sealed partial class FeedRun
     public void Order(double units)
     {
         Ordered += units;
+        if (_shares is null || _shares.Length != Lanes.Count)
+        {
+            _lanes = [.. Lanes];
+            _shares = new double[_lanes.Length];
+            ComputeShares();
+        }
+        else if (_sharesStale)
+        {
+            ComputeShares();
+        }
+
+        for (var i = 0; i < _lanes!.Length; i++)
+        {
+            var share = _shares[i];
+            if (share > 0)
+            {
+                _lanes[i].Allocate(units * share);
+            }
+        }
+    }
+
+    /// <summary>A lane failed over or back, or a sibling began to take over: the split of new orders changes.</summary>
+    public void OnLaneStateChange() => _sharesStale = true;
+
+    /// <summary>
+    /// The split of an order over the lanes: a failed lane's share goes to the siblings whose qualification has
+    /// passed, in proportion to their shares. It changes only with a lane's failover state, so it is kept between
+    /// orders rather than summed again for each.
+    /// </summary>
+    private void ComputeShares()
+    {
+        _sharesStale = false;
         double all = 0, active = 0, taking = 0;
-        foreach (var lane in Lanes)
+        foreach (var lane in _lanes!)
         {
             var share = lane.Share;
             all += share;
@@ -182,19 +217,15 @@ internal sealed partial class FeedRun
             taking += lane.Active && lane.TakesOver ? share : 0;
         }
 
-        // A failed lane's share goes to the siblings whose qualification has passed, in proportion to their shares.
         var failed = all - active;
-        foreach (var lane in Lanes)
+        for (var i = 0; i < _lanes.Length; i++)
         {
+            var lane = _lanes[i];
             var own = lane.Share;
-            var share = active <= 0 ? own
+            _shares![i] = active <= 0 ? own
                 : !lane.Active ? 0
                 : taking > 0 ? (own + (lane.TakesOver ? failed * own / taking : 0)) / all
                 : own / active;
-            if (share > 0)
-            {
-                lane.Allocate(units * share);
-            }
         }
     }
 

@@ -377,6 +377,7 @@ internal sealed partial class LaneRun : IGateListener
             if (!Active)
             {
                 Active = true;
+                Feed.OnLaneStateChange();
                 _ctx.Log(Plan.Spec.Id, EventKinds.Failback, $"orders for part:{Plan.Spec.PartId} return to {Origin.Label}");
             }
 
@@ -385,6 +386,7 @@ internal sealed partial class LaneRun : IGateListener
                 foreach (var lane in Feed.Lanes)
                 {
                     lane.TakesOver = false;
+                    Feed.OnLaneStateChange();
                 }
             }
 
@@ -409,12 +411,14 @@ internal sealed partial class LaneRun : IGateListener
                 }
 
                 taker.TakesOver = true;
+                Feed.OnLaneStateChange();
                 if (!Active)
                 {
                     return;
                 }
 
                 Active = false;
+                Feed.OnLaneStateChange();
                 Origin.Withdraw(_product, this);
                 var moved = Allocated - Shipped;
                 Allocated = Shipped;

@@ -45,8 +45,7 @@ internal sealed partial class SupplierRun
     /// <summary>What product <paramref name="p"/> would make in <paramref name="hours"/> at <paramref name="capacityPerHour"/>, inputs aside.</summary>
     private double Want(int p, double hours, double capacityPerHour, double arrived)
     {
-        var product = Plan.Products[p];
-        var deficit = product.TargetUnits + _backlog[p] - arrived - _finished[p];
+        var deficit = _recipes[p].TargetUnits + _backlog[p] - arrived - _finished[p];
         return FluidOutput(deficit, arrived / hours, capacityPerHour, hours);
     }
 }

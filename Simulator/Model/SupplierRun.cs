@@ -24,6 +24,7 @@ internal sealed partial class SupplierRun : IGateListener
     private readonly double[] _arrivedBefore;
     private readonly int[] _cellOfProduct;
     private readonly ProductionCell[] _cells;
+    private readonly ProductRecipe[] _recipes;
     private readonly Dictionary<FeedRun, int> _cellOfInput = [];
     private double[] _ready = [];
 
@@ -39,6 +40,7 @@ internal sealed partial class SupplierRun : IGateListener
         _backlog = new double[_finished.Length];
         _arrivedBefore = new double[_finished.Length];
         (_cellOfProduct, _cells) = ProductionCell.Partition(plan, inputs.Count);
+        _recipes = plan.Products.Select(p => new ProductRecipe(p, inputs)).ToArray();
         for (var c = 0; c < _cells.Length; c++)
         {
             foreach (var f in _cells[c].Inputs)
@@ -269,18 +271,19 @@ internal sealed partial class SupplierRun : IGateListener
     /// <summary>Makes product <paramref name="p"/> over the interval, at most <paramref name="limit"/> pieces (its part of a shared capacity).</summary>
     private void Produce(int p, double hours, double factor, double arrived, double limit = double.PositiveInfinity)
     {
-        var product = Plan.Products[p];
-        var make = Math.Min(Math.Min(limit, Allowance(p)), Want(p, hours, product.Spec.CapacityPerHour * factor, arrived));
+        var recipe = _recipes[p];
+        var make = Math.Min(Math.Min(limit, Allowance(p)), Want(p, hours, recipe.CapacityPerHour * factor, arrived));
         if (make <= 1e-12)
         {
             return;
         }
 
-        var inputs = product.Spec.Inputs;
-        for (var i = 0; i < inputs.Count; i++)
+        var feeds = recipe.Feeds;
+        var perPiece = recipe.PerPiece;
+        for (var i = 0; i < feeds.Length; i++)
         {
-            var feed = Inputs[product.InputFeedIndex[i]];
-            var possible = Math.Max(0, feed.OnHand) / inputs[i].QuantityPerJob;
+            var feed = feeds[i];
+            var possible = Math.Max(0, feed.OnHand) / perPiece[i];
             if (possible < make)
             {
                 make = possible;
@@ -297,14 +300,14 @@ internal sealed partial class SupplierRun : IGateListener
         }
 
         var cell = _cells[_cellOfProduct[p]];
-        var added = make * product.UnitCost;
-        for (var i = 0; i < inputs.Count; i++)
+        var added = make * recipe.UnitCost;
+        for (var i = 0; i < feeds.Length; i++)
         {
-            var f = product.InputFeedIndex[i];
-            var drawn = make * inputs[i].QuantityPerJob;
-            Inputs[f].Consume(drawn);
-            added -= drawn * Inputs[f].Plan.UnitCost;
-            cell.Drawn[f] = true;
+            var feed = feeds[i];
+            var drawn = make * perPiece[i];
+            feed.Consume(drawn);
+            added -= drawn * feed.Plan.UnitCost;
+            cell.Drawn[recipe.FeedIndex[i]] = true;
         }
 
         // Fluid output is made over the interval just computed: count it at the interval's middle.
