@@ -11,9 +11,9 @@ internal sealed partial class DispatchRun
             digest.Add(lane.DispatchSlot);
         }
 
-        foreach (var active in _isActive)
+        for (var slot = 0; slot < _lanes.Count; slot++)
         {
-            digest.Add(active);
+            digest.Add(_isActive[slot]);
         }
 
         digest.Add(_wake is { IsTriggered: false });

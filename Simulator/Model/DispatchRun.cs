@@ -13,7 +13,7 @@ internal sealed partial class DispatchRun
     private readonly SimEnvironment _env;
     private readonly double _everyHours;
     private readonly List<LaneRun> _lanes = [];
-    private readonly List<bool> _isActive = [];
+    private bool[] _isActive = new bool[4];
     private List<LaneRun> _active = [];
     private List<LaneRun> _stillActive = [];
     private readonly List<LaneRun> _lateLanes = [];
@@ -35,7 +35,12 @@ internal sealed partial class DispatchRun
     public int Add(LaneRun lane)
     {
         _lanes.Add(lane);
-        _isActive.Add(true);
+        if (_lanes.Count > _isActive.Length)
+        {
+            Array.Resize(ref _isActive, _isActive.Length * 2);
+        }
+
+        _isActive[_lanes.Count - 1] = true;
         _active.Add(lane);
         return _lanes.Count - 1;
     }

@@ -58,6 +58,9 @@ internal sealed partial class FeedRun
 
     public int ReorderSlot { get; set; } = -1;
 
+    /// <summary>Supplier input stocks: the production cell of <see cref="Supplier"/> that draws on it, or -1 (none does).</summary>
+    public int InputCell { get; set; } = -1;
+
     /// <summary>Supplier input stocks: ran out and not replenished since.</summary>
     public bool StockOut { get; private set; }
 

@@ -25,7 +25,6 @@ internal sealed partial class SupplierRun : IGateListener
     private readonly int[] _cellOfProduct;
     private readonly ProductionCell[] _cells;
     private readonly ProductRecipe[] _recipes;
-    private readonly Dictionary<FeedRun, int> _cellOfInput = [];
     private double[] _ready = [];
 
     public SupplierRun(RunContext ctx, SupplierPlan plan, IReadOnlyList<FeedRun> inputs)
@@ -45,7 +44,7 @@ internal sealed partial class SupplierRun : IGateListener
         {
             foreach (var f in _cells[c].Inputs)
             {
-                _cellOfInput[inputs[f]] = c;
+                inputs[f].InputCell = c;
             }
         }
 
@@ -176,9 +175,9 @@ internal sealed partial class SupplierRun : IGateListener
     /// <summary>Brings the products that draw on <paramref name="input"/> up to now, before its stock changes.</summary>
     public void AdvanceInput(FeedRun input)
     {
-        if (_cellOfInput.TryGetValue(input, out var cell))
+        if (input.InputCell >= 0)
         {
-            AdvanceCell(cell);
+            AdvanceCell(input.InputCell);
         }
     }
 
