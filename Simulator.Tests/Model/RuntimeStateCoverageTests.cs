@@ -28,7 +28,7 @@ public sealed class RuntimeStateCoverageTests
             "_ctx", "_supplierOnHand", "_supplierConsumed", "_lastSequenceJobs", "<Plan>k__BackingField",
             "<Line>k__BackingField", "<Supplier>k__BackingField", "<Lanes>k__BackingField", "<Ordered>k__BackingField", "<Delivered>k__BackingField",
             "<HeapSlot>k__BackingField", "<ReorderSlot>k__BackingField", "<StockOut>k__BackingField", "<ReceivedAt>k__BackingField",
-            "_initialUnits", "_perJob", "_sequence",
+            "_initialUnits", "_perJob", "_sequence", "_lanes", "_shares", "_sharesStale", "<InputCell>k__BackingField",
         ],
         [typeof(LaneRun)] =
         [
@@ -42,7 +42,7 @@ public sealed class RuntimeStateCoverageTests
         [typeof(SupplierRun)] =
         [
             "_ctx", "_finished", "_free", "_book", "_produced",
-            "_backlog", "_arrivedBefore", "_cellOfProduct", "_cells", "_cellOfInput",
+            "_backlog", "_arrivedBefore", "_cellOfProduct", "_cells", "_recipes",
             "_ready", "<Plan>k__BackingField", "<Inputs>k__BackingField", "<Outgoing>k__BackingField",
             "<Production>k__BackingField", "<OrderTransmission>k__BackingField", "<Logistics>k__BackingField",
             "_grant", "_want", "_weight",

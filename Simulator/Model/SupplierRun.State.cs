@@ -2,7 +2,7 @@ namespace Simulator.Model;
 
 internal sealed partial class SupplierRun
 {
-    /// <summary>Writes finished, free and owed goods per product, the order books, what is made for each lane, the output caps left and each production cell's position.</summary>
+    /// <summary>Writes finished, free and owed goods per product, the order books, what is made for each lane, the output caps left and each production cell's position (the product recipes are fixed when the run is built).</summary>
     public void WriteState(StateDigest digest)
     {
         for (var p = 0; p < _finished.Length; p++)
