@@ -38,7 +38,7 @@ public sealed record SurviveOptions(
 /// <param name="CauseChain">Why the first line halts, from the line back to the target (e.g. part SEAT, its supplier T1, T1's supplier T2), for the targets that need mitigation; null for the others.</param>
 /// <param name="Optimum">
 /// With <see cref="StressMethod.Lp"/>, the LP optimum from the same state: time-to-survive (hours every line can
-/// build its rate for at best; null beyond the horizon) and the least loss over the target's recovery time; else null.
+/// build its plan for at best: its rate, or the day's demand where the state gives one; null beyond the horizon) and the least loss over the target's recovery time; else null.
 /// </param>
 public sealed record SurviveNode(
     int Rank,

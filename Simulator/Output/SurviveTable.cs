@@ -42,7 +42,7 @@ public static class SurviveTable
         };
         if (result.Method == StressMethod.Lp)
         {
-            notes.Add("LP (h): hours every line can build its rate for at best, stock, capacity and goods in transit reallocated (a bound the simulated rules cannot beat); "
+            notes.Add("LP (h): hours every line can build its plan (its rate, or the day's demand where the state gives one) for at best, stock, capacity and goods in transit reallocated (a bound the simulated rules cannot beat); "
                 + "LP lost: the least vehicles lost over the recovery time");
         }
 
