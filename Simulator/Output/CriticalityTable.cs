@@ -33,7 +33,7 @@ public static class CriticalityTable
                 outcome.LostUnits.ToString("#,0", CultureInfo.InvariantCulture),
                 outcome.RiskExposureIndex.ToString("0.00", CultureInfo.InvariantCulture),
                 outcome.NeedsMitigation ? "YES" : "no",
-                outcome.LinesHalted.Count == 0 ? "-" : string.Join(", ", outcome.LinesHalted),
+                ListText.FirstTwo(outcome.LinesHalted),
             ]);
         }
 

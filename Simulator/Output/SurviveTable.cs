@@ -19,7 +19,7 @@ public static class SurviveTable
             n.HoursToHalt is { } halt ? Hours(halt) : "never",
             Hours(n.RecoveryHours),
             n.NeedsMitigation ? "YES" : "no",
-            Lines(n.LinesAtRisk),
+            ListText.FirstTwo(n.LinesAtRisk),
             n.VehiclesAtRisk.ToString("#,0", CultureInfo.InvariantCulture),
         ]).ToList();
         if (result.Method == StressMethod.Lp)
@@ -84,9 +84,6 @@ public static class SurviveTable
         };
         return new TextTable(columns, cells, notes, "risks forming since the previous snapshot");
     }
-
-    private static string Lines(IReadOnlyList<string> lines) =>
-        lines.Count == 0 ? "-" : lines.Count <= 2 ? string.Join(", ", lines) : $"{lines[0]}, {lines[1]} +{(lines.Count - 2).ToString(CultureInfo.InvariantCulture)}";
 
     private static string Hours(double hours) => hours.ToString("0.#", CultureInfo.InvariantCulture);
 }
