@@ -179,14 +179,17 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
             throw new InvalidInputException($"error: {error.Message}", error);
         }
 
-        ExperimentExecution.CheckWork(session, WorkEstimate.OfStress(scenario, options, cancellationToken), settings.MaxEvents);
+        // The work of this shard's share (all of it without --shard), before anything is written.
+        var shardUnits = plan.UnitsOfShard(shard?.Index ?? 0, shard?.Count ?? 1);
+        var shardRuns = shardUnits.Count + shardUnits.Select(u => u % plan.Replications).Distinct().Count();
+        ExperimentExecution.CheckWork(session, WorkEstimate.OfStress(scenario, options, shardRuns, cancellationToken), settings.MaxEvents);
         var startedAt = DateTimeOffset.Now;
         var clock = Stopwatch.StartNew();
         var commandLine = ExperimentExecution.CommandLine(session.Arguments);
         var shardManifest = new StressShardManifest(
             StressJournal.FormatName, RunManifest.CurrentToolVersion, settings.Scenario, scenarioHash, commandLine, shard?.Index ?? 0, shard?.Count ?? 1, plan);
         using var journal = StressOutput.OpenJournal(output, shardManifest, settings.Resume is not null, settings.Force);
-        var units = journal.Remaining(plan.UnitsOfShard(shard?.Index ?? 0, shard?.Count ?? 1));
+        var units = journal.Remaining(shardUnits);
         var total = units.Count + units.Select(u => u % plan.Replications).Distinct().Count();
         try
         {

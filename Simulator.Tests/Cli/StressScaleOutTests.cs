@@ -36,6 +36,31 @@ public sealed class StressScaleOutTests
 
     private string Folder(string name) => Path.Combine(_workspace.Root, "results", name);
 
+    [Test]
+    public void The_event_limit_is_checked_against_the_share_of_one_shard()
+    {
+        // The tiny network has five distinct outages (T3-SPARE reaches no line and DOORS-ERP switches off what T1-DOORS
+        // does): nine durations make 45 outage runs (45 units, one replication) and one baseline. Shard 0 of 9 takes
+        // units 0, 9, 18, 27 and 36 and its baseline, 6 runs: a limit of 10 runs' events lets the shard run and refuses
+        // the whole stress test.
+        string[] durations = ["--durations", "1,2,3,4,5,6,7,8,9"];
+        var scenario = _cli.Backend.LoadResult.Scenario!;
+        var options = new StressTestOptions(DurationsHours: [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        var whole = WorkEstimate.OfStress(scenario, options).Events;
+        var oneRun = WorkEstimate.OfStress(scenario, options, 1).Events;
+        Assert.That(StressTest.RunCount(scenario, options), Is.EqualTo(46));
+        Assert.That(whole, Is.EqualTo(46 * oneRun).Within(1e-6).Percent);
+        var limit = (10 * oneRun).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+        var shard = _cli.Run(["stress", _workspace.Scenario, .. durations, "--shard", "0/9", "--max-events", limit, "--out", Folder("shard")]);
+        var all = _cli.Run(["stress", _workspace.Scenario, .. durations, "--max-events", limit, "--out", Folder("all")]);
+
+        Assert.That(shard.Code, Is.EqualTo(ExitCodes.Success), shard.Stderr);
+        Assert.That(all.Code, Is.EqualTo(ExitCodes.InvalidInput));
+        Assert.That(all.Stderr, Does.Contain("error: this would process about").And.Contain("events; shorten the horizon"));
+        Assert.That(Directory.Exists(Folder("all")), Is.False);
+    }
+
     [TestCase(4, "--durations", "6,12,30", "--replications", "2")]
     [TestCase(3, "--duration", "20")]
     [TestCase(7, "--own-recovery", "--replications", "3")]

@@ -41,7 +41,7 @@ public sealed class HostileInputTests
             }
 
             var problem = ScenarioLoader.Load(path).Problems.Single();
-            Assert.That((problem.Line, problem.Column, problem.Message), Is.EqualTo((0, 0, "the file is 16.0 MB; scenario files may be at most 16.0 MB (see docs/reliability.md)")));
+            Assert.That((problem.Line, problem.Column, problem.Message), Is.EqualTo((0, 0, "the file is 64.0 MB; scenario files may be at most 64.0 MB (see docs/reliability.md)")));
         }
         finally
         {

@@ -51,7 +51,19 @@ public sealed record WorkEstimate(double Events, double PeakMemoryBytes, double 
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
-        var runs = StressTest.RunCount(scenario, options);
+        return OfStress(scenario, options, StressTest.RunCount(scenario, options), cancellationToken);
+    }
+
+    /// <summary>
+    /// The estimate for <paramref name="runs"/> runs of a stress test of <paramref name="scenario"/>: the share of one
+    /// shard, or what is left of a resumed one.
+    /// </summary>
+    /// <exception cref="InvalidOptionsException">An unknown policy.</exception>
+    public static WorkEstimate OfStress(ScenarioSpec scenario, StressTestOptions options, int runs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(runs);
         var cores = Math.Max(1, Math.Min(options.Parallelism ?? Environment.ProcessorCount, runs));
         return Sum(scenario, [(options.Policy, (double)runs)], scenario.HorizonHours, cores, keptTraces: options.Replications, cancellationToken);
     }

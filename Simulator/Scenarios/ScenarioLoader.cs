@@ -78,7 +78,7 @@ public static class ScenarioLoader
                 // Refused before reading: a file this size takes minutes and gigabytes to parse before its first error.
                 problems.FileError(
                     $"the file is {Megabytes(bytes)}; scenario files may be at most {Megabytes(ScenarioBounds.MaxFileBytes)} (see docs/reliability.md)",
-                    "a network of thousands of parts and suppliers fits in about 3 MB; check that this is the scenario you meant");
+                    "a carmaker's network fits: the generator's oem preset (8,000 line parts, 2,700 suppliers, 49,000 lanes) is 17 MB; check that this is the scenario you meant");
                 return null;
             }
 
@@ -110,7 +110,7 @@ public static class ScenarioLoader
         {
             problems.FileError(
                 $"the text is {text.Length.ToString(CultureInfo.InvariantCulture)} characters; scenarios may be at most {Megabytes(ScenarioBounds.MaxFileBytes)} (see docs/reliability.md)",
-                "a network of thousands of parts and suppliers fits in about 3 MB");
+                "a carmaker's network fits: the generator's oem preset (8,000 line parts, 2,700 suppliers, 49,000 lanes) is 17 MB");
             return new LoadResult(null, problems.InFileOrder());
         }
 
