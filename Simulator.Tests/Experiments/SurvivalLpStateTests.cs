@@ -85,6 +85,16 @@ public sealed class SurvivalLpStateTests
     }
 
     [Test]
+    public void Production_resumed_after_a_planned_output_day_does_not_hide_the_first_shortfall()
+    {
+        // T makes 120 an hour, so day 1's planned 720 are made by hour 6 and then nothing until hour 24: 240 + 720 =
+        // 960 seats keep the 60/h line going until hour 16. From hour 24 T's 120/h catch up again at hour 32
+        // (960 + 120 (t - 24) = 60 t) and stay ahead up to the 48 h limit; the time-to-survive is the first failure,
+        // 16 h, not "never" (what a check at the limit alone finds).
+        Assert.That(SurvivalLp.TimeToSurviveHours(SeatLine(240, 120, plannedOutput: [new DayCap(0, 24, 720)]), 48), Is.EqualTo(16).Within(1e-6));
+    }
+
+    [Test]
     public void Planned_output_bounds_the_loss()
     {
         // Over 24 h the line plans 1,440; T makes at most 720 of its 1,440: 240 + 720 = 960 built, 480 short.

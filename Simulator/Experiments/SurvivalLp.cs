@@ -31,9 +31,10 @@ internal static class SurvivalLp
     /// Cumulative demand and capacity are linear in time between the clocks' opening and closing instants and the
     /// instants where the state's caps change slope, so the program is solved on the first such segment at whose end
     /// demand can no longer be met. Feasibility is taken to fall once with time, as it does on constant rates, except
-    /// where a line has built its day's demand: while it stands capacity keeps growing and an unmet demand may be met
-    /// again, so each stretch up to such an instant is checked in time order and the segment is found by bisection
-    /// over the ends of the first stretch at whose end demand is not met.
+    /// where a line has built its day's demand (while it stands capacity keeps growing) and where a product's capped day
+    /// whose figure was reached ends (production grows again): after those an unmet demand may be met again, so each
+    /// stretch up to such an instant is checked in time order and the segment is found by bisection over the ends of
+    /// the first stretch at whose end demand is not met.
     /// </remarks>
     /// <exception cref="InvalidOperationException">GLOP did not find the optimum (a malformed model).</exception>
     public static double? TimeToSurviveHours(SurvivalModel model, double limitHours)
@@ -142,7 +143,8 @@ internal static class SurvivalLp
 
     /// <summary>
     /// Hours after the start at which a clock opens or closes or a cap changes slope, up to and with
-    /// <paramref name="limitHours"/>, ascending; and those at which a line reaches its day's demand, with the limit.
+    /// <paramref name="limitHours"/>, ascending; and those after which an unmet demand may be met again (a line reaches
+    /// its day's demand, a product's capped day ends after its figure was reached), with the limit.
     /// </summary>
     private static (List<double> Ends, List<double> Stops) SegmentEnds(SurvivalModel model, double limitHours)
     {

@@ -29,19 +29,20 @@ internal sealed partial record SurvivalModel
     /// <summary>
     /// Hours after the start, in (0, <paramref name="limitHours"/>), where a cap changes the slope of a line's jobs or a
     /// product's ceiling: a capped day's start and end and the instant its figure is reached. In
-    /// <paramref name="demandStops"/> go the instants a line reaches its day's demand, after which its demand is flat
-    /// while capacity keeps growing.
+    /// <paramref name="stops"/> go the instants after which a demand not met may be met again: a line reaches its day's
+    /// demand (its demand is flat while capacity keeps growing), a product's capped day whose figure was reached ends
+    /// (its production, flat since, grows again).
     /// </summary>
-    public void AddCapEnds(double limitHours, ISet<double> ends, ISet<double> demandStops)
+    public void AddCapEnds(double limitHours, ISet<double> ends, ISet<double> stops)
     {
         foreach (var line in Lines)
         {
-            AddCapEnds(line.Clock, line.JobCaps, line.JobsPerHour, line.PlannedJobsPerHour, limitHours, ends, demandStops);
+            AddCapEnds(line.Clock, line.JobCaps, line.JobsPerHour, line.PlannedJobsPerHour, limitHours, ends, stops, demand: true);
         }
 
         foreach (var product in Products)
         {
-            AddCapEnds(Pools[product.Pool].Clock, product.OutputCaps, ProductPerHour(product), 0, limitHours, ends, null);
+            AddCapEnds(Pools[product.Pool].Clock, product.OutputCaps, ProductPerHour(product), 0, limitHours, ends, stops, demand: false);
         }
     }
 
@@ -78,8 +79,12 @@ internal sealed partial record SurvivalModel
     private double Left(int clock, DayCap cap, double priorPerHour) =>
         Math.Max(0, cap.Units - Math.Min(cap.Units, priorPerHour * OpenHours(clock, cap.FromHours, StartHours)));
 
+    /// <summary>
+    /// The slope changes of one line's jobs (<paramref name="demand"/>) or one product's ceiling; a line's stop is where
+    /// it reaches a day's figure, a product's where that day ends.
+    /// </summary>
     private void AddCapEnds(
-        int clock, IReadOnlyList<DayCap>? caps, double perHour, double priorPerHour, double limitHours, ISet<double> ends, ISet<double>? stops)
+        int clock, IReadOnlyList<DayCap>? caps, double perHour, double priorPerHour, double limitHours, ISet<double> ends, ISet<double> stops, bool demand)
     {
         void Add(double at, ISet<double>? also)
         {
@@ -100,12 +105,13 @@ internal sealed partial record SurvivalModel
             }
 
             Add(dayFrom, null);
-            Add(cap.ToHours, null);
             var left = Left(clock, cap, priorPerHour);
-            if (perHour > 0 && left < perHour * OpenHours(clock, dayFrom, cap.ToHours))
+            var isReached = perHour > 0 && left < perHour * OpenHours(clock, dayFrom, cap.ToHours);
+            Add(cap.ToHours, isReached && !demand ? stops : null);
+            if (isReached)
             {
                 var reached = clock < 0 || Clocks is null ? dayFrom + (left / perHour) : Clocks[clock].AddOpenHours(dayFrom, left / perHour);
-                Add(reached, stops);
+                Add(reached, demand ? stops : null);
             }
         }
     }
