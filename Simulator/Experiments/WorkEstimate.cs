@@ -55,8 +55,8 @@ public sealed record WorkEstimate(double Events, double PeakMemoryBytes, double 
     }
 
     /// <summary>
-    /// The estimate for <paramref name="runs"/> runs of a stress test of <paramref name="scenario"/>: the share of one
-    /// shard, or what is left of a resumed one.
+    /// The estimate for <paramref name="runs"/> runs of a stress test of <paramref name="scenario"/>, such as the share
+    /// of one shard (its outage runs and the baselines of their replications); linear in the runs.
     /// </summary>
     /// <exception cref="InvalidOptionsException">An unknown policy.</exception>
     public static WorkEstimate OfStress(ScenarioSpec scenario, StressTestOptions options, int runs, CancellationToken cancellationToken = default)
