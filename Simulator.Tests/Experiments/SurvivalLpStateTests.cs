@@ -123,13 +123,15 @@ public sealed class SurvivalLpStateTests
         Assert.That(SurvivalLp.TimeToSurviveHours(model, 42), Is.EqualTo(27).Within(1e-6));
     }
 
-    [Test]
-    public void The_model_of_a_scenario_reads_the_states_planned_output_and_agrees_with_the_simulation()
+    [TestCase(60)]
+    [TestCase(120)]
+    public void The_model_of_a_scenario_reads_the_states_planned_output_and_agrees_with_the_simulation(double capacityPerHour)
     {
-        // The seat line of StateCapsTests: L1 60/h from 120 seats and 120 called off before hour 0, T1 60/h planning
-        // 720 seats for Monday (completing at 10:00). The simulation halts the line at hour 16 with nothing down; the LP
-        // with nothing down reads the same 960 seats: (120 + 120 + 720) / 60 = 16 h.
-        var network = Network.Build(SeatScenario(120, 60) with { State = new StateSpec([], [], [new PlannedOutputSpec("SEAT", "T1", 720, 10)]) });
+        // The seat line of StateCapsTests: L1 60/h from 120 seats and 120 called off before hour 0, T1 planning 720
+        // seats for Monday (completing at 10:00). The simulation halts the line at hour 16 with nothing down; the LP
+        // with nothing down reads the same 960 seats: (120 + 120 + 720) / 60 = 16 h. At 120/h T1 catches up after
+        // Monday (hour 32) and is ahead at the 48 h limit, which must not hide the halt at 16.
+        var network = Network.Build(SeatScenario(120, capacityPerHour) with { State = new StateSpec([], [], [new PlannedOutputSpec("SEAT", "T1", 720, 10)]) });
         var run = Simulation.Run(network, 1, new RunOptions(WithDisruptions: false));
         var firstHalt = run.Events.First(e => e.Entity == "L1" && e.Kind == EventKinds.Halt).TimeHours;
         Assert.Multiple(() =>
