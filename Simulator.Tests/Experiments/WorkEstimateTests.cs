@@ -25,6 +25,21 @@ public sealed class WorkEstimateTests
     }
 
     [Test]
+    public void A_long_stress_test_of_a_busy_network_is_estimated_from_its_whole_horizon_within_a_twentieth_of_its_events()
+    {
+        // The large preset over 10 days: the first pilot's 48 h make more than 50,000 events (about 74,000) and its
+        // estimate of 1,000 runs is minutes, so a second pilot runs on warm code over the horizon until its budget of
+        // 500,000 events, which covers this horizon: its events are those of the run (the first 48 h alone, which start
+        // with stocks being ordered up, would overstate them).
+        var scenario = NetworkGenerator.Generate(GeneratorOptions.Large with { HorizonHours = 240 });
+        var options = new StressTestOptions(DurationsHours: [72]);
+        var estimate = WorkEstimate.OfStress(scenario, options, runs: 1000);
+        var baseline = Simulator.Model.Simulation.Run(Simulator.Model.Network.Build(scenario), 1, new Simulator.Model.RunOptions(RecordPartSeries: false, WithDisruptions: false));
+
+        Assert.That(estimate.Events / 1000 / baseline.ProcessedEvents, Is.InRange(0.95, 1.05), $"estimated {estimate.Events / 1000} a run, processed {baseline.ProcessedEvents}");
+    }
+
+    [Test]
     public void The_pilot_is_bounded_so_even_the_largest_allowed_horizon_is_estimated_at_once()
     {
         var scenario = Quickstart() with { HorizonHours = ScenarioBounds.MaxHorizonHours };

@@ -14,17 +14,24 @@ internal static class BudgetedRun
     /// <param name="Events">Kernel events processed.</param>
     /// <param name="ReachedHours">Simulated hours reached: the horizon when complete.</param>
     /// <param name="WallSeconds">Seconds it took.</param>
-    public sealed record Outcome(RunTrace? Trace, long Events, double ReachedHours, double WallSeconds);
+    /// <param name="SetupSeconds">Seconds until its first event: building the run's runtime.</param>
+    public sealed record Outcome(RunTrace? Trace, long Events, double ReachedHours, double WallSeconds, double SetupSeconds);
 
     /// <summary>Runs <paramref name="network"/> without disruptions until its horizon or until <paramref name="maxEvents"/> events.</summary>
     public static Outcome Baseline(Network network, long maxEvents, CancellationToken cancellationToken)
     {
         long events = 0;
         double reached = 0;
+        double setup = 0;
         var clock = Stopwatch.StartNew();
         void Count(Engine.Event e)
         {
             reached = e.Environment.Now;
+            if (events == 0)
+            {
+                setup = clock.Elapsed.TotalSeconds;
+            }
+
             if (++events > maxEvents || (events & 0xFFFF) == 0 && cancellationToken.IsCancellationRequested)
             {
                 throw new Stopped();
@@ -34,12 +41,12 @@ internal static class BudgetedRun
         try
         {
             var trace = Simulation.Run(network, seed: 1, new RunOptions(RecordPartSeries: false, WithDisruptions: false, Trace: Count));
-            return new Outcome(trace, trace.ProcessedEvents, network.HorizonHours, clock.Elapsed.TotalSeconds);
+            return new Outcome(trace, trace.ProcessedEvents, network.HorizonHours, clock.Elapsed.TotalSeconds, setup);
         }
         catch (Stopped)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return new Outcome(null, events - 1, reached, clock.Elapsed.TotalSeconds);
+            return new Outcome(null, events - 1, reached, clock.Elapsed.TotalSeconds, setup);
         }
     }
 

@@ -31,6 +31,9 @@ public sealed record WorkEstimate(double Events, double PeakMemoryBytes, double 
     private const long TimedPilotEvents = 50_000;
     private const double TypicalEventsPerSecond = 1.5e6;
 
+    // Work estimated by the first pilot at more than this many seconds is timed again on warm code.
+    private const double WarmPilotAboveSeconds = 120;
+
     /// <summary>The estimate for <paramref name="options"/> on <paramref name="scenario"/>.</summary>
     /// <exception cref="InvalidOptionsException">An unknown policy.</exception>
     public static WorkEstimate Of(ScenarioSpec scenario, ExperimentOptions options, CancellationToken cancellationToken = default)
@@ -99,9 +102,20 @@ public sealed record WorkEstimate(double Events, double PeakMemoryBytes, double 
             var pilot = BudgetedRun.Baseline(Model.Network.Build(scenario, policy, pilotHours), PilotEventBudget, cancellationToken);
             var reached = Math.Max(pilot.ReachedHours, 1e-9);
             var perRun = pilot.Events / reached * horizonHours;
-            var rate = pilot.Events >= TimedPilotEvents && pilot.WallSeconds > 0 ? pilot.Events / pilot.WallSeconds : TypicalEventsPerSecond;
+            var (setupSeconds, rate) = pilot.Events >= TimedPilotEvents ? Speed(pilot) : (0, TypicalEventsPerSecond);
+            if (pilot.Events >= TimedPilotEvents && pilot.Events < PilotEventBudget && pilotHours < horizonHours
+                && (setupSeconds + (perRun / rate)) * runs > WarmPilotAboveSeconds)
+            {
+                // The first pilot ran on code compiled in a hurry, several times slower than the runs that follow: long
+                // work on a busy network gets a second pilot over the whole horizon on warm code, cut at the event
+                // budget, whose speed and events per hour are what its runs will see (it costs about a second).
+                var warm = BudgetedRun.Baseline(Model.Network.Build(scenario, policy, horizonHours), PilotEventBudget, cancellationToken);
+                (setupSeconds, rate) = Speed(warm);
+                perRun = warm.Events / Math.Max(warm.ReachedHours, 1e-9) * horizonHours;
+            }
+
             events += perRun * runs;
-            seconds += perRun * runs / rate;
+            seconds += (setupSeconds + (perRun / rate)) * runs;
             if (pilot.Trace is { } trace)
             {
                 largestRunSamples = Math.Max(largestRunSamples, trace.Samples.Count / reached * horizonHours);
@@ -115,6 +129,13 @@ public sealed record WorkEstimate(double Events, double PeakMemoryBytes, double 
 
         var heldAtOnce = (2.0 * cores) + keptTraces;
         return new WorkEstimate(events, largestRunSamples * BytesPerSample * heldAtOnce, seconds / cores, cores);
+    }
+
+    /// <summary>A pilot's time to build its run and its events per second after that (the building is paid once per run, not per event).</summary>
+    private static (double SetupSeconds, double EventsPerSecond) Speed(BudgetedRun.Outcome pilot)
+    {
+        var eventSeconds = pilot.WallSeconds - pilot.SetupSeconds;
+        return eventSeconds > 0 && pilot.Events > 0 ? (pilot.SetupSeconds, pilot.Events / eventSeconds) : (0, TypicalEventsPerSecond);
     }
 
     private static string Number(double value) =>
