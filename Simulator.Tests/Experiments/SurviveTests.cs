@@ -40,6 +40,27 @@ public sealed class SurviveTests
     internal static SurviveResult Run(SurviveOptions? options = null) => Survive.Run(Network(), options ?? new SurviveOptions(Days: 2));
 
     [Test]
+    public void A_target_that_shares_another_targets_run_gets_the_cause_chain_of_its_own_outage()
+    {
+        // T1-ERP runs every function of T1, so its outage switches off exactly T1's gates and the stress test simulates
+        // the two as one; both are down for 10 h and halt the line at 6 h. The chain of the shared run names T1; the
+        // notification of T1-ERP must name T1-ERP.
+        var scenario = Network();
+        scenario = scenario with
+        {
+            ItSystems = [.. scenario.ItSystems, new ItSystemSpec("T1-ERP", "T1", ItFunction.All, ["T1"], [], null, RecoveryHours: 10)],
+        };
+
+        var result = Survive.Run(scenario, new SurviveOptions(Days: 2));
+        var byId = result.Nodes.ToDictionary(n => n.Target.Id);
+
+        Assert.That(result.Stress.SharedTargets, Is.GreaterThanOrEqualTo(1));
+        Assert.That(byId["T1-ERP"].HoursToHalt, Is.EqualTo(6).Within(1e-9));
+        Assert.That(HaltCause.Format(byId["T1"].CauseChain), Does.Contain("supplier:T1 (tier 1)").And.Not.Contain("it:T1-ERP"));
+        Assert.That(HaltCause.Format(byId["T1-ERP"].CauseChain), Does.Contain("it:T1-ERP"));
+    }
+
+    [Test]
     public void Each_target_survives_as_long_as_the_stock_and_goods_in_transit_it_cannot_stop_last()
     {
         var result = Run();

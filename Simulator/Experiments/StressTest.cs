@@ -191,7 +191,8 @@ public static class StressTest
             var (disrupted, stoppedAt) = checkpoints[r] is { } rejoin
                 ? Simulation.RunUntilRejoined(network, seed, disruptedOptions, rejoin, plan.ReferenceHours + simulation.DurationHours)
                 : (Simulation.Run(network, seed, disruptedOptions), null);
-            var row = StressRun.Of(unit, LineMetricsCalculator.Compute(plan.Policy, r, seed, disrupted, baselines[r]!), margins, disrupted.ProcessedEvents);
+            var row = StressRun.Of(unit, LineMetricsCalculator.Compute(plan.Policy, r, seed, disrupted, baselines[r]!), margins, disrupted.ProcessedEvents)
+                with { FirstHaltCause = FirstHaltCause(disrupted) };
             if (options.VerifyEarlyStop && stoppedAt is { } hours)
             {
                 var full = Simulation.Run(network, seed, disruptedOptions);
@@ -297,13 +298,30 @@ public static class StressTest
             .ToList();
         var events = baselineEvents.Sum(b => b ?? 0) + byUnit.Sum(r => r!.ProcessedEvents);
         var shared = Enumerable.Range(0, targets.Count).Count(t => plan.SimulationOfSlot[t].Any(s => plan.Simulations[s].Target != t));
+        // The cause of the first halt in replication 0 of each target's own simulation at the first duration (a target
+        // that took another's run is left out: the chain of that run names the other target).
+        var causes = new Dictionary<string, CauseChain>(StringComparer.Ordinal);
+        for (var t = 0; t < targets.Count && durationCount > 0; t++)
+        {
+            var simulation = plan.SimulationOfSlot[t][0];
+            if (plan.Simulations[simulation].Target == t && byUnit[simulation * replications]!.FirstHaltCause is { } cause)
+            {
+                causes[targets[t].Id] = cause;
+            }
+        }
+
         return new StressTestResult(
             plan.Policy, plan.Seed, replications, plan.ReferenceHours, plan.HorizonHours, plan.DurationsHours, ranking, events, plan.Warnings)
         {
             Simulations = plan.Simulations.Count * replications,
             SharedTargets = shared,
+            FirstHaltCauses = causes,
         };
     }
+
+    /// <summary>The cause chain of the line of <paramref name="trace"/> that halted first, or null when none halted.</summary>
+    internal static CauseChain? FirstHaltCause(RunTrace trace) =>
+        trace.Lines.Where(l => l.FirstHaltHours is not null).MinBy(l => l.FirstHaltHours)?.HaltCause;
 
     /// <summary>Simulation runs a stress test of <paramref name="scenario"/> makes after screening: one per distinct outage and replication, plus one baseline per replication.</summary>
     public static int RunCount(ScenarioSpec scenario, StressTestOptions options) => RunCount(Plan(scenario, options));

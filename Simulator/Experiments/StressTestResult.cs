@@ -83,6 +83,13 @@ public sealed record StressTestResult(
     /// <summary>Targets that took the result of another target's simulation: their outage cannot reach a line, or switches off exactly the same gates.</summary>
     public int SharedTargets { get; init; }
 
+    /// <summary>
+    /// Per target id, why the first line halted in replication 0 of its outage at the first duration, for the targets
+    /// whose outage was simulated as their own (not one shared with another target) and halted a line; empty after a
+    /// merge of shards, which do not store causes.
+    /// </summary>
+    public IReadOnlyDictionary<string, Model.CauseChain> FirstHaltCauses { get; init; } = new Dictionary<string, Model.CauseChain>();
+
     /// <summary>The counts of the targets ranked below the first <paramref name="skip"/> (all of them by default), by the first duration.</summary>
     public Metrics.CriticalitySummary Summary(int skip = 0) =>
         Metrics.CriticalitySummary.Of(Ranking.Skip(skip).Select(e => new Metrics.CriticalitySummary.Target(e.Primary.NeedsMitigation, e.Target.IsHidden, e.Primary.LostUnits)));

@@ -154,14 +154,16 @@ public static class Survive
         var seed = Experiment.ReplicationSeed(options.Seed, 0);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? System.Environment.ProcessorCount, CancellationToken = cancellationToken };
 
-        // One more run per target that needs mitigation (not per target that halts a line): on a large network most
-        // targets halt one eventually, and the chain matters where the notification goes out.
+        // The cause chain of each target that needs mitigation (where the notification goes out) is that of the stress
+        // test's own run of it; a target that took another's run is run once more with its own outage, since the chain
+        // names the node that failed.
         var halting = stress.Ranking.Where(e => e.Primary.NeedsMitigation).ToArray();
         var causes = new CauseChain?[halting.Length];
         Parallel.For(0, halting.Length, parallel, i =>
         {
-            var trace = Simulation.Run(network, seed, new RunOptions(RecordPartSeries: false, Disruptions: [Outage(halting[i], asOfHours)]));
-            causes[i] = trace.Lines.Where(l => l.FirstHaltHours is not null).MinBy(l => l.FirstHaltHours)?.HaltCause;
+            causes[i] = stress.FirstHaltCauses.TryGetValue(halting[i].Target.Id, out var cause)
+                ? cause
+                : StressTest.FirstHaltCause(Simulation.Run(network, seed, new RunOptions(RecordPartSeries: false, Disruptions: [Outage(halting[i], asOfHours)])));
         });
         var causeOf = halting.Select((e, i) => (e.Target.Id, Cause: causes[i])).ToDictionary(x => x.Id, x => x.Cause, StringComparer.Ordinal);
 

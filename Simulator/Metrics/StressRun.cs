@@ -22,6 +22,12 @@ public sealed record StressRun(
     bool Unrecovered,
     long ProcessedEvents)
 {
+    /// <summary>
+    /// Why the line that halted first halted, when the row comes from a run in this process; null when none halted, and
+    /// in rows read back from shards and journals, which do not store it.
+    /// </summary>
+    public Model.CauseChain? FirstHaltCause { get; init; }
+
     /// <summary>Reduces the line metrics of one disrupted run (scenario order) to its row.</summary>
     /// <param name="unit">Work unit.</param>
     /// <param name="lines">Metrics per line, in scenario order.</param>
