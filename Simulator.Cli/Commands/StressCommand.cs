@@ -87,6 +87,11 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         [Description("Continue the interrupted stress test (or shard) whose results folder is DIR, without redoing finished runs; same scenario and options")]
         public string? Resume { get; set; }
 
+        /// <summary>Outage runs at once.</summary>
+        [CommandOption("--parallel <K>")]
+        [Description("Outage runs at once (default: every core; on a cluster, the cores given to the task); the results do not depend on it")]
+        public int? Parallel { get; set; }
+
         /// <summary>Cap on the estimated kernel events.</summary>
         [CommandOption("--max-events <N>")]
         [Description("Refuse to start when the estimated work is past N kernel events (default 2e9); raise it to run a larger stress test on purpose")]
@@ -122,6 +127,11 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
             if (Resume is not null && Out is not null && Path.GetFullPath(Resume) != Path.GetFullPath(Out))
             {
                 return ValidationResult.Error("--resume DIR continues into DIR: leave out --out, or give the same folder");
+            }
+
+            if (Parallel is < 1)
+            {
+                return ValidationResult.Error($"--parallel must be at least 1, got {Parallel.Value.ToString(CultureInfo.InvariantCulture)}");
             }
 
             if (Shards is < 1)
@@ -167,7 +177,7 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         using var claim = StressOutput.Claim(output, settings.Force);
 
         var options = new StressTestOptions(
-            settings.Policy, settings.DurationList, settings.Replications, settings.Seed, OwnRecovery: settings.OwnRecovery, Screen: !settings.NoScreening,
+            settings.Policy, settings.DurationList, settings.Replications, settings.Seed, Parallelism: settings.Parallel, OwnRecovery: settings.OwnRecovery, Screen: !settings.NoScreening,
             Method: settings.Method == "lp" ? StressMethod.Lp : StressMethod.Simulation, EarlyStop: !settings.NoEarlyStop);
         StressPlan plan;
         try

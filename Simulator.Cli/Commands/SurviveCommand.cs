@@ -47,6 +47,11 @@ internal sealed class SurviveCommand(CliSession session, ISimulatorBackend backe
         [DefaultValue(5)]
         public int TopRisks { get; set; } = 5;
 
+        /// <summary>Runs at once.</summary>
+        [CommandOption("--parallel <K>")]
+        [Description("Runs at once (default: every core); the results do not depend on it")]
+        public int? Parallel { get; set; }
+
         /// <summary>How each target is measured.</summary>
         [CommandOption("--method <METHOD>")]
         [Description("sim: simulate the network's own rules; lp: also solve the time-to-survive LP from the same state and show its optimum beside the simulated figure")]
@@ -75,6 +80,11 @@ internal sealed class SurviveCommand(CliSession session, ISimulatorBackend backe
                 return Spectre.Console.ValidationResult.Error($"--method must be sim or lp, got '{Method}'");
             }
 
+            if (Parallel is < 1)
+            {
+                return Spectre.Console.ValidationResult.Error($"--parallel must be at least 1, got {Parallel.Value.ToString(CultureInfo.InvariantCulture)}");
+            }
+
             return base.Validate();
         }
     }
@@ -98,7 +108,7 @@ internal sealed class SurviveCommand(CliSession session, ISimulatorBackend backe
         SurviveResult result;
         try
         {
-            result = Survive.Run(scenario, new SurviveOptions(settings.AsOfTime, settings.Policy, settings.Seed, TopRisks: settings.TopRisks, Method: settings.Method == "lp" ? StressMethod.Lp : StressMethod.Simulation), session.StartProgress("survive: stress runs", null), cancellationToken);
+            result = Survive.Run(scenario, new SurviveOptions(settings.AsOfTime, settings.Policy, settings.Seed, settings.Parallel, TopRisks: settings.TopRisks, Method: settings.Method == "lp" ? StressMethod.Lp : StressMethod.Simulation), session.StartProgress("survive: stress runs", null), cancellationToken);
         }
         catch (InvalidOptionsException error)
         {

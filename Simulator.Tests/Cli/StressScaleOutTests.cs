@@ -37,6 +37,30 @@ public sealed class StressScaleOutTests
     private string Folder(string name) => Path.Combine(_workspace.Root, "results", name);
 
     [Test]
+    public void Stress_on_one_core_writes_the_files_of_stress_on_every_core_byte_for_byte()
+    {
+        // A Slurm task runs --parallel with the cores it was given; the results must not depend on the count.
+        var one = _cli.Run("stress", _workspace.Scenario, "--durations", "6,20", "--parallel", "1", "--out", Folder("one"));
+        var all = _cli.Run("stress", _workspace.Scenario, "--durations", "6,20", "--out", Folder("all"));
+
+        Assert.That((one.Code, all.Code), Is.EqualTo((ExitCodes.Success, ExitCodes.Success)), one.Stderr + all.Stderr);
+        foreach (var file in ComparedFiles)
+        {
+            Assert.That(File.ReadAllBytes(Path.Combine(Folder("one"), file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(Folder("all"), file))), file);
+        }
+    }
+
+    [TestCase("stress")]
+    [TestCase("survive")]
+    public void A_parallel_count_below_one_is_invalid_input(string command)
+    {
+        var (code, _, stderr) = _cli.Run(command, _workspace.Scenario, "--parallel", "0", "--out", Folder("zero"));
+
+        Assert.That((code, stderr.Trim()), Is.EqualTo((ExitCodes.InvalidInput, "error: --parallel must be at least 1, got 0")));
+        Assert.That(Directory.Exists(Folder("zero")), Is.False);
+    }
+
+    [Test]
     public void The_event_limit_is_checked_against_the_share_of_one_shard()
     {
         // The tiny network has five distinct outages (T3-SPARE reaches no line and DOORS-ERP switches off what T1-DOORS
