@@ -47,6 +47,15 @@ if (args is ["scenario", var size, ..])
     return;
 }
 
+if (args is ["divergence", var file, ..])
+{
+    // How many runtime objects a stress outage leaves in the baseline's state (see Divergence).
+    var sample = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 40;
+    var hours = args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 72;
+    Divergence.Run(file, sample, hours);
+    return;
+}
+
 if (args is ["quick", ..])
 {
     QuickRun.Run(args.Length > 1 ? args[1] : string.Empty);

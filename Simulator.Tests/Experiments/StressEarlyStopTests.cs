@@ -215,4 +215,49 @@ public sealed class StressEarlyStopTests
             Assert.That(stopped[i].DowntimeHours, Is.EqualTo(full[i].DowntimeHours).Within(1e-9));
         }
     }
+
+    [Test]
+    public void A_digest_has_one_section_per_runtime_object_and_an_outage_changes_the_failed_suppliers_before_the_lines()
+    {
+        // quickstart, T2-FOAM down 24 h from hour 30, checkpoints every 12 h: at 24 h only the pending events differ (the
+        // outage waits for its start); at 36 h
+        // the foam maker has made nothing for 6 h while the seat maker still builds from its foam stock, so the foam
+        // maker's own section differs and the lines' do not.
+        var scenario = ScenarioLoader.Load(RepositoryFiles.PathOf("scenarios/quickstart.yaml")).Scenario!;
+        var network = Network.Build(scenario);
+        var outage = new DisruptionSpec("stress:T2-FOAM", ["T2-FOAM"], scenario.ReferenceHours, DistributionSpec.Fixed(24), RecoverySpec.Default);
+        var baseline = new SectionObserver();
+        var disrupted = new SectionObserver();
+        Simulation.RunObserved(network, 3, new RunOptions(RecordPartSeries: false, WithDisruptions: false), baseline);
+        Simulation.RunObserved(network, 3, new RunOptions(RecordPartSeries: false, Disruptions: [outage]), disrupted);
+        var dispatchers = network.Lanes.Select(l => (l.Spec.From, l.Spec.DispatchEveryHours)).Distinct().Count();
+        var lines = network.Lines.Count;
+        var foam = 1 + lines + network.Feeds.Count + network.Lanes.Count + network.Suppliers.ToList().FindIndex(s => s.Spec.Id == "T2-FOAM");
+        var (before, during) = (2, 3);
+
+        Assert.Multiple(() =>
+        {
+            // The hour, every line, stock, lane, supplier and dispatcher, the gates, the pending events.
+            Assert.That(baseline.Sections[before], Has.Length.EqualTo(1 + lines + network.Feeds.Count + network.Lanes.Count + network.Suppliers.Count + dispatchers + 2));
+            Assert.That(disrupted.Sections[before][..^1], Is.EqualTo(baseline.Sections[before][..^1]));
+            Assert.That(disrupted.Sections[before][^1], Is.Not.EqualTo(baseline.Sections[before][^1]));
+            Assert.That(disrupted.Sections[during][foam], Is.Not.EqualTo(baseline.Sections[during][foam]));
+            Assert.That(disrupted.Sections[during][1..(1 + lines)], Is.EqualTo(baseline.Sections[during][1..(1 + lines)]));
+        });
+    }
+
+    /// <summary>Keeps the section hashes of the state at every checkpoint (12 h apart) of a run to the horizon.</summary>
+    private sealed class SectionObserver() : Checkpointing(12)
+    {
+        public List<ulong[]> Sections { get; } = [[]];
+
+        protected override bool At(int index, RunRuntime runtime)
+        {
+            using var digest = runtime.Digest();
+            Sections.Add(digest.SectionHashes());
+            return false;
+        }
+
+        public override RunTrace Stopped(RunRuntime runtime) => throw new InvalidOperationException("an observed run does not stop");
+    }
 }

@@ -34,6 +34,10 @@ public static partial class Simulation
         return Rejoin(network, seed, options, checkpoints);
     }
 
+    /// <summary>Runs to the horizon, showing <paramref name="observer"/> the runtime at each of its checkpoints (which must not end the run).</summary>
+    internal static RunTrace RunObserved(Network network, ulong seed, RunOptions options, Checkpointing observer) =>
+        RunCore(network, seed, options, withBalance: false, observer).Trace;
+
     private static (RunTrace Trace, double? StoppedAtHours) Rejoin(Network network, ulong seed, RunOptions options, RejoinCheckpoints checkpoints)
     {
         var (trace, _) = RunCore(network, seed, options, withBalance: false, checkpoints);

@@ -93,6 +93,16 @@ internal sealed class StateDigest : IDisposable
     }
 
     /// <summary>
+    /// The hash of every section written so far, one per runtime object in writing order, even when the state is not
+    /// describable as a whole (for measuring how many objects two runs have in common).
+    /// </summary>
+    public ulong[] SectionHashes()
+    {
+        Complete();
+        return [.. _sections];
+    }
+
+    /// <summary>
     /// Comparing: true when every section, the SHA-256 and (when recorded) every value equal the expected digest.
     /// </summary>
     /// <exception cref="InvalidOperationException">The hashes are equal but the recorded values are not (a collision).</exception>
