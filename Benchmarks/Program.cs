@@ -56,6 +56,19 @@ if (args is ["divergence", var file, ..])
     return;
 }
 
+if (args is ["lp", var lpFile])
+{
+    // The stress test's LP optimum alone (time-to-survive and least loss of every target), timed.
+    var scenario = Simulator.Scenarios.ScenarioLoader.Load(lpFile).Scenario ?? throw new InvalidOperationException($"{lpFile} does not load");
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var watch = Stopwatch.StartNew();
+    var plan = Simulator.Experiments.StressTest.Plan(scenario, new Simulator.Experiments.StressTestOptions(Method: Simulator.Experiments.StressMethod.Lp));
+    var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+    var surviving = plan.Optimum!.Count(o => o[0].TimeToSurviveHours is null);
+    Console.WriteLine($"{plan.Targets.Count} targets ({surviving} survive the horizon): {watch.Elapsed.TotalSeconds:F2} s wall, {cpu:F2} s CPU");
+    return;
+}
+
 if (args is ["quick", ..])
 {
     QuickRun.Run(args.Length > 1 ? args[1] : string.Empty);

@@ -1,9 +1,11 @@
+using CsCheck;
 using Simulator.Experiments;
 using Simulator.Model;
 using Simulator.Model.Specs;
 using Simulator.Output;
 using Simulator.Scenarios;
 using Simulator.Tests.Scenarios;
+using Simulator.Tests.Support;
 
 namespace Simulator.Tests.Experiments;
 
@@ -155,6 +157,91 @@ public sealed class SurvivalLpTests
         Assert.That(SurvivalLp.TimeToSurviveHours(model, 100), Is.EqualTo(2.25).Within(1e-6));
         Assert.That(SurvivalLp.MinimumLoss(model, 26).LostUnits, Is.EqualTo(155).Within(1e-6));
     }
+
+    [Test]
+    public void The_first_failure_counts_even_when_the_night_shift_would_make_the_plan_feasible_again()
+    {
+        // A line on two shifts (06:00-22:00) builds 60 jobs/h from 300 pieces, fed by a second source making 39/h
+        // around the clock (its first source is down). From 06:00 the stock falls 21/h and runs out after 300 / 21 =
+        // 14.29 h, at 20:17. Over [0, T] with T at a later morning the night's output makes up for the day (at T = 24 h
+        // demand 960, supply 300 + 936), and it does every morning until the 13th (300 + 936 k >= 960 k): the
+        // time-to-survive is still the first failure, not one found by halving the search range over such mornings.
+        var spec = new CalendarSpec("two-shift", [new ShiftSpec([.. Enum.GetValues<DayOfWeek>()], new TimeOnly(6, 0), new TimeOnly(22, 0))], []);
+        var clock = Calendar.Build(spec, new DateTimeOffset(2025, 3, 3, 0, 0, 0, TimeSpan.Zero), 800);
+        var model = new SurvivalModel(
+            [new SurvivalPool("B", 39)],
+            [new SurvivalProduct("B/P1", 0, 0, [])],
+            [new SurvivalStock("L1/P1", 300)],
+            [new SurvivalLane("B->L1", 0, 0)],
+            [new SurvivalLine("L1", 60, [new SurvivalUse(0, 1)], 1, Clock: 0)],
+            [clock],
+            StartHours: 6);
+
+        Assert.That(SurvivalLp.TimeToSurviveHours(model, 700), Is.EqualTo(300.0 / 21).Within(1e-6));
+    }
+
+    /// <summary>Shifts a line or a supplier may work: two shifts, the early shift, the night shift, around the clock.</summary>
+    private static readonly (int From, int To)[] Shifts = [(6, 22), (6, 14), (22, 6), (0, 0)];
+
+    [Test]
+    public void The_time_to_survive_is_the_first_hour_demand_cannot_be_met_on_a_fine_grid_of_hours()
+    {
+        // One line fed from its stock and one supplier, on random shifts, rates in tens of pieces per hour: the LP's
+        // time-to-survive must be the first failure that the least loss over [0, T] shows on a half-hour grid
+        // (every T before it meets demand, T just after it does not), and none when no grid point fails.
+        var cases =
+            from lineRate in Gen.Int[1, 10]
+            from capacity in Gen.Int[0, 15]
+            from stock in Gen.Int[0, 100]
+            from finished in Gen.Int[0, 50]
+            from lineShift in Gen.Int[0, Shifts.Length - 1]
+            from supplierShift in Gen.Int[0, Shifts.Length - 1]
+            from start in Gen.Int[0, 47]
+            select (LineRate: 10.0 * lineRate, Capacity: 10.0 * capacity, Stock: 10.0 * stock, Finished: 10.0 * finished, lineShift, supplierShift, Start: (double)start);
+        const double limit = 72, step = 0.5;
+        cases.Sample(
+            c =>
+            {
+                var model = new SurvivalModel(
+                    [new SurvivalPool("S", c.Capacity, Clock: 1)],
+                    [new SurvivalProduct("S/P", 0, c.Finished, [])],
+                    [new SurvivalStock("L/P", c.Stock)],
+                    [new SurvivalLane("S->L", 0, 0)],
+                    [new SurvivalLine("L", c.LineRate, [new SurvivalUse(0, 1)], 1, Clock: 0)],
+                    [ShiftClock(Shifts[c.lineShift]), ShiftClock(Shifts[c.supplierShift])],
+                    c.Start);
+                bool Short(double hours) => SurvivalLp.MinimumLoss(model, hours).LostUnits > 1e-6;
+                var survive = SurvivalLp.TimeToSurviveHours(model, limit);
+                var firstShort = Enumerable.Range(1, (int)(limit / step)).Select(k => k * step).FirstOrDefault(Short, double.NaN);
+                if (survive is null)
+                {
+                    if (!double.IsNaN(firstShort))
+                    {
+                        throw new AssertionException($"survives the limit, but demand is not met over {firstShort} h");
+                    }
+
+                    return;
+                }
+
+                if (firstShort < survive - 1e-6)
+                {
+                    throw new AssertionException($"survives {survive} h, but demand is not met over {firstShort} h");
+                }
+
+                if (survive + 0.05 < limit && !Short(survive.Value + 0.05))
+                {
+                    throw new AssertionException($"survives {survive} h, but demand is met over {survive + 0.05} h");
+                }
+            },
+            iter: PropertyRuns.Count(40),
+            print: c => c.ToString());
+    }
+
+    /// <summary>A clock open every day from one hour to another (an end at or before the start crosses midnight: 0-0 is around the clock).</summary>
+    private static Calendar ShiftClock((int From, int To) shift) => Calendar.Build(
+        new CalendarSpec($"{shift.From}-{shift.To}", [new ShiftSpec([.. Enum.GetValues<DayOfWeek>()], new TimeOnly(shift.From, 0), new TimeOnly(shift.To, 0))], []),
+        new DateTimeOffset(2025, 3, 3, 0, 0, 0, TimeSpan.Zero),
+        200);
 
     [Test]
     public void The_published_case_as_a_scenario_gives_the_published_figures_and_the_simulation_stays_below_them()

@@ -25,6 +25,12 @@ internal sealed class MaterialBalance
     private readonly double _fixedHours;
     private readonly double _spanHours;
 
+    // With T fixed: every row bound that grows with T, and every lane bound (its rate times T), so that MoveTo can set
+    // them for another T on the same rows (GLOP then starts from the last basis).
+    private readonly Dictionary<Constraint, double> _baseBounds = [];
+    private readonly List<(Constraint Row, double Coefficient, Func<double, double, double> Between)> _growing = [];
+    private readonly List<(Variable Flow, double PerHour)> _limitedFlows = [];
+
     public MaterialBalance(Solver solver, SurvivalModel model, double fixedHours, double spanHours = 0)
     {
         ArgumentNullException.ThrowIfNull(solver);
@@ -84,6 +90,7 @@ internal sealed class MaterialBalance
                 if (Time is null)
                 {
                     Flow[l].SetUb(perHour * fixedHours);
+                    _limitedFlows.Add((Flow[l], perHour));
                 }
                 else
                 {
@@ -130,6 +137,34 @@ internal sealed class MaterialBalance
         }
     }
 
+    /// <summary>
+    /// With T fixed (no span): sets every bound that grows with T for T = <paramref name="hours"/> instead, on the same
+    /// rows, so that a program solved for one T can be solved again for another from where the solver stood.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The balance has a span.</exception>
+    public void MoveTo(double hours)
+    {
+        if (Time is not null)
+        {
+            throw new InvalidOperationException("a balance over a span cannot move");
+        }
+
+        foreach (var (row, bound) in _baseBounds)
+        {
+            row.SetUb(bound);
+        }
+
+        foreach (var (row, coefficient, between) in _growing)
+        {
+            row.SetUb(row.Ub() - (coefficient * between(0, hours)));
+        }
+
+        foreach (var (flow, perHour) in _limitedFlows)
+        {
+            flow.SetUb(perHour * hours);
+        }
+    }
+
     private Constraint AtMost(double bound) => _solver.MakeConstraint(-Infinity, bound);
 
     private static void Add(Constraint constraint, Variable variable, double coefficient) =>
@@ -141,6 +176,12 @@ internal sealed class MaterialBalance
     /// </summary>
     private void AddGrowing(Constraint constraint, double coefficient, Func<double, double, double> between)
     {
+        if (Time is null)
+        {
+            _baseBounds.TryAdd(constraint, constraint.Ub());
+            _growing.Add((constraint, coefficient, between));
+        }
+
         constraint.SetUb(constraint.Ub() - (coefficient * between(0, _fixedHours)));
         if (Time is not null)
         {

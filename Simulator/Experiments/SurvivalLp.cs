@@ -29,12 +29,11 @@ internal static class SurvivalLp
     /// <summary>The largest time every line's demand can be met in, or null when it is met for all of <paramref name="limitHours"/>.</summary>
     /// <remarks>
     /// Cumulative demand and capacity are linear in time between the clocks' opening and closing instants and the
-    /// instants where the state's caps change slope, so the program is solved on the first such segment at whose end
-    /// demand can no longer be met. Feasibility is taken to fall once with time, as it does on constant rates, except
-    /// where a line has built its day's demand (while it stands capacity keeps growing) and where a product's capped day
-    /// whose figure was reached ends (production grows again): after those an unmet demand may be met again, so each
-    /// stretch up to such an instant is checked in time order and the segment is found by bisection over the ends of
-    /// the first stretch at whose end demand is not met.
+    /// instants where the state's caps change slope, and within such a segment the hours at which demand can be met
+    /// form one interval. Across segments they need not: while a line is closed for the night, or has built its day's
+    /// demand, or while a supplier's shift adds more than the lines draw, an unmet demand may be met again at a later
+    /// segment's end. So the segments' ends are checked in time order, and the program is solved on the first segment
+    /// at whose end demand can no longer be met.
     /// </remarks>
     /// <exception cref="InvalidOperationException">GLOP did not find the optimum (a malformed model).</exception>
     public static double? TimeToSurviveHours(SurvivalModel model, double limitHours)
@@ -45,34 +44,19 @@ internal static class SurvivalLp
             return 0;
         }
 
-        var (ends, stops) = SegmentEnds(model, limitHours);
-        bool Feasible(double hours) => Shortfall(model, hours) <= 1e-7 * Math.Max(1, model.Lines.Sum(l => model.LineJobs(l, l.JobsPerHour, 0, hours)));
-        var first = 0;
-        foreach (var stop in stops)
+        var ends = SegmentEnds(model, limitHours);
+        using var check = new Program(model, ends[0], 0);
+        check.MaximizeJobs();
+        for (var k = 0; k < ends.Count; k++)
         {
-            var last = ends.BinarySearch(stop);
-            if (Feasible(stop))
+            check.MoveTo(ends[k]);
+            if (check.Shortfall() <= 1e-7 * Math.Max(1, check.PossibleJobs))
             {
-                first = last + 1;
                 continue;
             }
 
-            int low = first, high = last;
-            while (low < high)
-            {
-                var middle = (low + high) / 2;
-                if (Feasible(ends[middle]))
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
-
-            var from = low == 0 ? 0 : ends[low - 1];
-            using var lp = new Program(model, from, ends[low] - from);
+            var from = k == 0 ? 0 : ends[k - 1];
+            using var lp = new Program(model, from, ends[k] - from);
             lp.Solver.Objective().SetCoefficient(lp.Balance.Time!, 1);
             lp.Solver.Objective().SetMaximization();
             lp.Solve();
@@ -125,31 +109,13 @@ internal static class SurvivalLp
         return new SurvivalLoss(units, value);
     }
 
-    /// <summary>Jobs short of what the lines can build over <paramref name="hours"/>, at best.</summary>
-    private static double Shortfall(SurvivalModel model, double hours)
-    {
-        using var lp = new Program(model, hours, 0);
-        double possible = 0;
-        for (var l = 0; l < model.Lines.Count; l++)
-        {
-            lp.Solver.Objective().SetCoefficient(lp.Jobs[l], 1);
-            possible += lp.Jobs[l].Ub();
-        }
-
-        lp.Solver.Objective().SetMaximization();
-        lp.Solve();
-        return possible - lp.Solver.Objective().Value();
-    }
-
     /// <summary>
     /// Hours after the start at which a clock opens or closes or a cap changes slope, up to and with
-    /// <paramref name="limitHours"/>, ascending; and those after which an unmet demand may be met again (a line reaches
-    /// its day's demand, a product's capped day ends after its figure was reached), with the limit.
+    /// <paramref name="limitHours"/>, ascending.
     /// </summary>
-    private static (List<double> Ends, List<double> Stops) SegmentEnds(SurvivalModel model, double limitHours)
+    private static List<double> SegmentEnds(SurvivalModel model, double limitHours)
     {
         var ends = new SortedSet<double> { limitHours };
-        var stops = new SortedSet<double> { limitHours };
         foreach (var clock in model.Clocks ?? [])
         {
             var at = model.StartHours;
@@ -167,8 +133,8 @@ internal static class SurvivalLp
             }
         }
 
-        model.AddCapEnds(limitHours, ends, stops);
-        return (ends.ToList(), stops.ToList());
+        model.AddCapEnds(limitHours, ends);
+        return [.. ends];
     }
 
     /// <summary>
@@ -178,8 +144,11 @@ internal static class SurvivalLp
     /// </summary>
     private sealed class Program : IDisposable
     {
+        private readonly SurvivalModel _model;
+
         public Program(SurvivalModel model, double fixedHours, double span)
         {
+            _model = model;
             Solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("the GLOP solver is not available");
             Balance = new MaterialBalance(Solver, model, fixedHours, span);
             var variableTime = Balance.Time is not null;
@@ -204,6 +173,37 @@ internal static class SurvivalLp
         public MaterialBalance Balance { get; }
 
         public Variable[] Jobs { get; }
+
+        /// <summary>With T fixed: the jobs the lines can build at most over T (the sum of the jobs' bounds).</summary>
+        public double PossibleJobs => Jobs.Sum(j => j.Ub());
+
+        /// <summary>With T fixed: moves T to <paramref name="hours"/> (the lines' jobs' bounds and the balance's rows).</summary>
+        public void MoveTo(double hours)
+        {
+            Balance.MoveTo(hours);
+            for (var l = 0; l < _model.Lines.Count; l++)
+            {
+                Jobs[l].SetUb(_model.LineJobs(_model.Lines[l], _model.Lines[l].JobsPerHour, 0, hours));
+            }
+        }
+
+        /// <summary>Sets the objective to the most jobs of all lines together.</summary>
+        public void MaximizeJobs()
+        {
+            foreach (var jobs in Jobs)
+            {
+                Solver.Objective().SetCoefficient(jobs, 1);
+            }
+
+            Solver.Objective().SetMaximization();
+        }
+
+        /// <summary>With T fixed and <see cref="MaximizeJobs"/>: the jobs short of <see cref="PossibleJobs"/>, at best.</summary>
+        public double Shortfall()
+        {
+            Solve();
+            return PossibleJobs - Solver.Objective().Value();
+        }
 
         public void Solve()
         {

@@ -28,21 +28,18 @@ internal sealed partial record SurvivalModel
 
     /// <summary>
     /// Hours after the start, in (0, <paramref name="limitHours"/>), where a cap changes the slope of a line's jobs or a
-    /// product's ceiling: a capped day's start and end and the instant its figure is reached. In
-    /// <paramref name="stops"/> go the instants after which a demand not met may be met again: a line reaches its day's
-    /// demand (its demand is flat while capacity keeps growing), a product's capped day whose figure was reached ends
-    /// (its production, flat since, grows again).
+    /// product's ceiling: a capped day's start and end and the instant its figure is reached.
     /// </summary>
-    public void AddCapEnds(double limitHours, ISet<double> ends, ISet<double> stops)
+    public void AddCapEnds(double limitHours, ISet<double> ends)
     {
         foreach (var line in Lines)
         {
-            AddCapEnds(line.Clock, line.JobCaps, line.JobsPerHour, line.PlannedJobsPerHour, limitHours, ends, stops, demand: true);
+            AddCapEnds(line.Clock, line.JobCaps, line.JobsPerHour, line.PlannedJobsPerHour, limitHours, ends);
         }
 
         foreach (var product in Products)
         {
-            AddCapEnds(Pools[product.Pool].Clock, product.OutputCaps, ProductPerHour(product), 0, limitHours, ends, stops, demand: false);
+            AddCapEnds(Pools[product.Pool].Clock, product.OutputCaps, ProductPerHour(product), 0, limitHours, ends);
         }
     }
 
@@ -80,19 +77,18 @@ internal sealed partial record SurvivalModel
         Math.Max(0, cap.Units - Math.Min(cap.Units, priorPerHour * OpenHours(clock, cap.FromHours, StartHours)));
 
     /// <summary>
-    /// The slope changes of one line's jobs (<paramref name="demand"/>) or one product's ceiling; a line's stop is where
-    /// it reaches a day's figure, a product's where that day ends.
+    /// The slope changes of one line's jobs or one product's ceiling: each capped day's start and end, and where its
+    /// figure is reached.
     /// </summary>
     private void AddCapEnds(
-        int clock, IReadOnlyList<DayCap>? caps, double perHour, double priorPerHour, double limitHours, ISet<double> ends, ISet<double> stops, bool demand)
+        int clock, IReadOnlyList<DayCap>? caps, double perHour, double priorPerHour, double limitHours, ISet<double> ends)
     {
-        void Add(double at, ISet<double>? also)
+        void Add(double at)
         {
             var hours = at - StartHours;
             if (hours > 0 && hours < limitHours)
             {
                 ends.Add(hours);
-                also?.Add(hours);
             }
         }
 
@@ -104,14 +100,13 @@ internal sealed partial record SurvivalModel
                 continue;
             }
 
-            Add(dayFrom, null);
+            Add(dayFrom);
             var left = Left(clock, cap, priorPerHour);
-            var isReached = perHour > 0 && left < perHour * OpenHours(clock, dayFrom, cap.ToHours);
-            Add(cap.ToHours, isReached && !demand ? stops : null);
-            if (isReached)
+            Add(cap.ToHours);
+            if (perHour > 0 && left < perHour * OpenHours(clock, dayFrom, cap.ToHours))
             {
                 var reached = clock < 0 || Clocks is null ? dayFrom + (left / perHour) : Clocks[clock].AddOpenHours(dayFrom, left / perHour);
-                Add(reached, demand ? stops : null);
+                Add(reached);
             }
         }
     }
