@@ -16,7 +16,7 @@ namespace Simulator.Experiments;
 /// hours to the bound and its slope over the span onto τ, which is exact while the span lies inside one stretch on
 /// which every clock and cap is linear. Without, T is fixed and the rows are constants.
 /// </remarks>
-internal sealed class MaterialBalance
+internal sealed class MaterialBalance : IDisposable
 {
     private const double Infinity = double.PositiveInfinity;
 
@@ -31,6 +31,9 @@ internal sealed class MaterialBalance
     private readonly List<(Constraint Row, double Coefficient, Func<double, double, double> Between)> _growing = [];
     private readonly List<(Variable Flow, double PerHour)> _limitedFlows = [];
 
+    // The solver's wrappers made here, disposed with the balance so that the finalizer thread need not.
+    private readonly List<IDisposable> _wrappers = [];
+
     public MaterialBalance(Solver solver, SurvivalModel model, double fixedHours, double spanHours = 0)
     {
         ArgumentNullException.ThrowIfNull(solver);
@@ -39,9 +42,9 @@ internal sealed class MaterialBalance
         _model = model;
         _fixedHours = fixedHours;
         _spanHours = spanHours;
-        Time = spanHours > 0 ? solver.MakeNumVar(0, spanHours, "time_h") : null;
-        Made = model.Products.Select(_ => solver.MakeNumVar(0, Infinity, string.Empty)).ToArray();
-        Flow = model.Lanes.Select(_ => solver.MakeNumVar(0, Infinity, string.Empty)).ToArray();
+        Time = spanHours > 0 ? Keep(solver.MakeNumVar(0, spanHours, "time_h")) : null;
+        Made = model.Products.Select(_ => Keep(solver.MakeNumVar(0, Infinity, string.Empty))).ToArray();
+        Flow = model.Lanes.Select(_ => Keep(solver.MakeNumVar(0, Infinity, string.Empty))).ToArray();
 
         for (var k = 0; k < model.Pools.Count; k++)
         {
@@ -165,7 +168,25 @@ internal sealed class MaterialBalance
         }
     }
 
-    private Constraint AtMost(double bound) => _solver.MakeConstraint(-Infinity, bound);
+    /// <summary>Disposes the wrappers of the variables and rows made here (the solver owns what they wrap).</summary>
+    public void Dispose()
+    {
+        foreach (var wrapper in _wrappers)
+        {
+            wrapper.Dispose();
+        }
+
+        _wrappers.Clear();
+    }
+
+    private T Keep<T>(T wrapper)
+        where T : IDisposable
+    {
+        _wrappers.Add(wrapper);
+        return wrapper;
+    }
+
+    private Constraint AtMost(double bound) => Keep(_solver.MakeConstraint(-Infinity, bound));
 
     private static void Add(Constraint constraint, Variable variable, double coefficient) =>
         constraint.SetCoefficient(variable, constraint.GetCoefficient(variable) + coefficient);

@@ -214,6 +214,15 @@ internal static class SurvivalLp
             }
         }
 
-        public void Dispose() => Solver.Dispose();
+        public void Dispose()
+        {
+            Balance.Dispose();
+            foreach (var jobs in Jobs)
+            {
+                jobs.Dispose();
+            }
+
+            Solver.Dispose();
+        }
     }
 }
