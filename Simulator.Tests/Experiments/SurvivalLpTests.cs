@@ -132,6 +132,23 @@ public sealed class SurvivalLpTests
     }
 
     [Test]
+    public void The_lp_optimum_of_every_target_is_the_same_on_one_thread_and_on_several()
+    {
+        // The optimum is solved for several targets at once; each has its own programs, so the files are the same.
+        var scenario = NetworkGenerator.Generate(new GeneratorOptions(Parts: 40, Tiers: 3, Seed: 5, HorizonHours: 96));
+        string Criticality(int parallel)
+        {
+            using var csv = new StringWriter();
+            CriticalityCsv.Write(csv, StressTest.Run(scenario, new StressTestOptions(DurationsHours: [24], Method: StressMethod.Lp, Parallelism: parallel)));
+            return csv.ToString();
+        }
+
+        var one = Criticality(1);
+        Assert.That(one, Does.Contain("lp_time_to_survive_h"));
+        Assert.That(Criticality(3), Is.EqualTo(one));
+    }
+
+    [Test]
     public void Without_the_lp_method_the_criticality_columns_are_unchanged()
     {
         var result = StressTest.Run(StressTestTests.ThinTier2DeepTier1().Build(), new StressTestOptions(DurationsHours: [20]));

@@ -85,18 +85,21 @@ public static class StressTest
         }
 
         var lines = network.Scenario.Plants.SelectMany(p => p.Lines).Select(l => new StressPlanLine(l.Id, l.PlantId, l.MarginPerUnit)).ToArray();
-        var optimum = options.Method == StressMethod.Lp ? Optimum(network, targets, durations, lines.Any(l => l.MarginPerUnit is not null)) : null;
+        var optimum = options.Method == StressMethod.Lp
+            ? Optimum(network, targets, durations, lines.Any(l => l.MarginPerUnit is not null), options.Parallelism ?? System.Environment.ProcessorCount)
+            : null;
         return new StressPlan(
             scenario.Name, network.Policy.Id, options.Seed, options.Replications, scenario.ReferenceHours, network.HorizonHours, durations,
             options.Screen, targets, lines, slots, simulations, Warnings(scenario, network.HorizonHours, targets, durations), optimum);
     }
 
-    /// <summary>The LP optimum of every target and duration slot (see <see cref="SurvivalLp"/>).</summary>
-    private static IReadOnlyList<IReadOnlyList<StressOptimum>> Optimum(Network network, IReadOnlyList<StressTarget> targets, double[] durations, bool weighMargins)
+    /// <summary>The LP optimum of every target and duration slot (see <see cref="SurvivalLp"/>), <paramref name="parallel"/> targets at once.</summary>
+    private static IReadOnlyList<IReadOnlyList<StressOptimum>> Optimum(
+        Network network, IReadOnlyList<StressTarget> targets, double[] durations, bool weighMargins, int parallel)
     {
         var limit = network.HorizonHours - network.Scenario.ReferenceHours;
         var result = new IReadOnlyList<StressOptimum>[targets.Count];
-        for (var t = 0; t < targets.Count; t++)
+        Parallel.For(0, targets.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel }, t =>
         {
             var model = SurvivalModelBuilder.For(network, targets[t].Id, weighMargins);
             var survive = SurvivalLp.TimeToSurviveHours(model, limit);
@@ -108,7 +111,7 @@ public static class StressTest
                     return new StressOptimum(survive, loss.LostUnits, loss.LostValue);
                 })
                 .ToArray();
-        }
+        });
 
         return result;
     }
