@@ -182,7 +182,9 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         StressPlan plan;
         try
         {
-            plan = StressTest.Plan(scenario, options);
+            var optimum = options.Method == StressMethod.Lp ? session.StartProgress("stress: LP optimum per target", StressTarget.AllOf(scenario).Count) : null;
+            plan = StressTest.Plan(scenario, options, optimum, cancellationToken);
+            session.EndProgress();
         }
         catch (InvalidOptionsException error)
         {

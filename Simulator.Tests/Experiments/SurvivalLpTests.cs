@@ -149,6 +149,27 @@ public sealed class SurvivalLpTests
     }
 
     [Test]
+    public void Planning_with_the_lp_method_reports_each_target_solved_and_stops_when_cancelled()
+    {
+        var scenario = StressTestTests.ThinTier2DeepTier1().Build();
+        var reports = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var plan = StressTest.Plan(scenario, new StressTestOptions(DurationsHours: [20], Method: StressMethod.Lp), new Counting(reports.Add));
+        Assert.That(reports.Order(), Is.EqualTo(Enumerable.Range(1, plan.Targets.Count)));
+
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.That(
+            () => StressTest.Plan(scenario, new StressTestOptions(DurationsHours: [20], Method: StressMethod.Lp), cancellationToken: cancelled.Token),
+            Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    /// <summary>Reports on the caller's thread (Progress would post them later).</summary>
+    private sealed class Counting(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+
+    [Test]
     public void Without_the_lp_method_the_criticality_columns_are_unchanged()
     {
         var result = StressTest.Run(StressTestTests.ThinTier2DeepTier1().Build(), new StressTestOptions(DurationsHours: [20]));

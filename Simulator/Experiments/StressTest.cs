@@ -42,8 +42,13 @@ public static class StressTest
     }
 
     /// <summary>The work a stress test of <paramref name="scenario"/> makes: targets, the simulations they need and the units.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="solvedTargets">With <see cref="StressMethod.Lp"/>: reports the count of targets whose optimum is solved, out of every target.</param>
+    /// <param name="cancellationToken">Stops between targets' optima.</param>
     /// <exception cref="InvalidOptionsException">An unknown policy or bad options (see <see cref="Run"/>).</exception>
-    public static StressPlan Plan(ScenarioSpec scenario, StressTestOptions options)
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public static StressPlan Plan(ScenarioSpec scenario, StressTestOptions options, IProgress<int>? solvedTargets = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
@@ -86,7 +91,7 @@ public static class StressTest
 
         var lines = network.Scenario.Plants.SelectMany(p => p.Lines).Select(l => new StressPlanLine(l.Id, l.PlantId, l.MarginPerUnit)).ToArray();
         var optimum = options.Method == StressMethod.Lp
-            ? Optimum(network, targets, durations, lines.Any(l => l.MarginPerUnit is not null), options.Parallelism ?? System.Environment.ProcessorCount)
+            ? Optimum(network, targets, durations, lines.Any(l => l.MarginPerUnit is not null), options.Parallelism ?? System.Environment.ProcessorCount, solvedTargets, cancellationToken)
             : null;
         return new StressPlan(
             scenario.Name, network.Policy.Id, options.Seed, options.Replications, scenario.ReferenceHours, network.HorizonHours, durations,
@@ -95,11 +100,12 @@ public static class StressTest
 
     /// <summary>The LP optimum of every target and duration slot (see <see cref="SurvivalLp"/>), <paramref name="parallel"/> targets at once.</summary>
     private static IReadOnlyList<IReadOnlyList<StressOptimum>> Optimum(
-        Network network, IReadOnlyList<StressTarget> targets, double[] durations, bool weighMargins, int parallel)
+        Network network, IReadOnlyList<StressTarget> targets, double[] durations, bool weighMargins, int parallel, IProgress<int>? solvedTargets, CancellationToken cancellationToken)
     {
+        var solved = 0;
         var limit = network.HorizonHours - network.Scenario.ReferenceHours;
         var result = new IReadOnlyList<StressOptimum>[targets.Count];
-        Parallel.For(0, targets.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel }, t =>
+        Parallel.For(0, targets.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, t =>
         {
             var model = SurvivalModelBuilder.For(network, targets[t].Id, weighMargins);
             var survive = SurvivalLp.TimeToSurviveHours(model, limit);
@@ -111,6 +117,7 @@ public static class StressTest
                     return new StressOptimum(survive, loss.LostUnits, loss.LostValue);
                 })
                 .ToArray();
+            solvedTargets?.Report(Interlocked.Increment(ref solved));
         });
 
         return result;
