@@ -19,8 +19,9 @@ internal sealed record SurvivalLoss(double LostUnits, double LostValue);
 /// T for which every line builds its rate times T (on a day the state's demand caps, that day's jobs and no more); the
 /// loss over a recovery time D is the least weighted shortfall of jobs against that plan over D (ties broken towards
 /// fewer lost units). Both are aggregate: transit
-/// times, cadences and the order of events inside the interval do not appear, which is why the optimum is a bound the
-/// simulated network's fixed rules can only reach, never beat.
+/// times, cadences and the order of events inside the interval do not appear, which is why, from the same opening
+/// stocks, the optimum is a bound the simulated network's fixed rules can only reach, never beat (an outage from a later
+/// reference time meets the runtime's state there, which the LP does not read).
 /// </remarks>
 internal static class SurvivalLp
 {
