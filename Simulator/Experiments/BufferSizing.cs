@@ -394,7 +394,7 @@ public static class BufferSizing
                 var mine = runs.Skip(i * _seeds.Length).Take(_seeds.Length).ToList();
                 var starved = mine.SelectMany(m => m.Outcome.StarvedLines).ToHashSet(StringComparer.Ordinal);
                 var outcome = new OutageOutcome(
-                    mine.Select(m => m.Outcome.TimeToHaltHours).Where(h => h is not null).DefaultIfEmpty(null).Min(),
+                    mine.Min(m => m.Outcome.TimeToHaltHours),
                     mine.Average(m => m.Outcome.LostUnits),
                     network.Lines.Select(l => l.Spec.Id).Where(starved.Contains).ToList());
                 var raises = mine.SelectMany(m => m.Raises)

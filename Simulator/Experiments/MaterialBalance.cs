@@ -197,14 +197,14 @@ internal sealed class MaterialBalance : IDisposable
     /// </summary>
     private void AddGrowing(Constraint constraint, double coefficient, Func<double, double, double> between)
     {
+        var bound = constraint.Ub();
+        constraint.SetUb(bound - (coefficient * between(0, _fixedHours)));
         if (Time is null)
         {
-            _baseBounds.TryAdd(constraint, constraint.Ub());
+            _baseBounds.TryAdd(constraint, bound);
             _growing.Add((constraint, coefficient, between));
         }
-
-        constraint.SetUb(constraint.Ub() - (coefficient * between(0, _fixedHours)));
-        if (Time is not null)
+        else
         {
             Add(constraint, Time, coefficient * (between(_fixedHours, _fixedHours + _spanHours) / _spanHours));
         }

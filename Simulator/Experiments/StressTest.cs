@@ -311,7 +311,7 @@ public static class StressTest
         // The cause of the first halt in replication 0 of each target's own simulation at the first duration (a target
         // that took another's run is left out: the chain of that run names the other target).
         var causes = new Dictionary<string, CauseChain>(StringComparer.Ordinal);
-        for (var t = 0; t < targets.Count && durationCount > 0; t++)
+        for (var t = 0; t < targets.Count; t++)
         {
             var simulation = plan.SimulationOfSlot[t][0];
             if (plan.Simulations[simulation].Target == t && byUnit[simulation * replications]!.FirstHaltCause is { } cause)

@@ -386,8 +386,9 @@ internal sealed partial class LaneRun : IGateListener
                 foreach (var lane in Feed.Lanes)
                 {
                     lane.TakesOver = false;
-                    Feed.OnLaneStateChange();
                 }
+
+                Feed.OnLaneStateChange();
             }
 
             return;
