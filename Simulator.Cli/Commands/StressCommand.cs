@@ -182,9 +182,7 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         StressPlan plan;
         try
         {
-            var optimum = options.Method == StressMethod.Lp ? session.StartProgress("stress: LP optimum per target", StressTarget.AllOf(scenario).Count) : null;
-            plan = StressTest.Plan(scenario, options, optimum, cancellationToken);
-            session.EndProgress();
+            plan = StressTest.PlanRuns(scenario, options);
         }
         catch (InvalidOptionsException error)
         {
@@ -199,12 +197,27 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         var clock = Stopwatch.StartNew();
         var commandLine = ExperimentExecution.CommandLine(session.Arguments);
         var shardManifest = new StressShardManifest(
-            StressJournal.FormatName, RunManifest.CurrentToolVersion, settings.Scenario, scenarioHash, commandLine, shard?.Index ?? 0, shard?.Count ?? 1, plan);
+            StressJournal.FormatName, RunManifest.CurrentToolVersion, settings.Scenario, scenarioHash, commandLine, shard?.Index ?? 0, shard?.Count ?? 1, plan,
+            Optima: options.Method == StressMethod.Lp ? [] : null);
         using var journal = StressOutput.OpenJournal(output, shardManifest, settings.Resume is not null, settings.Force);
         var units = journal.Remaining(shardUnits);
         var total = units.Count + units.Select(u => u % plan.Replications).Distinct().Count();
         try
         {
+            if (journal.Optima is { } solved)
+            {
+                // This shard's share of the LP optimum, kept in the journal so that a resumed run does not solve it again.
+                var done = solved.Select(o => o.Target).ToHashSet();
+                var targets = plan.TargetsOfShard(shard?.Index ?? 0, shard?.Count ?? 1).Where(t => !done.Contains(t)).ToArray();
+                if (targets.Length > 0)
+                {
+                    var progress = session.StartProgress("stress: LP optimum per target", targets.Length);
+                    StressTest.SolveOptimum(scenario, plan, options, targets, journal.Accept, progress, cancellationToken);
+                    journal.SaveProgress(clock.Elapsed.TotalSeconds);
+                    session.EndProgress();
+                }
+            }
+
             StressTest.Execute(scenario, plan, options, units, journal, session.StartProgress("stress runs", total), cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
         }
@@ -230,7 +243,7 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
             return ExitCodes.Success;
         }
 
-        var result = StressTest.Reduce(plan, journal.Runs, journal.Baselines);
+        var result = StressTest.Reduce(journal.Optima is { } optima ? plan.WithOptimum(optima) : plan, journal.Runs, journal.Baselines);
         var manifest = new RunManifest(
             RunManifest.CurrentToolVersion, settings.Scenario, scenarioHash, scenario.Name, [result.Policy], result.Seed,
             result.Replications, result.HorizonHours, commandLine, startedAt, wallTime, result.ProcessedEvents);

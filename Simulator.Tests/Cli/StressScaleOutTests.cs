@@ -126,6 +126,98 @@ public sealed class StressScaleOutTests
     }
 
     [Test]
+    public void Each_lp_shard_solves_the_optimum_of_its_own_targets_only_and_merge_refuses_a_shard_without_them()
+    {
+        string[] options = ["--durations", "6,20", "--method", "lp"];
+        var plan = StressTest.PlanRuns(_cli.Backend.LoadResult.Scenario!, new StressTestOptions(DurationsHours: [6, 20], Method: StressMethod.Lp));
+        var folders = Enumerable.Range(0, 3).Select(i => Folder($"shard-{i}")).ToArray();
+        for (var i = 0; i < 3; i++)
+        {
+            var shard = _cli.Run(["stress", _workspace.Scenario, "--shard", $"{i}/3", "--out", folders[i], .. options]);
+            Assert.That(shard.Code, Is.EqualTo(ExitCodes.Success), shard.Stderr);
+        }
+
+        var manifests = folders.Select(f => StressShardManifest.Read(Path.Combine(f, StressJournal.ManifestFile))).ToArray();
+        Assert.Multiple(() =>
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.That(manifests[i].Plan.Optimum, Is.Null, "the plan in shard.json is the same in every shard");
+                Assert.That(manifests[i].Optima!.Select(o => o.Target).Order(), Is.EqualTo(Enumerable.Range(0, plan.Targets.Count).Where(t => t % 3 == i)));
+            }
+        });
+
+        // A shard whose share of the optimum lost a target (here: written by hand) cannot be merged.
+        var lost = manifests[1] with { Optima = manifests[1].Optima!.Skip(1).ToArray() };
+        File.WriteAllText(Path.Combine(folders[1], StressJournal.ManifestFile), lost.ToJson());
+        var merged = _cli.Run(["merge", "--out", Folder("merged"), .. folders]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(merged.Code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(merged.Stderr, Does.Contain($"{folders[1]}: shard 1/3 does not hold the LP optimum of exactly its {plan.TargetsOfShard(1, 3).Count} targets"));
+            Assert.That(Directory.Exists(Folder("merged")), Is.False);
+        });
+    }
+
+    [Test]
+    public void An_lp_shard_and_a_sim_shard_of_the_same_plan_are_not_merged()
+    {
+        Assert.That(_cli.Run("stress", _workspace.Scenario, "--shard", "0/2", "--method", "lp", "--out", Folder("lp")).Code, Is.EqualTo(ExitCodes.Success));
+        Assert.That(_cli.Run("stress", _workspace.Scenario, "--shard", "1/2", "--out", Folder("sim")).Code, Is.EqualTo(ExitCodes.Success));
+
+        var merged = _cli.Run("merge", "--out", Folder("merged"), Folder("lp"), Folder("sim"));
+
+        Assert.That(merged.Code, Is.EqualTo(ExitCodes.InvalidInput));
+        Assert.That(merged.Stderr, Does.Contain("belongs to another stress test"));
+    }
+
+    [Test]
+    public void A_resumed_lp_stress_test_takes_the_optima_its_journal_holds_and_solves_only_the_others()
+    {
+        string[] options = ["--duration", "20", "--method", "lp"];
+        Assert.That(_cli.Run(["stress", _workspace.Scenario, "--out", Folder("single"), .. options]).Code, Is.EqualTo(ExitCodes.Success));
+        var scenario = _cli.Backend.LoadResult.Scenario!;
+        var stressOptions = new StressTestOptions(DurationsHours: [20], Method: StressMethod.Lp);
+        var plan = StressTest.PlanRuns(scenario, stressOptions);
+        var foam = plan.Targets.Select(t => t.Id).ToList().IndexOf("T2-FOAM");
+
+        // The interrupted run had solved T2-FOAM's optimum (marked here with a loss no LP gives) and not T1-DOORS's.
+        var marked = new StressTargetOptimum(foam, [new StressOptimum(1.25, 4321, 4321)]);
+        var manifest = new StressShardManifest(
+            StressJournal.FormatName, RunManifest.CurrentToolVersion, _workspace.Scenario, RunManifest.Sha256OfFile(_workspace.Scenario),
+            "linesim stress (interrupted)", 0, 1, plan, Optima: []);
+        using (var journal = StressJournal.Open(Folder("resumed"), manifest, resume: false, force: false))
+        {
+            journal.Accept(marked);
+            journal.SaveProgress(1);
+        }
+
+        var (code, _, stderr) = _cli.Run(["stress", _workspace.Scenario, "--resume", Folder("resumed"), .. options]);
+
+        var rows = CsvRows(Path.Combine(Folder("resumed"), CriticalityCsv.FileName));
+        var expected = CsvRows(Path.Combine(Folder("single"), CriticalityCsv.FileName));
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Success), stderr);
+            Assert.That(rows["T2-FOAM"]["lp_lost_units"], Is.EqualTo("4321"), "taken from the journal, not solved again");
+            Assert.That(rows["T2-FOAM"]["lp_time_to_survive_h"], Is.EqualTo("1.25"));
+            Assert.That(rows["T1-DOORS"]["lp_lost_units"], Is.EqualTo(expected["T1-DOORS"]["lp_lost_units"]), "solved on resume");
+            Assert.That(rows["T1-DOORS"]["lp_time_to_survive_h"], Is.EqualTo(expected["T1-DOORS"]["lp_time_to_survive_h"]));
+        });
+    }
+
+    /// <summary>The rows of a criticality file by target id, each as column name to text.</summary>
+    private static Dictionary<string, Dictionary<string, string>> CsvRows(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Select(l => l.Split(',')).ToDictionary(
+            f => f[Array.IndexOf(header, "node")],
+            f => header.Select((h, i) => (h, i)).ToDictionary(c => c.h, c => f[c.i]));
+    }
+
+    [Test]
     public void Merge_refuses_a_missing_shard_a_shard_given_twice_and_a_shard_of_another_test()
     {
         for (var i = 0; i < 3; i++)
@@ -302,7 +394,7 @@ public sealed class StressScaleOutTests
             : null;
         var replications = options.Contains("--replications") ? int.Parse(options[Array.IndexOf(options, "--replications") + 1], System.Globalization.CultureInfo.InvariantCulture) : 1;
         var stressOptions = new StressTestOptions(DurationsHours: durations, Replications: replications);
-        var plan = StressTest.Plan(scenario, stressOptions);
+        var plan = StressTest.PlanRuns(scenario, stressOptions);
         var manifest = new StressShardManifest(
             StressJournal.FormatName, RunManifest.CurrentToolVersion, _workspace.Scenario, RunManifest.Sha256OfFile(_workspace.Scenario),
             "linesim stress (interrupted)", shard?.Index ?? 0, shard?.Count ?? 1, plan);

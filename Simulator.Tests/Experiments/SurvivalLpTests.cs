@@ -163,6 +163,51 @@ public sealed class SurvivalLpTests
             Throws.InstanceOf<OperationCanceledException>());
     }
 
+    [Test]
+    public void The_optima_shards_solve_for_their_own_targets_put_together_the_optimum_of_one_plan()
+    {
+        var scenario = StressTestTests.ThinTier2DeepTier1().Build();
+        var options = new StressTestOptions(DurationsHours: [6, 20], Method: StressMethod.Lp);
+        var whole = StressTest.Plan(scenario, options);
+        var plan = StressTest.PlanRuns(scenario, options);
+        var handed = new List<StressTargetOptimum>();
+        var shards = Enumerable.Range(0, 3)
+            .Select(i => StressTest.SolveOptimum(scenario, plan, options, plan.TargetsOfShard(i, 3), handed.Add))
+            .ToList();
+
+        var joined = plan.WithOptimum(shards.SelectMany(s => s).Reverse());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan.Optimum, Is.Null);
+            Assert.That(whole.Targets, Has.Count.GreaterThan(3));
+            Assert.That(shards.Select((s, i) => s.All(o => o.Target % 3 == i)), Is.All.True);
+            Assert.That(handed.Select(o => o.Target).Order(), Is.EqualTo(Enumerable.Range(0, whole.Targets.Count)));
+            Assert.That(joined.Optimum!.Select(o => o.ToArray()), Is.EqualTo(whole.Optimum!.Select(o => o.ToArray())));
+        });
+    }
+
+    [Test]
+    public void Putting_optima_together_refuses_a_missing_target_a_target_given_twice_and_a_wrong_slot_count()
+    {
+        var scenario = StressTestTests.ThinTier2DeepTier1().Build();
+        var options = new StressTestOptions(DurationsHours: [6, 20], Method: StressMethod.Lp);
+        var plan = StressTest.PlanRuns(scenario, options);
+        var optima = StressTest.SolveOptimum(scenario, plan, options, Enumerable.Range(0, plan.Targets.Count).ToArray());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => plan.WithOptimum(optima.Skip(1)), Throws.ArgumentException.With.Message.StartsWith($"the optimum of target 0 ({plan.Targets[0].Id}) is missing"));
+            Assert.That(() => plan.WithOptimum([.. optima, optima[2]]), Throws.ArgumentException.With.Message.StartsWith($"the optimum of target 2 ({plan.Targets[2].Id}) is given twice"));
+            Assert.That(
+                () => plan.WithOptimum([optima[0] with { Slots = [optima[0].Slots[0]] }, .. optima.Skip(1)]),
+                Throws.ArgumentException.With.Message.StartsWith($"the optimum of target 0 ({plan.Targets[0].Id}) has 1 duration slots, not 2"));
+            Assert.That(
+                () => StressTest.SolveOptimum(scenario, plan, options, [plan.Targets.Count]),
+                Throws.InstanceOf<ArgumentOutOfRangeException>());
+        });
+    }
+
     /// <summary>Reports on the caller's thread (Progress would post them later).</summary>
     private sealed class Counting(Action<int> report) : IProgress<int>
     {

@@ -25,8 +25,9 @@ namespace Simulator.Experiments;
 /// <param name="Warnings">Things the reader should know, for example outages that outlast the horizon.</param>
 /// <param name="Optimum">
 /// With <see cref="StressMethod.Lp"/>, the LP optimum of each target and duration slot, else null. It is a pure
-/// function of the scenario, policy, target and duration, solved once when planning; it travels with the plan in
-/// every shard, so shards do not share it out and <c>merge</c> takes it from there.
+/// function of the scenario, policy, target and duration. <see cref="StressTest.Plan"/> solves it for every target;
+/// shards plan without it (<see cref="StressTest.PlanRuns"/>), each solves its share of the targets
+/// (<see cref="TargetsOfShard"/>) and <c>merge</c> puts the shares together (<see cref="WithOptimum"/>).
 /// </param>
 public sealed record StressPlan(
     string ScenarioName,
@@ -53,14 +54,62 @@ public sealed record StressPlan(
     /// <summary>Whether any line has a margin per unit (the risk index then weighs lost margin).</summary>
     public bool HasMargins => Lines.Any(l => l.MarginPerUnit is not null);
 
+    /// <summary>
+    /// The targets whose LP optimum shard <paramref name="index"/> of <paramref name="count"/> solves: every target whose
+    /// index is <paramref name="index"/> modulo <paramref name="count"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The count is below 1 or the index outside [0, count).</exception>
+    public IReadOnlyList<int> TargetsOfShard(int index, int count)
+    {
+        CheckShard(index, count);
+        return Enumerable.Range(0, Targets.Count).Where(t => t % count == index).ToArray();
+    }
+
+    /// <summary>This plan with the LP optimum of every target, put together from <paramref name="optima"/> (each target once, in any order).</summary>
+    /// <exception cref="ArgumentException">A target is missing or given twice, outside the plan, or has not one optimum per duration slot.</exception>
+    public StressPlan WithOptimum(IEnumerable<StressTargetOptimum> optima)
+    {
+        ArgumentNullException.ThrowIfNull(optima);
+        var byTarget = new IReadOnlyList<StressOptimum>?[Targets.Count];
+        foreach (var optimum in optima)
+        {
+            if (optimum.Target < 0 || optimum.Target >= Targets.Count)
+            {
+                throw new ArgumentException($"target {optimum.Target} is outside the plan's {Targets.Count} targets", nameof(optima));
+            }
+
+            if (byTarget[optimum.Target] is not null)
+            {
+                throw new ArgumentException($"the optimum of target {optimum.Target} ({Targets[optimum.Target].Id}) is given twice", nameof(optima));
+            }
+
+            if (optimum.Slots.Count != DurationCount)
+            {
+                throw new ArgumentException($"the optimum of target {optimum.Target} ({Targets[optimum.Target].Id}) has {optimum.Slots.Count} duration slots, not {DurationCount}", nameof(optima));
+            }
+
+            byTarget[optimum.Target] = optimum.Slots;
+        }
+
+        var missing = Array.FindIndex(byTarget, o => o is null);
+        return missing >= 0
+            ? throw new ArgumentException($"the optimum of target {missing} ({Targets[missing].Id}) is missing", nameof(optima))
+            : this with { Optimum = byTarget! };
+    }
+
     /// <summary>The units of shard <paramref name="index"/> of <paramref name="count"/>: every unit whose index is <paramref name="index"/> modulo <paramref name="count"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The count is below 1 or the index outside [0, count).</exception>
     public IReadOnlyList<int> UnitsOfShard(int index, int count)
     {
+        CheckShard(index, count);
+        return Enumerable.Range(0, UnitCount).Where(u => u % count == index).ToArray();
+    }
+
+    private static void CheckShard(int index, int count)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
-        return Enumerable.Range(0, UnitCount).Where(u => u % count == index).ToArray();
     }
 }
 
@@ -80,3 +129,8 @@ public sealed record StressSimulation(int Target, double DurationHours);
 /// <param name="LostUnits">Least jobs lost over the outage (ties among the least lost value broken towards fewer units).</param>
 /// <param name="LostValue">The least loss: lost jobs weighted by each line's margin where the scenario gives margins, else the lost jobs.</param>
 public sealed record StressOptimum(double? TimeToSurviveHours, double LostUnits, double LostValue);
+
+/// <summary>The LP optimum of one target, for each duration slot: what a shard solves and <c>merge</c> puts together.</summary>
+/// <param name="Target">Index in <see cref="StressPlan.Targets"/>.</param>
+/// <param name="Slots">The optimum of each duration slot, in <see cref="StressPlan.DurationsHours"/> order.</param>
+public sealed record StressTargetOptimum(int Target, IReadOnlyList<StressOptimum> Slots);

@@ -50,6 +50,58 @@ public static class StressTest
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     public static StressPlan Plan(ScenarioSpec scenario, StressTestOptions options, IProgress<int>? solvedTargets = null, CancellationToken cancellationToken = default)
     {
+        var (plan, network) = Layout(scenario, options);
+        return options.Method == StressMethod.Lp
+            ? plan.WithOptimum(Optimum(network, plan, Enumerable.Range(0, plan.Targets.Count).ToArray(), options, null, solvedTargets, cancellationToken))
+            : plan;
+    }
+
+    /// <summary>
+    /// The plan of a stress test of <paramref name="scenario"/> without its LP optimum: what every shard of it holds and
+    /// compares, whichever method; with <see cref="StressMethod.Lp"/> the optimum is solved apart, target by target
+    /// (<see cref="SolveOptimum"/>), and joined with <see cref="StressPlan.WithOptimum"/>.
+    /// </summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="options">The options.</param>
+    /// <exception cref="InvalidOptionsException">An unknown policy or bad options (see <see cref="Run"/>).</exception>
+    public static StressPlan PlanRuns(ScenarioSpec scenario, StressTestOptions options) => Layout(scenario, options).Plan;
+
+    /// <summary>
+    /// The LP optimum (time-to-survive and least loss per duration slot) of the targets <paramref name="targets"/> of
+    /// <paramref name="plan"/>, <see cref="StressTestOptions.Parallelism"/> targets at once, in the order given.
+    /// </summary>
+    /// <param name="scenario">The scenario the plan was made from.</param>
+    /// <param name="plan">The plan (from <see cref="PlanRuns"/> or <see cref="Plan"/>).</param>
+    /// <param name="options">The options the plan was made with (for the policy and parallelism).</param>
+    /// <param name="targets">Indices in <see cref="StressPlan.Targets"/>, for example <see cref="StressPlan.TargetsOfShard"/>.</param>
+    /// <param name="solved">Receives each target's optimum as it is solved, one call at a time (so that a journal can keep it).</param>
+    /// <param name="solvedTargets">Reports the count of targets solved, out of <paramref name="targets"/>.</param>
+    /// <param name="cancellationToken">Stops between targets; the optima handed to <paramref name="solved"/> stay valid.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A target index outside the plan.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public static IReadOnlyList<StressTargetOptimum> SolveOptimum(
+        ScenarioSpec scenario,
+        StressPlan plan,
+        StressTestOptions options,
+        IReadOnlyList<int> targets,
+        Action<StressTargetOptimum>? solved = null,
+        IProgress<int>? solvedTargets = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (targets.Any(t => t < 0 || t >= plan.Targets.Count))
+        {
+            throw new ArgumentOutOfRangeException(nameof(targets), $"target indices must lie in [0, {plan.Targets.Count})");
+        }
+
+        return targets.Count == 0 ? [] : Optimum(Network.Build(scenario, options.Policy), plan, targets, options, solved, solvedTargets, cancellationToken);
+    }
+
+    private static (StressPlan Plan, Network Network) Layout(ScenarioSpec scenario, StressTestOptions options)
+    {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
@@ -90,34 +142,47 @@ public static class StressTest
         }
 
         var lines = network.Scenario.Plants.SelectMany(p => p.Lines).Select(l => new StressPlanLine(l.Id, l.PlantId, l.MarginPerUnit)).ToArray();
-        var optimum = options.Method == StressMethod.Lp
-            ? Optimum(network, targets, durations, lines.Any(l => l.MarginPerUnit is not null), options.Parallelism ?? System.Environment.ProcessorCount, solvedTargets, cancellationToken)
-            : null;
-        return new StressPlan(
+        var plan = new StressPlan(
             scenario.Name, network.Policy.Id, options.Seed, options.Replications, scenario.ReferenceHours, network.HorizonHours, durations,
-            options.Screen, targets, lines, slots, simulations, Warnings(scenario, network.HorizonHours, targets, durations), optimum);
+            options.Screen, targets, lines, slots, simulations, Warnings(scenario, network.HorizonHours, targets, durations));
+        return (plan, network);
     }
 
-    /// <summary>The LP optimum of every target and duration slot (see <see cref="SurvivalLp"/>), <paramref name="parallel"/> targets at once.</summary>
-    private static IReadOnlyList<IReadOnlyList<StressOptimum>> Optimum(
-        Network network, IReadOnlyList<StressTarget> targets, double[] durations, bool weighMargins, int parallel, IProgress<int>? solvedTargets, CancellationToken cancellationToken)
+    /// <summary>The LP optimum of <paramref name="targets"/> for every duration slot (see <see cref="SurvivalLp"/>), several targets at once.</summary>
+    private static IReadOnlyList<StressTargetOptimum> Optimum(
+        Network network,
+        StressPlan plan,
+        IReadOnlyList<int> targets,
+        StressTestOptions options,
+        Action<StressTargetOptimum>? sink,
+        IProgress<int>? solvedTargets,
+        CancellationToken cancellationToken)
     {
         var solved = 0;
+        var gate = new Lock();
         var limit = network.HorizonHours - network.Scenario.ReferenceHours;
-        var result = new IReadOnlyList<StressOptimum>[targets.Count];
-        Parallel.For(0, targets.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, t =>
+        var durations = plan.DurationsHours.ToArray();
+        var result = new StressTargetOptimum[targets.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? System.Environment.ProcessorCount, CancellationToken = cancellationToken };
+        Parallel.For(0, targets.Count, parallel, i =>
         {
-            var model = SurvivalModelBuilder.For(network, targets[t].Id, weighMargins);
+            var target = plan.Targets[targets[i]];
+            var model = SurvivalModelBuilder.For(network, target.Id, plan.HasMargins);
             var survive = SurvivalLp.TimeToSurviveHours(model, limit);
-            result[t] = Enumerable.Range(0, Math.Max(1, durations.Length))
+            var slots = Enumerable.Range(0, plan.DurationCount)
                 .Select(d =>
                 {
                     // Loss counts within the horizon only, as the simulated lost units do.
-                    var loss = SurvivalLp.MinimumLoss(model, Math.Min(DurationOf(targets[t], durations, d), limit));
+                    var loss = SurvivalLp.MinimumLoss(model, Math.Min(DurationOf(target, durations, d), limit));
                     return new StressOptimum(survive, loss.LostUnits, loss.LostValue);
                 })
                 .ToArray();
-            solvedTargets?.Report(Interlocked.Increment(ref solved));
+            result[i] = new StressTargetOptimum(targets[i], slots);
+            lock (gate)
+            {
+                sink?.Invoke(result[i]);
+                solvedTargets?.Report(++solved);
+            }
         });
 
         return result;

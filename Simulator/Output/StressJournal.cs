@@ -14,9 +14,13 @@ namespace Simulator.Output;
 /// <param name="CommandLine">The command line that started it.</param>
 /// <param name="ShardIndex">Shard index, from 0.</param>
 /// <param name="ShardCount">Shards the work was split into (1: not split).</param>
-/// <param name="Plan">The stress test's plan, identical in every shard.</param>
+/// <param name="Plan">The stress test's plan without its LP optimum (<see cref="StressTest.PlanRuns"/>), identical in every shard.</param>
 /// <param name="Complete">Every unit of the shard is in <c>runs.csv</c>.</param>
 /// <param name="WallTimeSeconds">Seconds the shard simulated, over every resumed attempt.</param>
+/// <param name="Optima">
+/// With <c>--method lp</c>, the LP optimum of each of the shard's targets (<see cref="StressPlan.TargetsOfShard"/>)
+/// solved so far; null with <c>--method sim</c>.
+/// </param>
 public sealed record StressShardManifest(
     string Format,
     string ToolVersion,
@@ -27,7 +31,8 @@ public sealed record StressShardManifest(
     int ShardCount,
     StressPlan Plan,
     bool Complete = false,
-    double WallTimeSeconds = 0)
+    double WallTimeSeconds = 0,
+    IReadOnlyList<StressTargetOptimum>? Optima = null)
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -56,13 +61,13 @@ public sealed record StressShardManifest(
         }
     }
 
-    /// <summary>Whether <paramref name="other"/> is the same work: same scenario bytes, same plan, same shard.</summary>
+    /// <summary>Whether <paramref name="other"/> is the same work: same scenario bytes, same plan and method, same shard.</summary>
     internal bool SameWork(StressShardManifest other) =>
         ScenarioSha256 == other.ScenarioSha256 && ShardIndex == other.ShardIndex && ShardCount == other.ShardCount && SamePlan(other);
 
-    /// <summary>Whether <paramref name="other"/> holds part of the same stress test.</summary>
+    /// <summary>Whether <paramref name="other"/> holds part of the same stress test (same plan, both with or both without the LP).</summary>
     internal bool SamePlan(StressShardManifest other) =>
-        JsonSerializer.Serialize(Plan, JsonOptions) == JsonSerializer.Serialize(other.Plan, JsonOptions);
+        (Optima is null) == (other.Optima is null) && JsonSerializer.Serialize(Plan, JsonOptions) == JsonSerializer.Serialize(other.Plan, JsonOptions);
 }
 
 /// <summary>
@@ -78,7 +83,11 @@ public sealed class StressJournal : IStressRunSink, IDisposable
     /// <summary>The manifest file of a shard or journal folder.</summary>
     public const string ManifestFile = "shard.json";
 
+    /// <summary>Seconds between two rewrites of <c>shard.json</c> while LP optima come in.</summary>
+    public const double OptimaSaveSeconds = 10;
+
     private readonly StreamWriter _rows;
+    private readonly System.Diagnostics.Stopwatch _sinceOptimaSaved = System.Diagnostics.Stopwatch.StartNew();
     private readonly int _replications;
     private StressShardManifest _manifest;
     private bool _closed;
@@ -104,6 +113,9 @@ public sealed class StressJournal : IStressRunSink, IDisposable
 
     /// <summary>Seconds simulated by earlier, interrupted attempts.</summary>
     public double EarlierWallTimeSeconds { get; private set; }
+
+    /// <summary>With <c>--method lp</c>: the LP optima solved so far (read back on resume), else null.</summary>
+    public IReadOnlyList<StressTargetOptimum>? Optima => _manifest.Optima;
 
     /// <summary>The hidden journal folder of the results folder <paramref name="target"/>.</summary>
     public static string FolderFor(string target)
@@ -149,7 +161,8 @@ public sealed class StressJournal : IStressRunSink, IDisposable
             }
 
             var rows = new StreamWriter(rowsPath, append: true, ResultsCsv.FileEncoding);
-            return new StressJournal(folder, manifest, rows, runs, baselines) { EarlierWallTimeSeconds = saved.WallTimeSeconds };
+            var resumed = manifest with { Optima = saved.Optima };
+            return new StressJournal(folder, resumed, rows, runs, baselines) { EarlierWallTimeSeconds = saved.WallTimeSeconds };
         }
 
         if (Directory.Exists(folder))
@@ -206,6 +219,24 @@ public sealed class StressJournal : IStressRunSink, IDisposable
         File.WriteAllText(Path.Combine(Folder, ManifestFile), _manifest.ToJson(), ResultsCsv.FileEncoding);
     }
 
+    /// <summary>
+    /// Records one more target's LP optimum, so that a resumed run does not solve it again. <c>shard.json</c> is
+    /// rewritten at most every <see cref="OptimaSaveSeconds"/> seconds (and by <see cref="SaveProgress"/> and
+    /// <see cref="MarkComplete"/>): a crash loses at most that much of the LP work.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The journal is of a stress test without the LP.</exception>
+    public void Accept(StressTargetOptimum optimum)
+    {
+        ArgumentNullException.ThrowIfNull(optimum);
+        var optima = _manifest.Optima ?? throw new InvalidOperationException("this journal's stress test solves no LP optimum");
+        _manifest = _manifest with { Optima = [.. optima.Append(optimum).OrderBy(o => o.Target)] };
+        if (_sinceOptimaSaved.Elapsed.TotalSeconds >= OptimaSaveSeconds)
+        {
+            File.WriteAllText(Path.Combine(Folder, ManifestFile), _manifest.ToJson(), ResultsCsv.FileEncoding);
+            _sinceOptimaSaved.Restart();
+        }
+    }
+
     /// <summary>Records the seconds spent so far, so that a resumed run's total is right; the journal stays resumable.</summary>
     public void SaveProgress(double wallTimeSeconds)
     {
@@ -235,7 +266,8 @@ public sealed class StressJournal : IStressRunSink, IDisposable
 
     /// <summary>
     /// Reads the shard folders of one stress test, checks that they are complete shards of the same plan and that
-    /// together they hold every shard exactly once, and returns the plan and all rows.
+    /// together they hold every shard exactly once, and returns the plan (with the LP optimum the shards solved, if
+    /// any) and all rows.
     /// </summary>
     /// <exception cref="InvalidDataException">A folder is not a complete shard, the shards disagree, or one is missing or given twice.</exception>
     public static (StressShardManifest Manifest, List<StressRun> Runs, List<StressBaselineRun> Baselines, double WallTimeSeconds) ReadShards(IReadOnlyList<string> folders)
@@ -250,6 +282,7 @@ public sealed class StressJournal : IStressRunSink, IDisposable
         var seen = new Dictionary<int, string>();
         var runs = new List<StressRun>();
         var baselines = new List<StressBaselineRun>();
+        var optima = new List<StressTargetOptimum>();
         var wall = 0.0;
         foreach (var folder in folders)
         {
@@ -286,6 +319,19 @@ public sealed class StressJournal : IStressRunSink, IDisposable
                 throw new InvalidDataException($"{folder}: unit {stray.Unit.ToString(CultureInfo.InvariantCulture)} does not belong to shard {Shard(manifest)}");
             }
 
+            if (manifest.Optima is { } shardOptima)
+            {
+                var expected = manifest.Plan.TargetsOfShard(manifest.ShardIndex, manifest.ShardCount);
+                var solved = shardOptima.Select(o => o.Target).Order().ToArray();
+                if (!solved.SequenceEqual(expected) || shardOptima.Any(o => o.Slots.Count != manifest.Plan.DurationCount))
+                {
+                    throw new InvalidDataException(
+                        $"{folder}: shard {Shard(manifest)} does not hold the LP optimum of exactly its {expected.Count.ToString(CultureInfo.InvariantCulture)} targets (every target whose index is {manifest.ShardIndex.ToString(CultureInfo.InvariantCulture)} modulo {manifest.ShardCount.ToString(CultureInfo.InvariantCulture)}, each for every duration)");
+                }
+
+                optima.AddRange(shardOptima);
+            }
+
             runs.AddRange(shardRuns);
             baselines.AddRange(shardBaselines);
             wall += manifest.WallTimeSeconds;
@@ -298,7 +344,8 @@ public sealed class StressJournal : IStressRunSink, IDisposable
                 $"shards missing: {string.Join(", ", missing.Select(i => $"{i.ToString(CultureInfo.InvariantCulture)}/{first.ShardCount.ToString(CultureInfo.InvariantCulture)}"))} (merge needs every shard's folder)");
         }
 
-        return (first with { ShardIndex = 0, ShardCount = 1 }, runs, baselines, wall);
+        var plan = first.Optima is null ? first.Plan : first.Plan.WithOptimum(optima);
+        return (first with { ShardIndex = 0, ShardCount = 1, Plan = plan, Optima = null }, runs, baselines, wall);
     }
 
     private static string Shard(StressShardManifest manifest) =>
