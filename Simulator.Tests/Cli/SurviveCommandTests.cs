@@ -106,7 +106,6 @@ public sealed class SurviveCommandTests
     }
 
     [TestCase(new[] { "--method", "both" }, "--method must be sim or lp, got 'both'")]
-    [TestCase(new[] { "--method", "lp", "--as-of", "2025-09-01T03:00:00+00:00" }, "the LP method starts from the scenario's state")]
     public void A_bad_method_is_refused_and_nothing_is_written(string[] options, string message)
     {
         var (code, _, stderr) = _cli.Run(["survive", _workspace.Scenario, .. options, "--out", _workspace.Out]);

@@ -164,6 +164,65 @@ public sealed class SurvivalLpTests
     }
 
     [Test]
+    public void From_a_later_reference_time_the_lp_starts_from_what_the_run_holds_then_and_lets_orders_placed_before_through()
+    {
+        // L1 builds 60 an hour round the clock from 600 seats; T1 makes seats to order at 120 an hour; the kanban orders
+        // 600 when the line's position falls to 400 (job 200, at 3.317 h), shipped every hour, one hour on the road.
+        // At hour 4 the line holds 600 - 240 = 360 seats and T1 has made 82 of the 600 and shipped none.
+        // T1 down from hour 4: nothing more comes, and the 360 seats last 6 h, in the LP and in the simulation (from the
+        //   opening stocks, 600 seats and an hour of planned flow on the road, the LP said 11 h). Least loss over
+        //   20 h: 1,200 jobs planned - 360 = 840.
+        // T1's order transmission down from hour 4 (its ERP, no fallback): new orders stay with the line, but the 600
+        //   ordered before are still made and shipped: 960 seats last 16 h, in both.
+        var scenario = new ScenarioBuilder()
+            .Horizon(48)
+            .Part("SEAT")
+            .Line("L1", "PLANT", 60, [("SEAT", 600)])
+            .Supplier("T1", 1, "SEAT", capacityPerHour: 120)
+            .Lane("T1-L1", "T1", "L1", "SEAT", ScenarioBuilder.Kanban(400, 600), transitHours: 1, dispatchEveryHours: 1)
+            .ItSystem("T1-ERP", ItFunction.OrderTransmission, ["T1"], owner: "T1CO")
+            .Build() with { ReferenceHours = 4 };
+
+        var result = StressTest.Run(scenario, new StressTestOptions(DurationsHours: [20], Method: StressMethod.Lp));
+
+        var byId = result.Ranking.ToDictionary(e => e.Target.Id, e => e.Primary);
+        Assert.Multiple(() =>
+        {
+            Assert.That(byId["T1"].Optimum!.TimeToSurviveHours, Is.EqualTo(6).Within(1e-6));
+            Assert.That(byId["T1"].TimeToHaltHours, Is.EqualTo(6).Within(1e-6));
+            Assert.That(byId["T1"].Optimum!.LostUnits, Is.EqualTo(840).Within(1e-6));
+            Assert.That(byId["T1-ERP"].Optimum!.TimeToSurviveHours, Is.EqualTo(16).Within(1e-6));
+            Assert.That(byId["T1-ERP"].TimeToHaltHours, Is.EqualTo(16).Within(1e-6));
+        });
+    }
+
+    [Test]
+    public void In_the_lp_goods_on_the_road_arrive_when_only_the_lane_is_down_as_in_the_runtime()
+    {
+        // The network above from hour 5.5: T1 shipped the 82 it had made at hour 4 (arrived at 5) and 120 at hour 5
+        // (due at 6), so the line holds 600 - 330 + 82 = 352 seats with 120 on the road. The carrier's system (the
+        // lane's logistics) going down stops the trucks leaving, not the one on its way, whose goods the line's own
+        // goods receipt takes in: 472 seats last 472 / 60 = 7.867 h, in the LP and in the simulation.
+        var scenario = new ScenarioBuilder()
+            .Horizon(48)
+            .Part("SEAT")
+            .Line("L1", "PLANT", 60, [("SEAT", 600)])
+            .Supplier("T1", 1, "SEAT", capacityPerHour: 120)
+            .Lane("T1-L1", "T1", "L1", "SEAT", ScenarioBuilder.Kanban(400, 600), transitHours: 1, dispatchEveryHours: 1)
+            .ItSystem("CARRIER-TMS", ItFunction.Logistics, [], owner: "CARRIERCO", lanes: ["T1-L1"])
+            .Build() with { ReferenceHours = 5.5 };
+
+        var result = StressTest.Run(scenario, new StressTestOptions(DurationsHours: [20], Method: StressMethod.Lp));
+
+        var carrier = result.Ranking.Single(e => e.Target.Id == "CARRIER-TMS").Primary;
+        Assert.Multiple(() =>
+        {
+            Assert.That(carrier.Optimum!.TimeToSurviveHours, Is.EqualTo(472.0 / 60).Within(1e-6));
+            Assert.That(carrier.TimeToHaltHours, Is.EqualTo(472.0 / 60).Within(1e-6));
+        });
+    }
+
+    [Test]
     public void The_optima_shards_solve_for_their_own_targets_put_together_the_optimum_of_one_plan()
     {
         var scenario = StressTestTests.ThinTier2DeepTier1().Build();

@@ -29,7 +29,7 @@ internal sealed class MaterialBalance : IDisposable
     // them for another T on the same rows (GLOP then starts from the last basis).
     private readonly Dictionary<Constraint, double> _baseBounds = [];
     private readonly List<(Constraint Row, double Coefficient, Func<double, double, double> Between)> _growing = [];
-    private readonly List<(Variable Flow, double PerHour)> _limitedFlows = [];
+    private readonly List<(Variable Flow, double PerHour, double FixedUnits)> _limitedFlows = [];
 
     // The solver's wrappers made here, disposed with the balance so that the finalizer thread need not.
     private readonly List<IDisposable> _wrappers = [];
@@ -92,12 +92,12 @@ internal sealed class MaterialBalance : IDisposable
             {
                 if (Time is null)
                 {
-                    Flow[l].SetUb(perHour * fixedHours);
-                    _limitedFlows.Add((Flow[l], perHour));
+                    Flow[l].SetUb((perHour * fixedHours) + lane.FixedUnits);
+                    _limitedFlows.Add((Flow[l], perHour, lane.FixedUnits));
                 }
                 else
                 {
-                    var carried = AtMost(0);
+                    var carried = AtMost(lane.FixedUnits);
                     carried.SetCoefficient(Flow[l], 1);
                     AddGrowing(carried, -perHour, (from, to) => Math.Max(0, to - from));
                 }
@@ -162,9 +162,9 @@ internal sealed class MaterialBalance : IDisposable
             row.SetUb(row.Ub() - (coefficient * between(0, hours)));
         }
 
-        foreach (var (flow, perHour) in _limitedFlows)
+        foreach (var (flow, perHour, fixedUnits) in _limitedFlows)
         {
-            flow.SetUb(perHour * hours);
+            flow.SetUb((perHour * hours) + fixedUnits);
         }
     }
 

@@ -25,7 +25,8 @@ namespace Simulator.Experiments;
 /// <param name="Warnings">Things the reader should know, for example outages that outlast the horizon.</param>
 /// <param name="Optimum">
 /// With <see cref="StressMethod.Lp"/>, the LP optimum of each target and duration slot, else null. It is a pure
-/// function of the scenario, policy, target and duration. <see cref="StressTest.Plan"/> solves it for every target;
+/// function of the scenario, policy, target and duration (and, from a reference time after hour 0, of the seed: the
+/// programs start from replication 0's undisrupted state then). <see cref="StressTest.Plan"/> solves it for every target;
 /// shards plan without it (<see cref="StressTest.PlanRuns"/>), each solves its share of the targets
 /// (<see cref="TargetsOfShard"/>) and <c>merge</c> puts the shares together (<see cref="WithOptimum"/>).
 /// </param>

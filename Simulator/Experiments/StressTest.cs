@@ -162,12 +162,16 @@ public static class StressTest
         var gate = new Lock();
         var limit = network.HorizonHours - network.Scenario.ReferenceHours;
         var durations = plan.DurationsHours.ToArray();
+
+        // The programs start from what the outage finds: the undisrupted run's stocks at the reference time (replication
+        // 0's draws, so every shard starts from the same), or at hour 0 the network's opening stocks.
+        var stocks = plan.ReferenceHours > 0 ? Simulation.StocksAt(network, Experiment.ReplicationSeed(plan.Seed, 0), plan.ReferenceHours) : null;
         var result = new StressTargetOptimum[targets.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? System.Environment.ProcessorCount, CancellationToken = cancellationToken };
         Parallel.For(0, targets.Count, parallel, i =>
         {
             var target = plan.Targets[targets[i]];
-            var model = SurvivalModelBuilder.For(network, target.Id, plan.HasMargins);
+            var model = SurvivalModelBuilder.For(network, target.Id, plan.HasMargins, stocks);
             var survive = SurvivalLp.TimeToSurviveHours(model, limit);
             var slots = Enumerable.Range(0, plan.DurationCount)
                 .Select(d =>

@@ -60,7 +60,11 @@ internal sealed record SurvivalStock(string Id, double Units);
 /// <param name="Product">Index of the product it carries.</param>
 /// <param name="Stock">Index of the stock it feeds.</param>
 /// <param name="PerHour">Pieces per hour it may carry during the outage; null for no limit (an unaffected lane).</param>
-internal sealed record SurvivalLane(string Id, int Product, int Stock, double? PerHour = null);
+/// <param name="FixedUnits">
+/// With <paramref name="PerHour"/>: pieces it may carry on top, whatever the hours (orders transmitted before the
+/// outage, which an order-transmission outage does not stop).
+/// </param>
+internal sealed record SurvivalLane(string Id, int Product, int Stock, double? PerHour = null, double FixedUnits = 0);
 
 /// <summary>A line and what one job takes.</summary>
 /// <param name="Id">Line id.</param>

@@ -9,11 +9,12 @@ namespace Simulator.Experiments;
 /// or each of a provider's systems, holds its functions on its dependent nodes and lanes, at its fallback's fraction).
 /// </summary>
 /// <remarks>
-/// Capacities and lines run on their calendars from the reference time; lanes carry per hour. Stocks are those the
-/// network starts with. Production control scales a supplier's capacity or a line's rate; order
+/// Capacities and lines run on their calendars from the reference time; lanes carry per hour. Stocks are those of a
+/// snapshot of the undisrupted run at the reference time when one is given (stock, finished goods and goods on the
+/// road as the run holds them), else those the network starts with. Production control scales a supplier's capacity or a line's rate; order
 /// transmission and logistics bound the lanes to, from or on what they hold at the fallback's fraction of the lane's
 /// planned flow (0 without fallback). Goods on the road at the start arrive unless the receiving end's logistics is
-/// down: the scenario state's shipments on a feed that has any (<c>state.in_transit</c>, as the runtime primes them),
+/// down: the snapshot's, or without one the scenario state's shipments on a feed that has any (<c>state.in_transit</c>, as the runtime primes them),
 /// else a sequence lane's lead time of call-offs (as the runtime primes it), another lane's planned flow times its
 /// mean transit (steady state). A fallback counts from the outage's start. The state's demand caps a line's jobs and
 /// its planned output a product's production on the days they give, as the runtime does.
@@ -26,7 +27,8 @@ internal static class SurvivalModelBuilder
     /// <param name="network">The resolved network.</param>
     /// <param name="targetId">Supplier, line, plant, IT system or provider id.</param>
     /// <param name="weighMargins">Weigh lost jobs by each line's margin per unit (0 where none is given) instead of 1.</param>
-    public static SurvivalModel For(Network network, string? targetId, bool weighMargins)
+    /// <param name="stocks">The undisrupted run's stocks at the reference time, or null for the network's opening stocks.</param>
+    public static SurvivalModel For(Network network, string? targetId, bool weighMargins, StockSnapshot? stocks = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         var left = targetId is null ? [] : Effects(network.Scenario, targetId);
@@ -49,8 +51,9 @@ internal static class SurvivalModelBuilder
         var pools = new List<SurvivalPool>();
         var products = new List<SurvivalProduct>();
         var productIndex = new Dictionary<(SupplierPlan Supplier, int Product), int>();
-        foreach (var supplier in network.Suppliers)
+        for (var s = 0; s < network.Suppliers.Count; s++)
         {
+            var supplier = network.Suppliers[s];
             var capacityLeft = Left(supplier.Spec.Id, ItFunction.ProductionControl);
 
             // A supplier's shared capacity is one constraint over all its products; a product's own capacity below it
@@ -77,40 +80,45 @@ internal static class SurvivalModelBuilder
                     .Select((feed, i) => new SurvivalUse(supplier.InputFeeds[feed].Index, product.Spec.Inputs[i].QuantityPerJob))
                     .ToList();
                 productIndex[(supplier, p)] = products.Count;
+                var finished = stocks?.FinishedUnits[s][p] ?? product.InitialUnits;
                 products.Add(shared >= 0
-                    ? new SurvivalProduct(id, shared, product.InitialUnits, inputs, own, product.OutputCaps)
-                    : new SurvivalProduct(id, own, product.InitialUnits, inputs, OutputCaps: product.OutputCaps));
+                    ? new SurvivalProduct(id, shared, finished, inputs, own, product.OutputCaps)
+                    : new SurvivalProduct(id, own, finished, inputs, OutputCaps: product.OutputCaps));
             }
         }
 
-        var stocks = network.Feeds.Select(f => new SurvivalStock($"{f.DestinationId}/{f.PartId}", f.InitialUnits)).ToList();
+        var stock = network.Feeds.Select(f => new SurvivalStock($"{f.DestinationId}/{f.PartId}", stocks?.FeedUnits[f.Index] ?? f.InitialUnits)).ToList();
         var shipments = (network.Scenario.State?.InTransit ?? []).ToLookup(t => t.LaneId, StringComparer.Ordinal);
         var importedFeeds = network.Lanes.Where(l => shipments.Contains(l.Spec.Id)).Select(l => l.Feed.Index).ToHashSet();
         var lanes = new List<SurvivalLane>();
-        foreach (var lane in network.Lanes)
+        for (var l = 0; l < network.Lanes.Count; l++)
         {
+            var lane = network.Lanes[l];
             var ends = new[] { lane.Spec.Id, lane.Spec.From, lane.Spec.To };
             var logistics = ends.Min(e => Left(e, ItFunction.Logistics));
             var orders = ends.Min(e => Left(e, ItFunction.OrderTransmission));
             var fraction = Math.Min(logistics, orders);
             var planned = lane.Feed.AveragePerHour * lane.Spec.Share;
 
-            // Goods on the road when the outage starts still arrive unless the receiving end cannot take them in: as
-            // the runtime primes them, the shipments the scenario's state puts on the feed's lanes where it gives any
+            // Goods on the road when the outage starts still arrive unless the receiving end cannot take them in: what
+            // the snapshot has on the lane's road, or without one as the runtime primes them, the shipments the scenario's state puts on the feed's lanes where it gives any
             // (they replace the assumed pipeline), else a sequence lane's lead time of call-offs, another lane's
             // planned flow over its mean transit (steady state).
-            var onTheRoad = importedFeeds.Contains(lane.Feed.Index) ? shipments[lane.Spec.Id].Sum(t => t.Quantity)
+            var onTheRoad = stocks is not null ? stocks.InTransitUnits[l]
+                : importedFeeds.Contains(lane.Feed.Index) ? shipments[lane.Spec.Id].Sum(t => t.Quantity)
                 : lane.Feed.Trigger == TriggerKind.Sequence ? lane.Feed.LeadJobs * lane.Feed.QuantityPerJob * lane.Spec.Share
                 : planned * MeanHours(lane.Spec.TransitHours);
-            if (Math.Min(Left(lane.Spec.Id, ItFunction.Logistics), Left(lane.Spec.To, ItFunction.Logistics)) >= 1)
+            if (Left(lane.Spec.To, ItFunction.Logistics) >= 1)
             {
                 var feed = lane.Feed.Index;
-                stocks[feed] = stocks[feed] with { Units = stocks[feed].Units + onTheRoad };
+                stock[feed] = stock[feed] with { Units = stock[feed].Units + onTheRoad };
             }
 
+            // An order-transmission outage stops new orders only: what the supplier was asked for before it still ships.
+            var ordered = logistics >= 1 ? stocks?.BacklogUnits[l] ?? 0 : 0;
             lanes.Add(fraction >= 1
                 ? new SurvivalLane(lane.Spec.Id, productIndex[(lane.Origin, lane.ProductIndex)], lane.Feed.Index)
-                : new SurvivalLane(lane.Spec.Id, productIndex[(lane.Origin, lane.ProductIndex)], lane.Feed.Index, planned * fraction));
+                : new SurvivalLane(lane.Spec.Id, productIndex[(lane.Origin, lane.ProductIndex)], lane.Feed.Index, planned * fraction, ordered));
         }
 
         var lines = network.Lines.Select(line => new SurvivalLine(
@@ -122,7 +130,7 @@ internal static class SurvivalModelBuilder
                 Clock(line.Calendar),
                 line.JobCaps.Select(c => c with { Units = WholeJobs(c.Units) }).ToList()))
             .ToList();
-        return new SurvivalModel(pools, products, stocks, lanes, lines, clocks, network.Scenario.ReferenceHours);
+        return new SurvivalModel(pools, products, stock, lanes, lines, clocks, network.Scenario.ReferenceHours);
     }
 
     /// <summary>The jobs a day's demand lets a line build: whole jobs, as the runtime starts a job only while one more fits.</summary>

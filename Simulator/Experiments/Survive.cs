@@ -138,15 +138,6 @@ public static class Survive
             throw new InvalidOptionsException($"top risks must be at least 0 and days at least 1, got {options.TopRisks} and {options.Days}", nameof(options));
         }
 
-        if (options.Method == StressMethod.Lp && asOfHours > 0)
-        {
-            // The LP reads the stock and goods in transit the scenario gives, which are those at its start; the state
-            // at a later as-of time exists only inside the simulation.
-            throw new InvalidOptionsException(
-                $"the LP method starts from the scenario's state, which is as of its start ({scenario.Start.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)}); "
-                + "leave out --as-of, or import the data as of the later time", nameof(options));
-        }
-
         var stressed = scenario with { ReferenceHours = asOfHours };
         var stressOptions = new StressTestOptions(options.Policy, Seed: options.Seed, Parallelism: options.Parallelism, OwnRecovery: true, Method: options.Method);
         var stress = StressTest.Run(stressed, stressOptions, completedRuns, cancellationToken);

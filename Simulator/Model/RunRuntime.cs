@@ -12,6 +12,31 @@ internal sealed class RunRuntime(
     public IReadOnlyList<LineRun> Lines { get; } = lines;
 
     /// <summary>
+    /// The stocks now (see <see cref="StockSnapshot"/>). Suppliers' lazily computed production is brought up to now
+    /// first, as a gate change at this instant would, so the run should not go on as if nothing had been looked at.
+    /// </summary>
+    public StockSnapshot Stocks()
+    {
+        foreach (var supplier in suppliers)
+        {
+            supplier.Advance();
+        }
+
+        var arrived = new double[feeds.Count];
+        foreach (var lane in lanes)
+        {
+            arrived[lane.Feed.Plan.Index] += lane.DueUnits();
+        }
+
+        return new StockSnapshot(
+            Context.Env.Now,
+            feeds.Select(f => f.OnHand + arrived[f.Plan.Index]).ToArray(),
+            suppliers.Select(s => Enumerable.Range(0, s.Plan.Products.Count).Select(s.ObservedFinishedUnits).ToArray()).ToArray(),
+            lanes.Select(l => l.InTransit - l.DueUnits()).ToArray(),
+            lanes.Select(l => l.Backlog).ToArray());
+    }
+
+    /// <summary>
     /// The whole state that decides the rest of the run, written at the current instant (between two instants of the
     /// kernel): every line, feed, lane, supplier, dispatcher and held gate, then the pending events in processing order.
     /// Two runs of one network with equal digests at the same hour go on identically. Given another run's recorded

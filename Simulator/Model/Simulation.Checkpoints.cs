@@ -34,6 +34,19 @@ public static partial class Simulation
         return Rejoin(network, seed, options, checkpoints);
     }
 
+    /// <summary>
+    /// The stocks of the undisrupted run of <paramref name="seed"/> at <paramref name="hours"/> (after every event before
+    /// it), where an outage starting then would find them.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="hours"/> is not inside (0, horizon).</exception>
+    internal static StockSnapshot StocksAt(Network network, ulong seed, double hours)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(hours, network.HorizonHours);
+        var capture = new StockCapture(hours);
+        RunCore(network, seed, new RunOptions(RecordPartSeries: false, WithDisruptions: false), withBalance: false, capture);
+        return capture.Snapshot ?? throw new InvalidOperationException($"the run did not reach hour {hours}");
+    }
+
     /// <summary>Runs to the horizon, showing <paramref name="observer"/> the runtime at each of its checkpoints (which must not end the run).</summary>
     internal static RunTrace RunObserved(Network network, ulong seed, RunOptions options, Checkpointing observer) =>
         RunCore(network, seed, options, withBalance: false, observer).Trace;
