@@ -163,6 +163,14 @@ public sealed class SurvivalLpTests
             Throws.InstanceOf<OperationCanceledException>());
     }
 
+    /// <summary>L1 builds 60 an hour round the clock from 600 seats; T1 makes them to order, 120 an hour, for a kanban of 600 at 400, shipped hourly, 1 h on the road.</summary>
+    private static ScenarioBuilder OneKanbanLane() => new ScenarioBuilder()
+        .Horizon(48)
+        .Part("SEAT")
+        .Line("L1", "PLANT", 60, [("SEAT", 600)])
+        .Supplier("T1", 1, "SEAT", capacityPerHour: 120)
+        .Lane("T1-L1", "T1", "L1", "SEAT", ScenarioBuilder.Kanban(400, 600), transitHours: 1, dispatchEveryHours: 1);
+
     [Test]
     public void From_a_later_reference_time_the_lp_starts_from_what_the_run_holds_then_and_lets_orders_placed_before_through()
     {
@@ -174,12 +182,7 @@ public sealed class SurvivalLpTests
         //   20 h: 1,200 jobs planned - 360 = 840.
         // T1's order transmission down from hour 4 (its ERP, no fallback): new orders stay with the line, but the 600
         //   ordered before are still made and shipped: 960 seats last 16 h, in both.
-        var scenario = new ScenarioBuilder()
-            .Horizon(48)
-            .Part("SEAT")
-            .Line("L1", "PLANT", 60, [("SEAT", 600)])
-            .Supplier("T1", 1, "SEAT", capacityPerHour: 120)
-            .Lane("T1-L1", "T1", "L1", "SEAT", ScenarioBuilder.Kanban(400, 600), transitHours: 1, dispatchEveryHours: 1)
+        var scenario = OneKanbanLane()
             .ItSystem("T1-ERP", ItFunction.OrderTransmission, ["T1"], owner: "T1CO")
             .Build() with { ReferenceHours = 4 };
 
@@ -203,12 +206,7 @@ public sealed class SurvivalLpTests
         // (due at 6), so the line holds 600 - 330 + 82 = 352 seats with 120 on the road. The carrier's system (the
         // lane's logistics) going down stops the trucks leaving, not the one on its way, whose goods the line's own
         // goods receipt takes in: 472 seats last 472 / 60 = 7.867 h, in the LP and in the simulation.
-        var scenario = new ScenarioBuilder()
-            .Horizon(48)
-            .Part("SEAT")
-            .Line("L1", "PLANT", 60, [("SEAT", 600)])
-            .Supplier("T1", 1, "SEAT", capacityPerHour: 120)
-            .Lane("T1-L1", "T1", "L1", "SEAT", ScenarioBuilder.Kanban(400, 600), transitHours: 1, dispatchEveryHours: 1)
+        var scenario = OneKanbanLane()
             .ItSystem("CARRIER-TMS", ItFunction.Logistics, [], owner: "CARRIERCO", lanes: ["T1-L1"])
             .Build() with { ReferenceHours = 5.5 };
 
