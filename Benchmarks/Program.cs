@@ -65,7 +65,8 @@ if (args is ["lp", var lpFile])
     var plan = Simulator.Experiments.StressTest.Plan(scenario, new Simulator.Experiments.StressTestOptions(Method: Simulator.Experiments.StressMethod.Lp));
     var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
     var surviving = plan.Optimum!.Count(o => o[0].TimeToSurviveHours is null);
-    Console.WriteLine($"{plan.Targets.Count} targets ({surviving} survive the horizon): {watch.Elapsed.TotalSeconds:F2} s wall, {cpu:F2} s CPU");
+    var distinct = plan.Simulations.Select(s => s.Target).Distinct().Count();
+    Console.WriteLine($"{plan.Targets.Count} targets ({surviving} survive the horizon, {distinct} distinct outages): {watch.Elapsed.TotalSeconds:F2} s wall, {cpu:F2} s CPU");
     return;
 }
 
