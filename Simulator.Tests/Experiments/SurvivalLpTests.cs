@@ -69,6 +69,32 @@ public sealed class SurvivalLpTests
     }
 
     [Test]
+    public void A_line_stopped_while_it_is_closed_survives_until_it_would_open()
+    {
+        // A line on the 06:00-14:00 shift whose control fails at 22:00 (Monday 3 March 2025): it would have built
+        // nothing before Tuesday 06:00, 8 h later, so its demand fails then; with a second line whose 120 pieces last
+        // 2 h at 60 an hour, that one fails first.
+        SurvivalModel Model(double secondLineStock) => new(
+            [new SurvivalPool("S", 0)],
+            [new SurvivalProduct("S/P", 0, 0, [])],
+            [new SurvivalStock("L1/P", 1000), new SurvivalStock("L2/P", secondLineStock)],
+            [new SurvivalLane("S->L1", 0, 0), new SurvivalLane("S->L2", 0, 1)],
+            [
+                new SurvivalLine("L1", 60, [new SurvivalUse(0, 1)], 1, RunningFraction: 0, Clock: 0),
+                new SurvivalLine("L2", 60, [new SurvivalUse(1, 1)], 1),
+            ],
+            [ShiftClock((6, 14))],
+            22);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(SurvivalLp.TimeToSurviveHours(Model(1e6), 48), Is.EqualTo(8).Within(1e-9));
+            Assert.That(SurvivalLp.TimeToSurviveHours(Model(120), 48), Is.EqualTo(2).Within(1e-6));
+            Assert.That(SurvivalLp.TimeToSurviveHours(Model(1e6), 6), Is.Null, "the line is not planned to build within 6 h");
+        });
+    }
+
+    [Test]
     public void A_network_that_keeps_up_survives_the_whole_limit()
     {
         Assert.That(SurvivalLp.TimeToSurviveHours(Published(failed: -1), 1000), Is.Null);

@@ -19,9 +19,9 @@ internal sealed record SurvivalLoss(double LostUnits, double LostValue);
 /// T for which every line builds its rate times T (on a day the state's demand caps, that day's jobs and no more); the
 /// loss over a recovery time D is the least weighted shortfall of jobs against that plan over D (ties broken towards
 /// fewer lost units). Both are aggregate: transit
-/// times, cadences and the order of events inside the interval do not appear, which is why, from the same opening
-/// stocks, the optimum is a bound the simulated network's fixed rules can only reach, never beat (an outage from a later
-/// reference time meets the runtime's state there, which the LP does not read).
+/// times, cadences and the order of events inside the interval do not appear, which is why, from the same stocks (the
+/// model's, which <see cref="SurvivalModelBuilder"/> takes from the runtime's state at the outage's start), the optimum
+/// is a bound the simulated network's fixed rules can only reach, never beat.
 /// </remarks>
 internal static class SurvivalLp
 {
@@ -40,12 +40,39 @@ internal static class SurvivalLp
     public static double? TimeToSurviveHours(SurvivalModel model, double limitHours)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (model.Lines.Any(l => l.PlannedJobsPerHour > 0 && l.RunningFraction <= 0))
+        var ends = SegmentEnds(model, limitHours);
+
+        // A line the outage stops builds nothing: its demand fails at the first instant it was planned to build (at
+        // once, unless it is closed or capped to nothing when the outage starts).
+        var stopped = model.Lines
+            .Where(l => l.PlannedJobsPerHour > 0 && l.RunningFraction <= 0)
+            .Select(l => FirstPlannedJob(model, l, ends))
+            .Where(t => t is not null)
+            .Min();
+        var others = OthersTimeToSurvive(model, ends);
+        return stopped is { } at && !(others < at) ? at : others;
+    }
+
+    /// <summary>The start of the first segment in which <paramref name="line"/> is planned to build, or null when it builds nothing by the last end.</summary>
+    private static double? FirstPlannedJob(SurvivalModel model, SurvivalLine line, List<double> ends)
+    {
+        var from = 0.0;
+        foreach (var end in ends)
         {
-            return 0;
+            if (model.LineJobs(line, line.PlannedJobsPerHour, 0, end) > 1e-12)
+            {
+                return from;
+            }
+
+            from = end;
         }
 
-        var ends = SegmentEnds(model, limitHours);
+        return null;
+    }
+
+    /// <summary>The time-to-survive of the lines the outage leaves running (a stopped line demands nothing here).</summary>
+    private static double? OthersTimeToSurvive(SurvivalModel model, List<double> ends)
+    {
         using var check = new Program(model, ends[0], 0);
         check.MaximizeJobs();
         for (var k = 0; k < ends.Count; k++)
