@@ -94,6 +94,24 @@ public sealed class SurvivalLpTests
         });
     }
 
+    [TestCaseSource(typeof(StressScreeningTests), nameof(StressScreeningTests.BundledScenarios))]
+    public void On_a_bundled_scenario_no_target_halts_a_line_in_the_simulation_before_the_lp_says_it_must(string path)
+    {
+        // The LP reallocates everything the simulated network's fixed rules allocate one way, from the same state at the
+        // outage's start: the simulated lines can keep up as long as the optimum at most.
+        var scenario = ScenarioLoader.Load(path).Scenario!;
+        var result = StressTest.Run(scenario, new StressTestOptions(DurationsHours: [72], Method: StressMethod.Lp));
+
+        Assert.Multiple(() =>
+        {
+            foreach (var entry in result.Ranking.Where(e => e.Primary.TimeToHaltHours is not null))
+            {
+                var survive = entry.Primary.Optimum!.TimeToSurviveHours;
+                Assert.That(survive ?? double.PositiveInfinity, Is.GreaterThanOrEqualTo(entry.Primary.TimeToHaltHours!.Value - 1e-6), entry.Target.Id);
+            }
+        });
+    }
+
     [Test]
     public void A_network_that_keeps_up_survives_the_whole_limit()
     {
