@@ -141,6 +141,26 @@ public sealed class SurvivalLpStateTests
         });
     }
 
+    [TestCase(60)]
+    [TestCase(120)]
+    public void From_a_later_reference_time_the_lp_counts_the_planned_output_already_made_that_day(double capacityPerHour)
+    {
+        // The same network looked at from hour 4: T1 has made part of Monday's 720 for the call-offs since hour 0, and
+        // only the rest can still come. From the run's state at hour 4 the LP says what the simulation does, a halt 12 h
+        // later (at 16). Keeping all 720 for the rest of the day, as the opening state must (what was made before is
+        // not known there), it would find more seats than the network can get.
+        var scenario = SeatScenario(120, capacityPerHour) with { State = new StateSpec([], [], [new PlannedOutputSpec("SEAT", "T1", 720, 10)]), ReferenceHours = 4 };
+        var network = Network.Build(scenario);
+        var stocks = Simulation.StocksAt(network, 1, 4);
+        var made = network.Suppliers[0].Products[0].OutputCaps[0].Units - stocks.OutputLeft[0][0];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(made, Is.GreaterThan(0));
+            Assert.That(SurvivalLp.TimeToSurviveHours(SurvivalModelBuilder.For(network, null, weighMargins: false, stocks), 44), Is.EqualTo(12).Within(1e-6));
+        });
+    }
+
     /// <summary>
     /// L1 builds 60/h round the clock from Monday 00:00 with <paramref name="seats"/> and 120 called off before hour 0
     /// (2 h sequence lead, 1 h transit) from T1, its only source, making <paramref name="capacityPerHour"/>.
@@ -181,6 +201,37 @@ public sealed class SurvivalLpStateTests
             Assert.That(capped.HoursToHalt, Is.EqualTo(28).Within(1e-9));
             Assert.That(capped.Optimum!.TimeToSurviveHours, Is.EqualTo(28).Within(1e-6));
             Assert.That(capped.Optimum!.LostUnits, Is.EqualTo(480).Within(1e-6));
+        });
+    }
+
+    [Test]
+    public void From_a_later_as_of_time_the_lp_takes_what_the_line_built_that_day_from_the_run()
+    {
+        // L1 (60 an hour) starts with no seats; 540 are on the road, due at hour 2, and the kanban orders only when the
+        // position reaches 0, so T1 ships nothing before hour 6. The line stands until hour 2 and by hour 6 has built
+        // 240 of Monday's 600 (at the rate it would have built 360) and holds 300 seats. T1 down from hour 6: the day
+        // still wants 360, the 300 seats last 5 h, in the simulation and in the LP. (Counting the morning at the rate,
+        // the day would want only 240 more; 240 would last 4 h, the line would stand until midnight and the 60 left
+        // would last to 01:00: 19 h.)
+        var scenario = new ScenarioBuilder()
+            .Horizon(48)
+            .Part("SEAT")
+            .Line("L1", "PLANT", 60, [("SEAT", 0)])
+            .Supplier("T1", 1, "SEAT", capacityPerHour: 120)
+            .Lane("T1-L1", "T1", "L1", "SEAT", Kanban(0, 100), transitHours: 1)
+            .Build();
+        scenario = scenario with
+        {
+            Suppliers = [.. scenario.Suppliers.Select(s => s with { RecoveryHours = 36 })],
+            State = new StateSpec([new InTransitSpec("T1-L1", 540, 2)], [new DemandSpec("SEAT", "L1", null, Day1, 600)], []),
+        };
+
+        var t1 = Survive.Run(scenario, new SurviveOptions(AsOf: scenario.Start.AddHours(6), Days: 1, Method: StressMethod.Lp)).Nodes.Single(n => n.Target.Id == "T1");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(t1.HoursToHalt, Is.EqualTo(5).Within(1e-9));
+            Assert.That(t1.Optimum!.TimeToSurviveHours, Is.EqualTo(5).Within(1e-6));
         });
     }
 

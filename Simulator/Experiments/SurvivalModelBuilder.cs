@@ -81,9 +81,10 @@ internal static class SurvivalModelBuilder
                     .ToList();
                 productIndex[(supplier, p)] = products.Count;
                 var finished = stocks?.FinishedUnits[s][p] ?? product.InitialUnits;
+                var outputCaps = stocks is null ? product.OutputCaps : FromSnapshot(product.OutputCaps, stocks.Hours, stocks.OutputLeft[s][p]);
                 products.Add(shared >= 0
-                    ? new SurvivalProduct(id, shared, finished, inputs, own, product.OutputCaps)
-                    : new SurvivalProduct(id, own, finished, inputs, OutputCaps: product.OutputCaps));
+                    ? new SurvivalProduct(id, shared, finished, inputs, own, outputCaps)
+                    : new SurvivalProduct(id, own, finished, inputs, OutputCaps: outputCaps));
             }
         }
 
@@ -121,17 +122,25 @@ internal static class SurvivalModelBuilder
                 : new SurvivalLane(lane.Spec.Id, productIndex[(lane.Origin, lane.ProductIndex)], lane.Feed.Index, planned * fraction, ordered));
         }
 
-        var lines = network.Lines.Select(line => new SurvivalLine(
+        var lines = network.Lines.Select((line, i) => new SurvivalLine(
                 line.Spec.Id,
                 line.Spec.RatePerHour,
                 line.Feeds.Select(f => new SurvivalUse(f.Index, f.QuantityPerJob)).ToList(),
                 weighMargins ? line.Spec.MarginPerUnit ?? 0 : 1,
                 Left(line.Spec.Id, ItFunction.ProductionControl),
                 Clock(line.Calendar),
-                line.JobCaps.Select(c => c with { Units = WholeJobs(c.Units) }).ToList()))
+                (stocks is null ? line.JobCaps : FromSnapshot(line.JobCaps, stocks.Hours, stocks.DemandLeft[i]))
+                    .Select(c => c with { Units = WholeJobs(c.Units) }).ToList()))
             .ToList();
         return new SurvivalModel(pools, products, stock, lanes, lines, clocks, network.Scenario.ReferenceHours);
     }
+
+    /// <summary>
+    /// The caps from the snapshot's instant on: the day under way starts then with what the run had left of it (what
+    /// was built or made in it before is known), later days as they are.
+    /// </summary>
+    private static IReadOnlyList<DayCap> FromSnapshot(IReadOnlyList<DayCap> caps, double hours, double? left) =>
+        caps.Select(c => c.FromHours <= hours && hours < c.ToHours && left is { } l && double.IsFinite(l) ? new DayCap(hours, c.ToHours, l) : c).ToList();
 
     /// <summary>The jobs a day's demand lets a line build: whole jobs, as the runtime starts a job only while one more fits.</summary>
     private static double WholeJobs(double jobs) => Math.Floor(jobs + 1e-9);

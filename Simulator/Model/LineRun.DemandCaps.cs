@@ -41,6 +41,25 @@ internal sealed partial class LineRun
         return _idleUntil;
     }
 
+    /// <summary>
+    /// Jobs the state's demand still lets the line build in the capped day that holds <paramref name="now"/>, or null
+    /// outside one; reading it changes nothing.
+    /// </summary>
+    public double? DemandLeft(double now)
+    {
+        var caps = Plan.JobCaps;
+        for (var i = _capIndex; i < caps.Count; i++)
+        {
+            if (caps[i].FromHours <= now && now < caps[i].ToHours)
+            {
+                var built = i == _capIndex && _capDayStarted ? JobsStarted - _jobsBeforeCapDay : 0;
+                return Math.Max(0, caps[i].Units - built);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>True while the line stands because it has built the day's demand (a planned stop, not a halt).</summary>
     private bool DemandIdle(double now) => now < _idleUntil;
 }

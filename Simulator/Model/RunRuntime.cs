@@ -33,7 +33,9 @@ internal sealed class RunRuntime(
             feeds.Select(f => f.OnHand + arrived[f.Plan.Index]).ToArray(),
             suppliers.Select(s => Enumerable.Range(0, s.Plan.Products.Count).Select(s.ObservedFinishedUnits).ToArray()).ToArray(),
             lanes.Select(l => l.InTransit - l.DueUnits()).ToArray(),
-            lanes.Select(l => l.Backlog).ToArray());
+            lanes.Select(l => l.Backlog).ToArray(),
+            Lines.Select(l => l.DemandLeft(Context.Env.Now)).ToArray(),
+            suppliers.Select(s => Enumerable.Range(0, s.Plan.Products.Count).Select(s.OutputLeft).ToArray()).ToArray());
     }
 
     /// <summary>

@@ -10,12 +10,22 @@ namespace Simulator.Model;
 /// <param name="FinishedUnits">Finished pieces, by supplier (in <see cref="Network.Suppliers"/> order) and product.</param>
 /// <param name="InTransitUnits">Pieces shipped and not yet arrived, by lane (in <see cref="Network.Lanes"/> order).</param>
 /// <param name="BacklogUnits">Pieces ordered from the supplier (transmitted) and not shipped yet, by lane.</param>
+/// <param name="DemandLeft">
+/// By line (in <see cref="Network.Lines"/> order): jobs the state's demand still allows in the capped day under way, or
+/// null outside one.
+/// </param>
+/// <param name="OutputLeft">
+/// By supplier and product: pieces the state's planned output still allows in the capped day under way (+infinity
+/// outside one).
+/// </param>
 internal sealed record StockSnapshot(
     double Hours,
     IReadOnlyList<double> FeedUnits,
     IReadOnlyList<IReadOnlyList<double>> FinishedUnits,
     IReadOnlyList<double> InTransitUnits,
-    IReadOnlyList<double> BacklogUnits);
+    IReadOnlyList<double> BacklogUnits,
+    IReadOnlyList<double?> DemandLeft,
+    IReadOnlyList<IReadOnlyList<double>> OutputLeft);
 
 /// <summary>Runs to one instant, takes the <see cref="StockSnapshot"/> there and ends the run.</summary>
 internal sealed class StockCapture(double hours) : Checkpointing(hours)

@@ -9,6 +9,12 @@ internal sealed partial class SupplierRun
     /// <summary>What product <paramref name="p"/> may still make today under its planned output.</summary>
     private double Allowance(int p) => _allowance?[p] ?? double.PositiveInfinity;
 
+    /// <summary>
+    /// Pieces product <paramref name="p"/> may still make in the capped day it is in, as of its last advance; +infinity
+    /// outside one.
+    /// </summary>
+    public double OutputLeft(int p) => Allowance(p);
+
     private void Allow(int p, double change)
     {
         if (_allowance is not null)
