@@ -204,18 +204,14 @@ internal sealed class StressCommand(CliSession session, ISimulatorBackend backen
         var total = units.Count + units.Select(u => u % plan.Replications).Distinct().Count();
         try
         {
-            if (journal.Optima is { } solved)
+            // This shard's share of the LP optimum, kept in the journal so that a resumed run does not solve it again.
+            var unsolved = journal.UnsolvedTargets();
+            if (unsolved.Count > 0)
             {
-                // This shard's share of the LP optimum, kept in the journal so that a resumed run does not solve it again.
-                var done = solved.Select(o => o.Target).ToHashSet();
-                var targets = plan.TargetsOfShard(shard?.Index ?? 0, shard?.Count ?? 1).Where(t => !done.Contains(t)).ToArray();
-                if (targets.Length > 0)
-                {
-                    var progress = session.StartProgress("stress: LP optimum per target", targets.Length);
-                    StressTest.SolveOptimum(scenario, plan, options, targets, journal.Accept, progress, cancellationToken);
-                    journal.SaveProgress(clock.Elapsed.TotalSeconds);
-                    session.EndProgress();
-                }
+                var progress = session.StartProgress("stress: LP optimum per target", unsolved.Count);
+                StressTest.SolveOptimum(scenario, plan, options, unsolved, journal.Accept, progress, cancellationToken);
+                journal.SaveProgress(clock.Elapsed.TotalSeconds);
+                session.EndProgress();
             }
 
             StressTest.Execute(scenario, plan, options, units, journal, session.StartProgress("stress runs", total), cancellationToken);

@@ -207,6 +207,41 @@ public sealed class StressScaleOutTests
         });
     }
 
+    [Test]
+    public void Resume_refuses_a_journal_whose_lp_optima_are_not_its_own_and_merge_refuses_shards_of_two_versions()
+    {
+        var scenario = _cli.Backend.LoadResult.Scenario!;
+        var plan = StressTest.PlanRuns(scenario, new StressTestOptions(DurationsHours: [20], Method: StressMethod.Lp));
+        var optimum = new StressTargetOptimum(0, [new StressOptimum(1, 2, 2)]);
+        var manifest = new StressShardManifest(
+            StressJournal.FormatName, RunManifest.CurrentToolVersion, _workspace.Scenario, RunManifest.Sha256OfFile(_workspace.Scenario),
+            "linesim stress (interrupted)", 0, 1, plan, Optima: [optimum, optimum]);
+        using (StressJournal.Open(Folder("twice"), manifest, resume: false, force: false))
+        {
+        }
+
+        var resumed = _cli.Run("stress", _workspace.Scenario, "--resume", Folder("twice"), "--duration", "20", "--method", "lp");
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.That(_cli.Run("stress", _workspace.Scenario, "--shard", $"{i}/2", "--out", Folder($"v{i}")).Code, Is.EqualTo(ExitCodes.Success));
+        }
+
+        var shard1 = Path.Combine(Folder("v1"), StressJournal.ManifestFile);
+        var older = StressShardManifest.Read(shard1) with { ToolVersion = "0.0.1-older" };
+        File.WriteAllText(shard1, older.ToJson());
+        var merged = _cli.Run("merge", "--out", Folder("merged"), Folder("v0"), Folder("v1"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(resumed.Code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(resumed.Stderr, Does.Contain("shard 0/1 does not hold the LP optimum of only its"));
+            Assert.That(merged.Code, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(merged.Stderr, Does.Contain("was written by linesim 0.0.1-older"));
+            Assert.That(Directory.Exists(Folder("merged")), Is.False);
+        });
+    }
+
     /// <summary>The rows of a criticality file by target id, each as column name to text.</summary>
     private static Dictionary<string, Dictionary<string, string>> CsvRows(string path)
     {

@@ -141,6 +141,22 @@ public sealed class SurvivalLpStateTests
         });
     }
 
+    [Test]
+    public void A_snapshot_at_midnight_allows_the_new_days_whole_planned_output()
+    {
+        // T1 plans 720 seats on Monday and 720 on Tuesday and makes Monday's by hour 12 (the call-offs come at 60 an
+        // hour). At Tuesday 00:00 the day's start has not been processed yet (the snapshot sees every event before the
+        // instant), but what T1 may make that day is Tuesday's 720, not what Monday left (nothing).
+        var state = new StateSpec([], [], [new PlannedOutputSpec("SEAT", "T1", 720, 10), new PlannedOutputSpec("SEAT", "T1", 720, 34)]);
+        var network = Network.Build(SeatScenario(120, 120) with { State = state });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Simulation.StocksAt(network, 1, 18).OutputLeft[0][0], Is.EqualTo(0).Within(1e-9));
+            Assert.That(Simulation.StocksAt(network, 1, 24).OutputLeft[0][0], Is.EqualTo(720));
+        });
+    }
+
     [TestCase(60)]
     [TestCase(120)]
     public void From_a_later_reference_time_the_lp_counts_the_planned_output_already_made_that_day(double capacityPerHour)

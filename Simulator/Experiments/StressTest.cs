@@ -78,6 +78,7 @@ public static class StressTest
     /// <param name="solvedTargets">Reports the count of targets solved, out of <paramref name="targets"/>.</param>
     /// <param name="cancellationToken">Stops between targets; the optima handed to <paramref name="solved"/> stay valid.</param>
     /// <exception cref="ArgumentOutOfRangeException">A target index outside the plan.</exception>
+    /// <exception cref="ArgumentException">A target given twice, or a plan made from another scenario or policy.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     public static IReadOnlyList<StressTargetOptimum> SolveOptimum(
         ScenarioSpec scenario,
@@ -97,7 +98,23 @@ public static class StressTest
             throw new ArgumentOutOfRangeException(nameof(targets), $"target indices must lie in [0, {plan.Targets.Count})");
         }
 
-        return targets.Count == 0 ? [] : Optimum(Network.Build(scenario, options.Policy), plan, targets, options, solved, solvedTargets, cancellationToken);
+        if (targets.Distinct().Count() != targets.Count)
+        {
+            throw new ArgumentException("each target may be given once", nameof(targets));
+        }
+
+        if (targets.Count == 0)
+        {
+            return [];
+        }
+
+        var network = Network.Build(scenario, options.Policy);
+        if (plan.Policy != network.Policy.Id || plan.ReferenceHours != scenario.ReferenceHours || plan.HorizonHours != network.HorizonHours)
+        {
+            throw new ArgumentException("the plan was made from another scenario or policy", nameof(plan));
+        }
+
+        return Optimum(network, plan, targets, options, solved, solvedTargets, cancellationToken);
     }
 
     private static (StressPlan Plan, Network Network) Layout(ScenarioSpec scenario, StressTestOptions options)

@@ -49,8 +49,10 @@ internal static class SurvivalLp
             .Select(l => FirstPlannedJob(model, l, ends))
             .Where(t => t is not null)
             .Min();
-        var others = OthersTimeToSurvive(model, ends);
-        return stopped is { } at && !(others < at) ? at : others;
+
+        // The others need checking only up to that instant (a segment's start, so one of the ends or 0).
+        var upTo = stopped is { } at ? ends.Where(e => e <= at).ToList() : ends;
+        return (upTo.Count > 0 ? OthersTimeToSurvive(model, upTo) : null) ?? stopped;
     }
 
     /// <summary>The start of the first segment in which <paramref name="line"/> is planned to build, or null when it builds nothing by the last end.</summary>

@@ -95,28 +95,32 @@ internal static class SurvivalModelBuilder
         for (var l = 0; l < network.Lanes.Count; l++)
         {
             var lane = network.Lanes[l];
-            var ends = new[] { lane.Spec.Id, lane.Spec.From, lane.Spec.To };
-            var logistics = ends.Min(e => Left(e, ItFunction.Logistics));
-            var orders = ends.Min(e => Left(e, ItFunction.OrderTransmission));
-            var fraction = Math.Min(logistics, orders);
+            // As in the runtime: the trucks leave under the lane's and its origin's logistics (a fallback carries its
+            // fraction of the flow), the destination's goods receipt takes in everything while it works at all, and
+            // orders pass the destination's, the origin's and the lane's order transmission.
+            var dispatch = Math.Min(Left(lane.Spec.Id, ItFunction.Logistics), Left(lane.Spec.From, ItFunction.Logistics));
+            var receipt = Left(lane.Spec.To, ItFunction.Logistics);
+            var orders = new[] { lane.Spec.Id, lane.Spec.From, lane.Spec.To }.Min(e => Left(e, ItFunction.OrderTransmission));
+            var fraction = receipt <= 0 ? 0 : Math.Min(dispatch, orders);
             var planned = lane.Feed.AveragePerHour * lane.Spec.Share;
 
             // Goods on the road when the outage starts still arrive unless the receiving end cannot take them in: what
-            // the snapshot has on the lane's road, or without one as the runtime primes them, the shipments the scenario's state puts on the feed's lanes where it gives any
-            // (they replace the assumed pipeline), else a sequence lane's lead time of call-offs, another lane's
-            // planned flow over its mean transit (steady state).
+            // the snapshot has on the lane's road, or without one as the runtime primes them, the shipments the
+            // scenario's state puts on the feed's lanes where it gives any (they replace the assumed pipeline), else a
+            // sequence lane's lead time of call-offs, another lane's planned flow over its mean transit (steady state).
             var onTheRoad = stocks is not null ? stocks.InTransitUnits[l]
                 : importedFeeds.Contains(lane.Feed.Index) ? shipments[lane.Spec.Id].Sum(t => t.Quantity)
                 : lane.Feed.Trigger == TriggerKind.Sequence ? lane.Feed.LeadJobs * lane.Feed.QuantityPerJob * lane.Spec.Share
                 : planned * MeanHours(lane.Spec.TransitHours);
-            if (Left(lane.Spec.To, ItFunction.Logistics) >= 1)
+            if (receipt > 0)
             {
                 var feed = lane.Feed.Index;
                 stock[feed] = stock[feed] with { Units = stock[feed].Units + onTheRoad };
             }
 
-            // An order-transmission outage stops new orders only: what the supplier was asked for before it still ships.
-            var ordered = logistics >= 1 ? stocks?.BacklogUnits[l] ?? 0 : 0;
+            // An order-transmission outage stops new orders only: what the supplier was asked for before still ships
+            // while the trucks run fully (under a logistics fallback the fallback's flow bounds it).
+            var ordered = receipt > 0 && dispatch >= 1 ? stocks?.BacklogUnits[l] ?? 0 : 0;
             lanes.Add(fraction >= 1
                 ? new SurvivalLane(lane.Spec.Id, productIndex[(lane.Origin, lane.ProductIndex)], lane.Feed.Index)
                 : new SurvivalLane(lane.Spec.Id, productIndex[(lane.Origin, lane.ProductIndex)], lane.Feed.Index, planned * fraction, ordered));

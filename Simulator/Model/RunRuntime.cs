@@ -35,7 +35,7 @@ internal sealed class RunRuntime(
             lanes.Select(l => l.InTransit - l.DueUnits()).ToArray(),
             lanes.Select(l => l.Backlog).ToArray(),
             Lines.Select(l => l.DemandLeft(Context.Env.Now)).ToArray(),
-            suppliers.Select(s => Enumerable.Range(0, s.Plan.Products.Count).Select(s.OutputLeft).ToArray()).ToArray());
+            suppliers.Select(s => Enumerable.Range(0, s.Plan.Products.Count).Select(p => s.OutputLeft(p, Context.Env.Now)).ToArray()).ToArray());
     }
 
     /// <summary>

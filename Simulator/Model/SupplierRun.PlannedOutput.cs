@@ -10,10 +10,22 @@ internal sealed partial class SupplierRun
     private double Allowance(int p) => _allowance?[p] ?? double.PositiveInfinity;
 
     /// <summary>
-    /// Pieces product <paramref name="p"/> may still make in the capped day it is in, as of its last advance; +infinity
-    /// outside one.
+    /// Pieces product <paramref name="p"/> may still make in the capped day that holds <paramref name="now"/>, as of its
+    /// last advance (a day that starts at this very instant, whose start has not been processed yet, allows all its
+    /// pieces); +infinity outside one.
     /// </summary>
-    public double OutputLeft(int p) => Allowance(p);
+    public double OutputLeft(int p, double now)
+    {
+        foreach (var day in Plan.Products[p].OutputCaps)
+        {
+            if (day.FromHours <= now && now < day.ToHours)
+            {
+                return day.FromHours == now ? day.Units : Allowance(p);
+            }
+        }
+
+        return double.PositiveInfinity;
+    }
 
     private void Allow(int p, double change)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -84,10 +85,10 @@ public sealed class StressJournal : IStressRunSink, IDisposable
     public const string ManifestFile = "shard.json";
 
     /// <summary>Seconds between two rewrites of <c>shard.json</c> while LP optima come in.</summary>
-    public const double OptimaSaveSeconds = 10;
+    internal const double OptimaSaveSeconds = 10;
 
     private readonly StreamWriter _rows;
-    private readonly System.Diagnostics.Stopwatch _sinceOptimaSaved = System.Diagnostics.Stopwatch.StartNew();
+    private readonly Stopwatch _sinceOptimaSaved = Stopwatch.StartNew();
     private readonly int _replications;
     private StressShardManifest _manifest;
     private bool _closed;
@@ -116,6 +117,18 @@ public sealed class StressJournal : IStressRunSink, IDisposable
 
     /// <summary>With <c>--method lp</c>: the LP optima solved so far (read back on resume), else null.</summary>
     public IReadOnlyList<StressTargetOptimum>? Optima => _manifest.Optima;
+
+    /// <summary>With <c>--method lp</c>: the targets of this shard (all of them unsharded) whose optimum is not in the journal yet; else none.</summary>
+    public IReadOnlyList<int> UnsolvedTargets()
+    {
+        if (_manifest.Optima is not { } optima)
+        {
+            return [];
+        }
+
+        var done = optima.Select(o => o.Target).ToHashSet();
+        return _manifest.Plan.TargetsOfShard(_manifest.ShardIndex, _manifest.ShardCount).Where(t => !done.Contains(t)).ToArray();
+    }
 
     /// <summary>The hidden journal folder of the results folder <paramref name="target"/>.</summary>
     public static string FolderFor(string target)
@@ -147,6 +160,11 @@ public sealed class StressJournal : IStressRunSink, IDisposable
             }
 
             var saved = StressShardManifest.Read(manifestPath);
+            if (OptimaProblem(saved, whole: false) is { } problem)
+            {
+                throw new InvalidDataException($"{manifestPath}: {problem}");
+            }
+
             if (!saved.SameWork(manifest))
             {
                 throw new StressJournalException(
@@ -176,7 +194,7 @@ public sealed class StressJournal : IStressRunSink, IDisposable
         }
 
         Directory.CreateDirectory(folder);
-        File.WriteAllText(manifestPath, manifest.ToJson(), ResultsCsv.FileEncoding);
+        WriteManifest(folder, manifest);
         var writer = new StreamWriter(rowsPath, append: false, ResultsCsv.FileEncoding);
         writer.Write(StressRunsCsv.Header + "\n");
         writer.Flush();
@@ -216,7 +234,7 @@ public sealed class StressJournal : IStressRunSink, IDisposable
     {
         Close();
         _manifest = _manifest with { Complete = true, WallTimeSeconds = EarlierWallTimeSeconds + wallTimeSeconds };
-        File.WriteAllText(Path.Combine(Folder, ManifestFile), _manifest.ToJson(), ResultsCsv.FileEncoding);
+        WriteManifest(Folder, _manifest);
     }
 
     /// <summary>
@@ -232,7 +250,7 @@ public sealed class StressJournal : IStressRunSink, IDisposable
         _manifest = _manifest with { Optima = [.. optima.Append(optimum).OrderBy(o => o.Target)] };
         if (_sinceOptimaSaved.Elapsed.TotalSeconds >= OptimaSaveSeconds)
         {
-            File.WriteAllText(Path.Combine(Folder, ManifestFile), _manifest.ToJson(), ResultsCsv.FileEncoding);
+            WriteManifest(Folder, _manifest);
             _sinceOptimaSaved.Restart();
         }
     }
@@ -241,7 +259,7 @@ public sealed class StressJournal : IStressRunSink, IDisposable
     public void SaveProgress(double wallTimeSeconds)
     {
         _manifest = _manifest with { WallTimeSeconds = EarlierWallTimeSeconds + wallTimeSeconds };
-        File.WriteAllText(Path.Combine(Folder, ManifestFile), _manifest.ToJson(), ResultsCsv.FileEncoding);
+        WriteManifest(Folder, _manifest);
     }
 
     /// <summary>Renames the complete journal into place as the shard folder <paramref name="target"/>.</summary>
@@ -306,6 +324,11 @@ public sealed class StressJournal : IStressRunSink, IDisposable
             {
                 throw new InvalidDataException($"{folder}: shard {Shard(manifest)} belongs to another stress test than {folders[0]} (scenario, options or shard count differ)");
             }
+            else if (manifest.ToolVersion != first.ToolVersion)
+            {
+                throw new InvalidDataException(
+                    $"{folder}: shard {Shard(manifest)} was written by linesim {manifest.ToolVersion}, {folders[0]} by {first.ToolVersion}; run every shard with the same version");
+            }
 
             if (!seen.TryAdd(manifest.ShardIndex, folder))
             {
@@ -319,18 +342,12 @@ public sealed class StressJournal : IStressRunSink, IDisposable
                 throw new InvalidDataException($"{folder}: unit {stray.Unit.ToString(CultureInfo.InvariantCulture)} does not belong to shard {Shard(manifest)}");
             }
 
-            if (manifest.Optima is { } shardOptima)
+            if (OptimaProblem(manifest, whole: true) is { } problem)
             {
-                var expected = manifest.Plan.TargetsOfShard(manifest.ShardIndex, manifest.ShardCount);
-                var solved = shardOptima.Select(o => o.Target).Order().ToArray();
-                if (!solved.SequenceEqual(expected) || shardOptima.Any(o => o.Slots.Count != manifest.Plan.DurationCount))
-                {
-                    throw new InvalidDataException(
-                        $"{folder}: shard {Shard(manifest)} does not hold the LP optimum of exactly its {expected.Count.ToString(CultureInfo.InvariantCulture)} targets (every target whose index is {manifest.ShardIndex.ToString(CultureInfo.InvariantCulture)} modulo {manifest.ShardCount.ToString(CultureInfo.InvariantCulture)}, each for every duration)");
-                }
-
-                optima.AddRange(shardOptima);
+                throw new InvalidDataException($"{folder}: {problem}");
             }
+
+            optima.AddRange(manifest.Optima ?? []);
 
             runs.AddRange(shardRuns);
             baselines.AddRange(shardBaselines);
@@ -346,6 +363,35 @@ public sealed class StressJournal : IStressRunSink, IDisposable
 
         var plan = first.Optima is null ? first.Plan : first.Plan.WithOptimum(optima);
         return (first with { ShardIndex = 0, ShardCount = 1, Plan = plan, Optima = null }, runs, baselines, wall);
+    }
+
+    /// <summary>Writes <c>shard.json</c> by rename, so that an interruption leaves the old one or the new one, never half of one.</summary>
+    private static void WriteManifest(string folder, StressShardManifest manifest)
+    {
+        var path = Path.Combine(folder, ManifestFile);
+        File.WriteAllText(path + ".tmp", manifest.ToJson(), ResultsCsv.FileEncoding);
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
+    /// <summary>
+    /// Why <paramref name="manifest"/>'s LP optima are not a share of its shard's targets (each once, one slot per
+    /// duration, all of them when <paramref name="whole"/>), or null when they are or it has none.
+    /// </summary>
+    private static string? OptimaProblem(StressShardManifest manifest, bool whole)
+    {
+        if (manifest.Optima is not { } optima)
+        {
+            return null;
+        }
+
+        var expected = manifest.Plan.TargetsOfShard(manifest.ShardIndex, manifest.ShardCount);
+        var solved = optima.Select(o => o.Target).Order().ToArray();
+        var valid = solved.Distinct().Count() == solved.Length
+            && solved.All(expected.Contains)
+            && optima.All(o => o.Slots.Count == manifest.Plan.DurationCount)
+            && (!whole || solved.Length == expected.Count);
+        return valid ? null
+            : $"shard {Shard(manifest)} does not hold the LP optimum of {(whole ? "exactly " : "only ")}its {expected.Count.ToString(CultureInfo.InvariantCulture)} targets (every target whose index is {manifest.ShardIndex.ToString(CultureInfo.InvariantCulture)} modulo {manifest.ShardCount.ToString(CultureInfo.InvariantCulture)}, each once, for every duration)";
     }
 
     private static string Shard(StressShardManifest manifest) =>
