@@ -70,6 +70,25 @@ if (args is ["lp", var lpFile])
     return;
 }
 
+if (args is ["stress", var stressFile, ..])
+{
+    // A whole stress test in this process (72 h outages, every core), timed, with what the garbage collector cost.
+    var scenario = Simulator.Scenarios.ScenarioLoader.Load(stressFile).Scenario ?? throw new InvalidOperationException($"{stressFile} does not load");
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var pauseBefore = GC.GetTotalPauseDuration();
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var watch = Stopwatch.StartNew();
+    var result = Simulator.Experiments.StressTest.Run(scenario, new Simulator.Experiments.StressTestOptions(DurationsHours: [72]));
+    var seconds = watch.Elapsed.TotalSeconds;
+    var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+    var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds;
+    var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0;
+    Console.WriteLine(
+        $"{result.Ranking.Count} targets: {seconds:F2} s wall, {cpu:F2} s CPU, {allocated:F0} MiB allocated, GC pauses {pause:F2} s ({pause / seconds:P0} of wall), "
+        + $"collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, peak working set {System.Environment.WorkingSet / 1048576.0:F0} MiB");
+    return;
+}
+
 if (args is ["quick", ..])
 {
     QuickRun.Run(args.Length > 1 ? args[1] : string.Empty);
