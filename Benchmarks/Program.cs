@@ -74,6 +74,7 @@ if (args is ["stress", var stressFile, ..])
 {
     // A whole stress test in this process (72 h outages, every core), timed, with what the garbage collector cost.
     var scenario = Simulator.Scenarios.ScenarioLoader.Load(stressFile).Scenario ?? throw new InvalidOperationException($"{stressFile} does not load");
+    using var sampler = args.Contains("--allocations") ? new AllocationSampler() : null;
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var pauseBefore = GC.GetTotalPauseDuration();
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -86,6 +87,11 @@ if (args is ["stress", var stressFile, ..])
     Console.WriteLine(
         $"{result.Ranking.Count} targets: {seconds:F2} s wall, {cpu:F2} s CPU, {allocated:F0} MiB allocated, GC pauses {pause:F2} s ({pause / seconds:P0} of wall), "
         + $"collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, peak working set {System.Environment.WorkingSet / 1048576.0:F0} MiB");
+    if (sampler is not null)
+    {
+        Console.WriteLine(sampler.Report(25));
+    }
+
     return;
 }
 

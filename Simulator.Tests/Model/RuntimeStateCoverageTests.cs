@@ -68,7 +68,7 @@ public sealed class RuntimeStateCoverageTests
         ],
         [typeof(Gate)] =
         [
-            "_holds", "_listeners", "<Entity>k__BackingField", "<Function>k__BackingField", "<Epoch>k__BackingField",
+            "_holds", "_listeners", "_listening", "<Entity>k__BackingField", "<Function>k__BackingField", "<Epoch>k__BackingField",
             "<Factor>k__BackingField", "<Cause>k__BackingField",
             "<CauseIsPlanned>k__BackingField",
         ],

@@ -25,6 +25,10 @@ internal sealed partial class Gate(string entity, ItFunction function, GateEpoch
     private readonly List<(string Key, double Factor, CauseLink Label, bool Planned)> _holds = [];
     private readonly List<IGateListener> _listeners = [];
 
+    // A plant's gates have every lane to its lines as listeners: past a few, a set keeps adding one from costing a pass
+    // over all (most gates, a lane's own, have one or two and no set).
+    private HashSet<IGateListener>? _listening;
+
     public string Entity { get; } = entity;
 
     public ItFunction Function { get; } = function;
@@ -42,11 +46,27 @@ internal sealed partial class Gate(string entity, ItFunction function, GateEpoch
 
     public void Listen(IGateListener listener)
     {
+        if (_listening is not null)
+        {
+            if (_listening.Add(listener))
+            {
+                _listeners.Add(listener);
+            }
+
+            return;
+        }
+
         if (!_listeners.Contains(listener))
         {
             _listeners.Add(listener);
+            if (_listeners.Count > ListenersBeforeSet)
+            {
+                _listening = new HashSet<IGateListener>(_listeners, ReferenceEqualityComparer.Instance);
+            }
         }
     }
+
+    private const int ListenersBeforeSet = 16;
 
     public void Hold(string key, double factor, CauseLink label, bool planned = false)
     {
@@ -110,7 +130,8 @@ internal sealed class GateGroup(Gate[] gates)
     private int _epoch = -1;
     private double _factor = 1;
 
-    public IReadOnlyList<Gate> Gates => _gates;
+    /// <summary>The gates, as a span: spreading or iterating it allocates nothing (several groups are built per lane and run).</summary>
+    public ReadOnlySpan<Gate> Gates => _gates;
 
     /// <summary>The lowest factor of the gates; read on every dispatch, so cached until any gate of the run changes.</summary>
     public double Factor

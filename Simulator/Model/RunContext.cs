@@ -6,11 +6,13 @@ namespace Simulator.Model;
 /// <summary>Per-replication state shared by the runtime entities: the kernel, the gates, the logs.</summary>
 internal sealed partial class RunContext
 {
-    private readonly Dictionary<(string Entity, ItFunction Function), Gate> _gates = [];
+    private readonly Dictionary<(string Entity, ItFunction Function), Gate> _gates;
     private readonly GateEpoch _epoch = new();
 
     public RunContext(Network network, SimEnvironment env, RandomStreams streams, RunOptions options)
     {
+        // Every lane holds two gates of its own and every node three: sized once, not grown entry by entry.
+        _gates = new Dictionary<(string, ItFunction), Gate>((2 * network.Lanes.Count) + (3 * (network.Suppliers.Count + network.Lines.Count + network.Scenario.Plants.Count)));
         Inventory = new InventoryLedger(network.HorizonHours);
         Network = network;
         Env = env;
