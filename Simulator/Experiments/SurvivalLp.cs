@@ -47,7 +47,6 @@ internal static class SurvivalLp
         var stopped = model.Lines
             .Where(l => l.PlannedJobsPerHour > 0 && l.RunningFraction <= 0)
             .Select(l => FirstPlannedJob(model, l, ends))
-            .Where(t => t is not null)
             .Min();
 
         // The others need checking only up to that instant (a segment's start, so one of the ends or 0).

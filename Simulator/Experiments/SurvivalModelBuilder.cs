@@ -11,11 +11,12 @@ namespace Simulator.Experiments;
 /// <remarks>
 /// Capacities and lines run on their calendars from the reference time; lanes carry per hour. Stocks are those of a
 /// snapshot of the undisrupted run at the reference time when one is given (stock, finished goods and goods on the
-/// road as the run holds them), else those the network starts with. Production control scales a supplier's capacity or a line's rate; order
-/// transmission and logistics bound the lanes to, from or on what they hold at the fallback's fraction of the lane's
-/// planned flow (0 without fallback). Goods on the road at the start arrive unless the receiving end's logistics is
-/// down: the snapshot's, or without one the scenario state's shipments on a feed that has any (<c>state.in_transit</c>, as the runtime primes them),
-/// else a sequence lane's lead time of call-offs (as the runtime primes it), another lane's planned flow times its
+/// road as the run holds them), else those the network starts with. Production control scales a supplier's capacity
+/// or a line's rate; order transmission and logistics bound the lanes to, from or on what they hold at the fallback's
+/// fraction of the lane's planned flow (0 without fallback). Goods on the road at the start arrive unless the receiving
+/// end's logistics is down: the snapshot's, or without one the scenario state's shipments on a feed that has any
+/// (<c>state.in_transit</c>, as the runtime primes them), else a sequence lane's lead time of call-offs (as the runtime
+/// primes it), another lane's planned flow times its
 /// mean transit (steady state). A fallback counts from the outage's start. The state's demand caps a line's jobs and
 /// its planned output a product's production on the days they give, as the runtime does.
 /// </remarks>

@@ -22,17 +22,19 @@ internal sealed class RunRuntime(
             supplier.Advance();
         }
 
+        // Goods due by now have arrived, received or not: stock at the destination, no longer on the road.
+        var due = lanes.Select(l => l.DueUnits()).ToArray();
         var arrived = new double[feeds.Count];
-        foreach (var lane in lanes)
+        for (var l = 0; l < lanes.Count; l++)
         {
-            arrived[lane.Feed.Plan.Index] += lane.DueUnits();
+            arrived[lanes[l].Feed.Plan.Index] += due[l];
         }
 
         return new StockSnapshot(
             Context.Env.Now,
             feeds.Select(f => f.OnHand + arrived[f.Plan.Index]).ToArray(),
             suppliers.Select(s => Enumerable.Range(0, s.Plan.Products.Count).Select(s.ObservedFinishedUnits).ToArray()).ToArray(),
-            lanes.Select(l => l.InTransit - l.DueUnits()).ToArray(),
+            lanes.Select((l, i) => l.InTransit - due[i]).ToArray(),
             lanes.Select(l => l.Backlog).ToArray(),
             Lines.Select(l => l.DemandLeft(Context.Env.Now)).ToArray(),
             suppliers.Select(s => Enumerable.Range(0, s.Plan.Products.Count).Select(p => s.OutputLeft(p, Context.Env.Now)).ToArray()).ToArray());

@@ -162,8 +162,7 @@ public sealed class ExperimentShard
         // The record goes last, by rename: a job with a record has all its parts.
         var record = replication.ToRecord();
         var path = Path.Combine(jobs, $"{Invariant.Integer(job)}.record.json");
-        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(record, JsonOptions), ResultsCsv.FileEncoding);
-        File.Move(path + ".tmp", path, overwrite: true);
+        ResultsWriter.ReplaceFile(path, JsonSerializer.Serialize(record, JsonOptions));
         Records.Add(record);
     }
 

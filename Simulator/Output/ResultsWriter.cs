@@ -193,6 +193,16 @@ public static class ResultsWriter
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="text"/> to <paramref name="path"/> by rename (the tool's own journal files), so that an
+    /// interruption leaves the old file or the new one, never half of one.
+    /// </summary>
+    internal static void ReplaceFile(string path, string text)
+    {
+        File.WriteAllText(path + ".tmp", text, ResultsCsv.FileEncoding);
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
     internal static void MoveIntoPlace(string temporary, string target, string parent, string name)
     {
         if (!Directory.Exists(target))

@@ -366,12 +366,8 @@ public sealed class StressJournal : IStressRunSink, IDisposable
     }
 
     /// <summary>Writes <c>shard.json</c> by rename, so that an interruption leaves the old one or the new one, never half of one.</summary>
-    private static void WriteManifest(string folder, StressShardManifest manifest)
-    {
-        var path = Path.Combine(folder, ManifestFile);
-        File.WriteAllText(path + ".tmp", manifest.ToJson(), ResultsCsv.FileEncoding);
-        File.Move(path + ".tmp", path, overwrite: true);
-    }
+    private static void WriteManifest(string folder, StressShardManifest manifest) =>
+        ResultsWriter.ReplaceFile(Path.Combine(folder, ManifestFile), manifest.ToJson());
 
     /// <summary>
     /// Why <paramref name="manifest"/>'s LP optima are not a share of its shard's targets (each once, one slot per
