@@ -29,6 +29,7 @@ public sealed class RuntimeStateCoverageTests
             "<Line>k__BackingField", "<Supplier>k__BackingField", "<Lanes>k__BackingField", "<Ordered>k__BackingField", "<Delivered>k__BackingField",
             "<HeapSlot>k__BackingField", "<ReorderSlot>k__BackingField", "<StockOut>k__BackingField", "<ReceivedAt>k__BackingField",
             "_initialUnits", "_perJob", "_sequence", "_lanes", "_shares", "_sharesStale", "<InputCell>k__BackingField",
+            "_kanban", "_reorderPoint", "_orderQuantity", "<UnitCost>k__BackingField",
         ],
         [typeof(LaneRun)] =
         [
@@ -56,11 +57,11 @@ public sealed class RuntimeStateCoverageTests
         ],
         [typeof(OrderBook)] =
         [
-            "_lanes", "_pieces", "_need", "_head", "_count",
+            "_orders", "_head", "_count",
         ],
         [typeof(CallOffLog)] =
         [
-            "_ends", "_need", "_head", "_count",
+            "_callOffs", "_head", "_count",
         ],
         [typeof(FeedHeap)] =
         [

@@ -8,9 +8,9 @@ internal sealed partial class CallOffLog
         digest.Add(_count);
         for (var i = 0; i < _count; i++)
         {
-            var at = (_head + i) & (_ends.Length - 1);
-            digest.Add(_ends[at]);
-            digest.Add(_need[at]);
+            var callOff = _callOffs[(_head + i) & (_callOffs.Length - 1)];
+            digest.Add(callOff.End);
+            digest.Add(callOff.Need);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Simulator.Engine;
 
 namespace Simulator.Model;
@@ -51,8 +52,11 @@ internal sealed partial class DispatchRun
         while (true)
         {
             _lastDispatch = _env.Now;
-            foreach (var lane in _active)
+            var active = CollectionsMarshal.AsSpan(_active);
+            for (var i = 0; i < active.Length; i++)
             {
+                LaneRun.WarmAhead(active, i);
+                var lane = active[i];
                 if (lane.Depart(every))
                 {
                     _stillActive.Add(lane);

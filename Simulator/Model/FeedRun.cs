@@ -16,10 +16,13 @@ internal sealed partial class FeedRun
     private double[]? _shares;
     private bool _sharesStale;
 
-    // Read on every job-derived stock level and call-off: kept here rather than behind Plan.
+    // Read on every job-derived stock level, call-off and kanban check: kept here rather than behind Plan.
     private readonly double _initialUnits;
     private readonly double _perJob;
     private readonly bool _sequence;
+    private readonly bool _kanban;
+    private readonly double _reorderPoint;
+    private readonly double _orderQuantity;
 
     public FeedRun(RunContext ctx, FeedPlan plan)
     {
@@ -29,9 +32,16 @@ internal sealed partial class FeedRun
         _initialUnits = plan.InitialUnits;
         _perJob = plan.QuantityPerJob;
         _sequence = plan.Trigger == TriggerKind.Sequence;
+        _kanban = plan.Trigger == TriggerKind.Kanban;
+        _reorderPoint = plan.ReorderPointUnits;
+        _orderQuantity = plan.OrderQuantityUnits;
+        UnitCost = plan.UnitCost;
     }
 
     public FeedPlan Plan { get; }
+
+    /// <summary>Value of one piece (<see cref="FeedPlan.UnitCost"/>, read on every draw of a supplier's production).</summary>
+    public double UnitCost { get; }
 
     /// <summary>The line whose line-side stock this is, or null.</summary>
     public LineRun? Line { get; private set; }
@@ -83,7 +93,7 @@ internal sealed partial class FeedRun
 
     /// <summary>Line kanban feeds: the job count at which the inventory position reaches the reorder point.</summary>
     public long NextReorderJob =>
-        (long)Math.Ceiling((Plan.InitialUnits + Ordered - Plan.ReorderPointUnits) / Plan.QuantityPerJob - 1e-9);
+        (long)Math.Ceiling((_initialUnits + Ordered - _reorderPoint) / _perJob - 1e-9);
 
     /// <summary>Pieces consumed so far by the line's jobs or the supplier's production.</summary>
     public double Consumed => Line is { } line ? line.JobsStarted * _perJob : _supplierConsumed;
@@ -154,14 +164,14 @@ internal sealed partial class FeedRun
     /// <summary>Kanban: order the fixed quantity until the inventory position is above the reorder point.</summary>
     public void CheckKanban()
     {
-        if (Plan.Trigger != TriggerKind.Kanban || Plan.OrderQuantityUnits <= 0)
+        if (!_kanban || _orderQuantity <= 0)
         {
             return;
         }
 
-        while (InventoryPosition <= Plan.ReorderPointUnits + 1e-9)
+        while (InventoryPosition <= _reorderPoint + 1e-9)
         {
-            Order(Plan.OrderQuantityUnits);
+            Order(_orderQuantity);
         }
     }
 

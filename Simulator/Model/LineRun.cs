@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Simulator.Engine;
 using Simulator.Model.Specs;
 
@@ -262,9 +263,11 @@ internal sealed partial class LineRun : IGateListener
         _ctx.Inventory.Change(-_valuePerJob, _ctx.Env.Now);
         if (_sleepingLanes.Count > 0)
         {
-            foreach (var lane in _sleepingLanes)
+            var sleeping = CollectionsMarshal.AsSpan(_sleepingLanes);
+            for (var i = 0; i < sleeping.Length; i++)
             {
-                lane.WakeUp();
+                LaneRun.WarmAhead(sleeping, i);
+                sleeping[i].WakeUp();
             }
 
             _sleepingLanes.Clear();

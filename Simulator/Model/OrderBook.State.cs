@@ -6,13 +6,13 @@ internal sealed partial class OrderBook
     public void WriteState(StateDigest digest)
     {
         digest.Add(_count);
-        var mask = _lanes.Length - 1;
+        var mask = _orders.Length - 1;
         for (var i = 0; i < _count; i++)
         {
-            var at = (_head + i) & mask;
-            digest.Add(_lanes[at]);
-            digest.Add(_pieces[at]);
-            digest.Add(_need[at]);
+            var order = _orders[(_head + i) & mask];
+            digest.Add(order.Lane);
+            digest.Add(order.Pieces);
+            digest.Add(order.Need);
         }
     }
 }

@@ -8,9 +8,8 @@ namespace Simulator.Model;
 /// </summary>
 internal sealed partial class OrderBook
 {
-    private int[] _lanes = new int[4];
-    private double[] _pieces = new double[4];
-    private double[] _need = new double[4];
+    // One array of entries rather than one per field: booking and serving touch one cache line, not three.
+    private Order[] _orders = new Order[4];
     private int _head;
     private int _count;
 
@@ -19,16 +18,16 @@ internal sealed partial class OrderBook
     /// <summary>Books <paramref name="pieces"/> for <paramref name="lane"/>, needed at <paramref name="needHours"/>.</summary>
     public void Add(int lane, double pieces, double needHours)
     {
-        var mask = _lanes.Length - 1;
+        var mask = _orders.Length - 1;
         var at = _count;
         while (at > 0)
         {
-            var before = (_head + at - 1) & mask;
-            if (_need[before] < needHours || (_need[before] == needHours && _lanes[before] <= lane))
+            ref var before = ref _orders[(_head + at - 1) & mask];
+            if (before.Need < needHours || (before.Need == needHours && before.Lane <= lane))
             {
-                if (_lanes[before] == lane && _need[before] == needHours)
+                if (before.Lane == lane && before.Need == needHours)
                 {
-                    _pieces[before] += pieces;
+                    before.Pieces += pieces;
                     return;
                 }
 
@@ -38,25 +37,18 @@ internal sealed partial class OrderBook
             at--;
         }
 
-        if (_count == _lanes.Length)
+        if (_count == _orders.Length)
         {
             Grow();
-            mask = _lanes.Length - 1;
+            mask = _orders.Length - 1;
         }
 
         for (var i = _count; i > at; i--)
         {
-            var to = (_head + i) & mask;
-            var from = (_head + i - 1) & mask;
-            _lanes[to] = _lanes[from];
-            _pieces[to] = _pieces[from];
-            _need[to] = _need[from];
+            _orders[(_head + i) & mask] = _orders[(_head + i - 1) & mask];
         }
 
-        var slot = (_head + at) & mask;
-        _lanes[slot] = lane;
-        _pieces[slot] = pieces;
-        _need[slot] = needHours;
+        _orders[(_head + at) & mask] = new Order(lane, pieces, needHours);
         _count++;
     }
 
@@ -65,13 +57,14 @@ internal sealed partial class OrderBook
     {
         while (made > 1e-12 && _count > 0)
         {
-            var assigned = Math.Min(_pieces[_head], made);
-            readyByLane[_lanes[_head]] += assigned;
-            _pieces[_head] -= assigned;
+            ref var oldest = ref _orders[_head];
+            var assigned = Math.Min(oldest.Pieces, made);
+            readyByLane[oldest.Lane] += assigned;
+            oldest.Pieces -= assigned;
             made -= assigned;
-            if (_pieces[_head] <= 1e-12)
+            if (oldest.Pieces <= 1e-12)
             {
-                _head = (_head + 1) & (_lanes.Length - 1);
+                _head = (_head + 1) & (_orders.Length - 1);
                 _count--;
             }
         }
@@ -83,20 +76,15 @@ internal sealed partial class OrderBook
     public void Remove(int lane)
     {
         var kept = 0;
-        var mask = _lanes.Length - 1;
+        var mask = _orders.Length - 1;
         for (var i = 0; i < _count; i++)
         {
-            var from = (_head + i) & mask;
-            if (_lanes[from] == lane)
+            var order = _orders[(_head + i) & mask];
+            if (order.Lane != lane)
             {
-                continue;
+                _orders[(_head + kept) & mask] = order;
+                kept++;
             }
-
-            var to = (_head + kept) & mask;
-            _lanes[to] = _lanes[from];
-            _pieces[to] = _pieces[from];
-            _need[to] = _need[from];
-            kept++;
         }
 
         _count = kept;
@@ -104,20 +92,16 @@ internal sealed partial class OrderBook
 
     private void Grow()
     {
-        var lanes = new int[_lanes.Length * 2];
-        var pieces = new double[_lanes.Length * 2];
-        var need = new double[_lanes.Length * 2];
+        var orders = new Order[_orders.Length * 2];
         for (var i = 0; i < _count; i++)
         {
-            var from = (_head + i) & (_lanes.Length - 1);
-            lanes[i] = _lanes[from];
-            pieces[i] = _pieces[from];
-            need[i] = _need[from];
+            orders[i] = _orders[(_head + i) & (_orders.Length - 1)];
         }
 
-        _lanes = lanes;
-        _pieces = pieces;
-        _need = need;
+        _orders = orders;
         _head = 0;
     }
+
+    /// <summary>Pieces booked for a lane's slot, needed at an hour.</summary>
+    private record struct Order(int Lane, double Pieces, double Need);
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using Simulator.Engine;
 using Simulator.Model.Specs;
 
 namespace Simulator.Model;
@@ -169,6 +171,9 @@ internal sealed partial class SupplierRun : IGateListener
         }
     }
 
+    /// <summary>Starts loading the production cell of <paramref name="product"/>.</summary>
+    public void WarmProduct(int product) => CacheWarming.Prefetch(_cells[_cellOfProduct[product]]);
+
     /// <summary>Brings the production of <paramref name="product"/> (and the products sharing its inputs) up to now.</summary>
     public void AdvanceProduct(int product) => AdvanceCell(_cellOfProduct[product]);
 
@@ -203,8 +208,11 @@ internal sealed partial class SupplierRun : IGateListener
             _arrivedBefore[p] = _backlog[p];
         }
 
-        foreach (var lane in cell.SequenceLanes)
+        var sequenceLanes = CollectionsMarshal.AsSpan(cell.SequenceLanes);
+        for (var i = 0; i < sequenceLanes.Length; i++)
         {
+            LaneRun.WarmAhead(sequenceLanes, i);
+            var lane = sequenceLanes[i];
             lane.Feed.SyncSequence();
             if (lane.Allocated > lane.Transmitted)
             {
@@ -305,7 +313,7 @@ internal sealed partial class SupplierRun : IGateListener
             var feed = feeds[i];
             var drawn = make * perPiece[i];
             feed.Consume(drawn);
-            added -= drawn * feed.Plan.UnitCost;
+            added -= drawn * feed.UnitCost;
             cell.Drawn[recipe.FeedIndex[i]] = true;
         }
 
