@@ -266,7 +266,11 @@ internal sealed partial class LineRun : IGateListener
             var sleeping = CollectionsMarshal.AsSpan(_sleepingLanes);
             for (var i = 0; i < sleeping.Length; i++)
             {
-                LaneRun.WarmAhead(sleeping, i);
+                if (i + 1 < sleeping.Length)
+                {
+                    CacheWarming.Prefetch(sleeping[i + 1]);
+                }
+
                 sleeping[i].WakeUp();
             }
 
