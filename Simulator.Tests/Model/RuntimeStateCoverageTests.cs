@@ -28,8 +28,8 @@ public sealed class RuntimeStateCoverageTests
             "_ctx", "_supplierOnHand", "_supplierConsumed", "_lastSequenceJobs", "<Plan>k__BackingField",
             "<Line>k__BackingField", "<Supplier>k__BackingField", "<Lanes>k__BackingField", "<Ordered>k__BackingField", "<Delivered>k__BackingField",
             "<HeapSlot>k__BackingField", "<ReorderSlot>k__BackingField", "<StockOut>k__BackingField", "<ReceivedAt>k__BackingField",
-            "_initialUnits", "_perJob", "_sequence", "_lanes", "_shares", "_sharesStale", "<InputCell>k__BackingField",
-            "_kanban", "_reorderPoint", "_orderQuantity", "<UnitCost>k__BackingField",
+            "_initialUnits", "_perJob", "_sequence", "_lanes", "_shares", "_sharesStale", "_soleLane", "<InputCell>k__BackingField",
+            "_kanban", "_reorderPoint", "_orderQuantity", "_leadJobs", "<UnitCost>k__BackingField",
         ],
         [typeof(LaneRun)] =
         [
@@ -38,12 +38,11 @@ public sealed class RuntimeStateCoverageTests
             "<Feed>k__BackingField", "<Origin>k__BackingField", "<Transmission>k__BackingField", "<SourceTransmission>k__BackingField", "<Dispatch>k__BackingField",
             "<Receipt>k__BackingField", "<Active>k__BackingField", "<TakesOver>k__BackingField", "<Allocated>k__BackingField", "<Transmitted>k__BackingField",
             "<Shipped>k__BackingField", "<Received>k__BackingField", "<InitialInTransit>k__BackingField", "<Dispatcher>k__BackingField", "<DispatchSlot>k__BackingField",
-            "<OriginSlot>k__BackingField", "<Share>k__BackingField", "_fixedTransitHours", "_leadHours", "_product", "_sequence",
+            "<OriginSlot>k__BackingField", "<Share>k__BackingField", "_fixedTransitHours", "_transitHours", "_leadHours", "_product", "_sequence",
         ],
         [typeof(SupplierRun)] =
         [
-            "_ctx", "_finished", "_free", "_book", "_produced",
-            "_backlog", "_arrivedBefore", "_cellOfProduct", "_cells", "_recipes",
+            "_ctx", "_products", "_cells", "_recipes", "_inputs", "_calendar", "_sharedCapacityPerHour",
             "_ready", "<Plan>k__BackingField", "<Inputs>k__BackingField", "<Outgoing>k__BackingField",
             "<Production>k__BackingField", "<OrderTransmission>k__BackingField", "<Logistics>k__BackingField",
             "_grant", "_want", "_weight",
@@ -83,6 +82,10 @@ public sealed class RuntimeStateCoverageTests
             "_gates", "_epoch", "<Network>k__BackingField", "<Env>k__BackingField", "<Streams>k__BackingField",
             "<Options>k__BackingField", "<Inventory>k__BackingField", "<FirstDisruptionStart>k__BackingField", "<Events>k__BackingField", "<Samples>k__BackingField",
             "<Windows>k__BackingField",
+        ],
+        [typeof(SupplierRun).GetNestedType("ProductState", BindingFlags.NonPublic)!] =
+        [
+            "Finished", "Free", "Backlog", "ArrivedBefore", "Produced", "Cell", "Book",
         ],
         [typeof(GateGroup)] =
         [

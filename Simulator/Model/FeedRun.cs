@@ -16,6 +16,10 @@ internal sealed partial class FeedRun
     private double[]? _shares;
     private bool _sharesStale;
 
+    // A feed with one lane (most are) gives it every order whole: its share of the split is exactly 1 and never
+    // changes (a single source has nothing to fail over to), so the split's arrays are not read for it.
+    private LaneRun? _soleLane;
+
     // Read on every job-derived stock level, call-off and kanban check: kept here rather than behind Plan.
     private readonly double _initialUnits;
     private readonly double _perJob;
@@ -23,6 +27,7 @@ internal sealed partial class FeedRun
     private readonly bool _kanban;
     private readonly double _reorderPoint;
     private readonly double _orderQuantity;
+    private readonly long _leadJobs;
 
     public FeedRun(RunContext ctx, FeedPlan plan)
     {
@@ -35,6 +40,7 @@ internal sealed partial class FeedRun
         _kanban = plan.Trigger == TriggerKind.Kanban;
         _reorderPoint = plan.ReorderPointUnits;
         _orderQuantity = plan.OrderQuantityUnits;
+        _leadJobs = plan.LeadJobs;
         UnitCost = plan.UnitCost;
     }
 
@@ -154,7 +160,7 @@ internal sealed partial class FeedRun
         }
 
         _lastSequenceJobs = line.JobsStarted;
-        var target = (line.JobsStarted + Plan.LeadJobs) * _perJob;
+        var target = (line.JobsStarted + _leadJobs) * _perJob;
         if (target > Ordered + 1e-9)
         {
             Order(target - Ordered);
@@ -189,11 +195,18 @@ internal sealed partial class FeedRun
     public void Order(double units)
     {
         Ordered += units;
+        if (_soleLane is { } sole)
+        {
+            sole.Allocate(units);
+            return;
+        }
+
         if (_shares is null || _shares.Length != Lanes.Count)
         {
             _lanes = [.. Lanes];
             _shares = new double[_lanes.Length];
             ComputeShares();
+            _soleLane = _lanes.Length == 1 && _shares[0] == 1 ? _lanes[0] : null;
         }
         else if (_sharesStale)
         {

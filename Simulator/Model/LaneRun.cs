@@ -24,6 +24,7 @@ internal sealed partial class LaneRun : IGateListener
     private readonly bool _sequence;
     private readonly double _leadHours;
     private readonly double _fixedTransitHours;
+    private readonly DistributionSpec _transitHours;
 
     public LaneRun(RunContext ctx, LanePlan plan, FeedRun feed, SupplierRun origin, GateGroup destinationTransmission, GateGroup destinationLogistics)
     {
@@ -41,7 +42,8 @@ internal sealed partial class LaneRun : IGateListener
         _product = plan.ProductIndex;
         _sequence = feed.Plan.Trigger == TriggerKind.Sequence;
         _leadHours = plan.Spec.Trigger.LeadHours;
-        _fixedTransitHours = plan.Spec.TransitHours.IsDeterministic ? plan.Spec.TransitHours.Mean : double.NaN;
+        _transitHours = plan.Spec.TransitHours;
+        _fixedTransitHours = _transitHours.IsDeterministic ? _transitHours.Mean : double.NaN;
         Transmission.Listen(this);
         Dispatch.Listen(this);
         Receipt.Listen(this);
@@ -297,7 +299,7 @@ internal sealed partial class LaneRun : IGateListener
         // Fixed transit times draw nothing; the stream (named, so it never shifts another) is made when first needed.
         var transit = !double.IsNaN(_fixedTransitHours)
             ? _fixedTransitHours
-            : DurationSampler.Sample(Plan.Spec.TransitHours, _transit ??= _ctx.Streams.For($"lane:{Plan.Spec.Id}/transit"));
+            : DurationSampler.Sample(_transitHours, _transit ??= _ctx.Streams.For($"lane:{Plan.Spec.Id}/transit"));
         var arrival = _ctx.Env.Now + transit;
         if (Feed.Line is not null)
         {

@@ -12,33 +12,23 @@ internal sealed class ProductRecipe
         CapacityPerHour = plan.Spec.CapacityPerHour;
         TargetUnits = plan.TargetUnits;
         UnitCost = plan.UnitCost;
-        var count = plan.Spec.Inputs.Count;
-        FeedIndex = new int[count];
-        Feeds = new FeedRun[count];
-        PerPiece = new double[count];
-        for (var i = 0; i < count; i++)
+        Inputs = new RecipeInput[plan.Spec.Inputs.Count];
+        for (var i = 0; i < Inputs.Length; i++)
         {
-            FeedIndex[i] = plan.InputFeedIndex[i];
-            Feeds[i] = supplierInputs[FeedIndex[i]];
-            PerPiece[i] = plan.Spec.Inputs[i].QuantityPerJob;
+            var index = plan.InputFeedIndex[i];
+            Inputs[i] = new RecipeInput(supplierInputs[index], plan.Spec.Inputs[i].QuantityPerJob, index);
         }
     }
 
-    /// <summary>Pieces per hour at full production (<see cref="Specs.ProductSpec.CapacityPerHour"/>).</summary>
     public double CapacityPerHour { get; }
 
-    /// <summary>Finished pieces the supplier keeps beyond its order book (<see cref="ProductPlan.TargetUnits"/>).</summary>
     public double TargetUnits { get; }
 
-    /// <summary>Value of one piece.</summary>
     public double UnitCost { get; }
 
-    /// <summary>Per input, in <see cref="Specs.ProductSpec.Inputs"/> order: its index among the supplier's input stocks.</summary>
-    public int[] FeedIndex { get; }
-
-    /// <summary>Per input: the supplier's input stock.</summary>
-    public FeedRun[] Feeds { get; }
-
-    /// <summary>Per input: pieces of it per piece made.</summary>
-    public double[] PerPiece { get; }
+    /// <summary>What one piece draws, input by input, in one array: a production step reads it whole.</summary>
+    public RecipeInput[] Inputs { get; }
 }
+
+/// <summary>One input of a product: the supplier's input stock, pieces drawn per piece made and the stock's index among the supplier's inputs.</summary>
+internal readonly record struct RecipeInput(FeedRun Feed, double PerPiece, int FeedIndex);

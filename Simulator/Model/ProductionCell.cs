@@ -17,7 +17,10 @@ internal sealed class ProductionCell(int[] products, int[] inputs, int inputCoun
     public bool[] Drawn { get; } = new bool[inputCount];
 
     /// <summary>Sequence lanes shipping this cell's products: their call-offs are taken in as the cell advances.</summary>
-    public List<LaneRun> SequenceLanes { get; } = [];
+    public LaneRun[] SequenceLanes { get; private set; } = [];
+
+    /// <summary>Adds a sequence lane when the run is wired (an array, not a list: the cell reads it on every advance).</summary>
+    public void AddSequenceLane(LaneRun lane) => SequenceLanes = [.. SequenceLanes, lane];
 
     /// <summary>Hour up to which the cell's production has been computed.</summary>
     public double AdvancedTo { get; set; }

@@ -25,11 +25,11 @@ internal sealed partial class SupplierRun
         foreach (var p in cell.Products)
         {
             var product = Plan.Products[p];
-            var want = Want(p, hours, Math.Min(product.Spec.CapacityPerHour, sharedPerHour) * factor, _backlog[p] - _arrivedBefore[p]);
+            var want = Want(p, hours, Math.Min(product.Spec.CapacityPerHour, sharedPerHour) * factor, _products[p].Backlog - _products[p].ArrivedBefore);
             var inputs = product.Spec.Inputs;
             for (var i = 0; i < inputs.Count; i++)
             {
-                want = Math.Min(want, Math.Max(0, Inputs[product.InputFeedIndex[i]].OnHand) / inputs[i].QuantityPerJob);
+                want = Math.Min(want, Math.Max(0, _inputs[product.InputFeedIndex[i]].OnHand) / inputs[i].QuantityPerJob);
             }
 
             _want[p] = Math.Max(0, Math.Min(want, Allowance(p)));
@@ -38,14 +38,14 @@ internal sealed partial class SupplierRun
         CapacityShare.Split(_want, _weight, sharedPerHour * factor * hours, _grant);
         foreach (var p in cell.Products)
         {
-            Produce(p, hours, factor, _backlog[p] - _arrivedBefore[p], _grant[p]);
+            Produce(p, hours, factor, _products[p].Backlog - _products[p].ArrivedBefore, _grant[p]);
         }
     }
 
     /// <summary>What product <paramref name="p"/> would make in <paramref name="hours"/> at <paramref name="capacityPerHour"/>, inputs aside.</summary>
     private double Want(int p, double hours, double capacityPerHour, double arrived)
     {
-        var deficit = _recipes[p].TargetUnits + _backlog[p] - arrived - _finished[p];
+        var deficit = _recipes[p].TargetUnits + _products[p].Backlog - arrived - _products[p].Finished;
         return FluidOutput(deficit, arrived / hours, capacityPerHour, hours);
     }
 }

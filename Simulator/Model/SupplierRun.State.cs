@@ -2,15 +2,15 @@ namespace Simulator.Model;
 
 internal sealed partial class SupplierRun
 {
-    /// <summary>Writes finished, free and owed goods per product, the order books, what is made for each lane, the output caps left and each production cell's position (the product recipes are fixed when the run is built).</summary>
+    /// <summary>Writes finished, free and owed goods per product, the order books, what is made for each lane, the output caps left and each production cell's position. The product recipes, input stocks and cells are fixed when the run is built; a product's backlog at its cell's last advance is set before every use; what it produced in all is an output, read by no decision.</summary>
     public void WriteState(StateDigest digest)
     {
-        for (var p = 0; p < _finished.Length; p++)
+        foreach (var product in _products)
         {
-            digest.Add(_finished[p]);
-            digest.Add(_free[p]);
-            digest.Add(_backlog[p]);
-            _book[p].WriteState(digest);
+            digest.Add(product.Finished);
+            digest.Add(product.Free);
+            digest.Add(product.Backlog);
+            product.Book.WriteState(digest);
         }
 
         foreach (var ready in _ready)
