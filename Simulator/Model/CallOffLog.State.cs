@@ -1,9 +1,9 @@
 namespace Simulator.Model;
 
-internal sealed partial class CallOffLog
+internal partial struct CallOffLog
 {
     /// <summary>Writes the call-offs oldest first: where each ends in the lane's allocated total, and its need hour.</summary>
-    public void WriteState(StateDigest digest)
+    public readonly void WriteState(StateDigest digest)
     {
         digest.Add(_count);
         for (var i = 0; i < _count; i++)

@@ -1,3 +1,5 @@
+using Simulator.Engine;
+
 namespace Simulator.Model;
 
 /// <summary>
@@ -5,12 +7,18 @@ namespace Simulator.Model;
 /// allocated pieces at the order's end, need hour). Orders held by an outage keep their own need dates, so the
 /// supplier can build them by need date across its customers when transmission returns.
 /// </summary>
-internal sealed partial class CallOffLog
+internal partial struct CallOffLog
 {
-    // One array of entries rather than one per field: a call-off touches one cache line, not two.
+    // One array of entries rather than one per field: a call-off touches one cache line, not two. A struct, kept
+    // inline in its lane: one object fewer to reach on every call-off.
     private CallOff[] _callOffs = new CallOff[4];
     private int _head;
     private int _count;
+
+    /// <summary>An empty log.</summary>
+    public CallOffLog()
+    {
+    }
 
     public int Count => _count;
 
@@ -41,6 +49,9 @@ internal sealed partial class CallOffLog
         _callOffs[(_head + _count) & (_callOffs.Length - 1)] = new CallOff(allocatedEnd, needHours);
         _count++;
     }
+
+    /// <summary>Starts loading the entries into the cache (see <see cref="CacheWarming"/>).</summary>
+    public readonly void Warm() => CacheWarming.Prefetch(_callOffs);
 
     public void DropOldest()
     {

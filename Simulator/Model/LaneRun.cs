@@ -11,7 +11,7 @@ internal sealed partial class LaneRun : IGateListener
 {
     private readonly RunContext _ctx;
     private readonly PriorityQueue<double, double> _road = new();
-    private readonly CallOffLog _callOffs = new();
+    private CallOffLog _callOffs = new();
     private Random? _transit;
     private Action<Event>? _arrival;
     private double _lastTransmitSync;
@@ -26,6 +26,14 @@ internal sealed partial class LaneRun : IGateListener
     private readonly double _fixedTransitHours;
     private readonly DistributionSpec _transitHours;
 
+    // The factors of the transmission, dispatch and receipt gates, read on every call-off, departure and receipt: kept
+    // here for the run's gate epoch they were read at, rather than read behind three group objects each time.
+    private readonly GateEpoch _gateEpoch;
+    private int _factorsEpoch = -1;
+    private double _transmissionFactor;
+    private double _dispatchFactor;
+    private double _receiptFactor;
+
     public LaneRun(RunContext ctx, LanePlan plan, FeedRun feed, SupplierRun origin, GateGroup destinationTransmission, GateGroup destinationLogistics)
     {
         _ctx = ctx;
@@ -38,6 +46,7 @@ internal sealed partial class LaneRun : IGateListener
         SourceTransmission = new GateGroup([.. origin.OrderTransmission.Gates, laneTransmission]);
         Dispatch = new GateGroup([.. origin.Logistics.Gates, laneLogistics]);
         Receipt = destinationLogistics;
+        _gateEpoch = laneTransmission.Epoch;
         Share = plan.Spec.Share;
         _product = plan.ProductIndex;
         _sequence = feed.Plan.Trigger == TriggerKind.Sequence;
@@ -66,6 +75,46 @@ internal sealed partial class LaneRun : IGateListener
     public GateGroup Dispatch { get; }
 
     public GateGroup Receipt { get; }
+
+    private double TransmissionFactor
+    {
+        get
+        {
+            RefreshFactors();
+            return _transmissionFactor;
+        }
+    }
+
+    private double DispatchFactor
+    {
+        get
+        {
+            RefreshFactors();
+            return _dispatchFactor;
+        }
+    }
+
+    private double ReceiptFactor
+    {
+        get
+        {
+            RefreshFactors();
+            return _receiptFactor;
+        }
+    }
+
+    private void RefreshFactors()
+    {
+        if (_gateEpoch.Value == _factorsEpoch)
+        {
+            return;
+        }
+
+        _transmissionFactor = Transmission.Factor;
+        _dispatchFactor = Dispatch.Factor;
+        _receiptFactor = Receipt.Factor;
+        _factorsEpoch = _gateEpoch.Value;
+    }
 
     /// <summary>False while failed over: new orders go to the sibling lanes.</summary>
     public bool Active { get; private set; } = true;
@@ -158,7 +207,7 @@ internal sealed partial class LaneRun : IGateListener
         // this lane's new orders).
         Origin.AdvanceProduct(_product);
         var now = _ctx.Env.Now;
-        var factor = Transmission.Factor;
+        var factor = TransmissionFactor;
         var before = Transmitted;
         if (factor >= 1)
         {
@@ -267,7 +316,7 @@ internal sealed partial class LaneRun : IGateListener
         CacheWarming.Prefetch(Feed);
         CacheWarming.Prefetch(Transmission);
         CacheWarming.Prefetch(Dispatch);
-        CacheWarming.Prefetch(_callOffs);
+        _callOffs.Warm();
         CacheWarming.Prefetch(_road);
         Origin.WarmProduct(_product);
     }
@@ -277,7 +326,7 @@ internal sealed partial class LaneRun : IGateListener
 
     private void Ship(double every)
     {
-        var factor = Dispatch.Factor;
+        var factor = DispatchFactor;
         if (factor <= 0 || Backlog <= 1e-9)
         {
             return;
@@ -318,12 +367,12 @@ internal sealed partial class LaneRun : IGateListener
     /// Hour the next shipment on the road will be received, or +infinity; also +infinity while goods receipt is down
     /// (its return receives what waits at the gate).
     /// </summary>
-    public double NextArrivalHours => Receipt.Factor > 0 ? NextOnRoad : double.PositiveInfinity;
+    public double NextArrivalHours => ReceiptFactor > 0 ? NextOnRoad : double.PositiveInfinity;
 
     /// <summary>Pieces due by now that a receipt would take in; reading it changes nothing.</summary>
     public double DueUnits()
     {
-        if (_road.Count == 0 || Receipt.Factor <= 0)
+        if (_road.Count == 0 || ReceiptFactor <= 0)
         {
             return 0;
         }
@@ -343,7 +392,7 @@ internal sealed partial class LaneRun : IGateListener
     /// <summary>Receives every shipment that has reached the destination by now, unless its goods receipt is down.</summary>
     public void ReceiveDue()
     {
-        if (_road.Count == 0 || Receipt.Factor <= 0)
+        if (_road.Count == 0 || ReceiptFactor <= 0)
         {
             return;
         }
@@ -369,7 +418,7 @@ internal sealed partial class LaneRun : IGateListener
         ReceiveDue();
     }
 
-    private bool WaitingAtGate => Receipt.Factor <= 0 && NextOnRoad <= _ctx.Env.Now;
+    private bool WaitingAtGate => ReceiptFactor <= 0 && NextOnRoad <= _ctx.Env.Now;
 
     public void BeforeGateChange()
     {

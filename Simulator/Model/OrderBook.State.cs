@@ -1,9 +1,9 @@
 namespace Simulator.Model;
 
-internal sealed partial class OrderBook
+internal partial struct OrderBook
 {
     /// <summary>Writes the open orders in the order they are served.</summary>
-    public void WriteState(StateDigest digest)
+    public readonly void WriteState(StateDigest digest)
     {
         digest.Add(_count);
         var mask = _orders.Length - 1;

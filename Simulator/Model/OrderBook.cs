@@ -6,12 +6,18 @@ namespace Simulator.Model;
 /// the same need hour merge, and a new order almost always belongs at the tail, so booking costs no allocation and
 /// no search on the hot path (the ring only grows while the backlog does).
 /// </summary>
-internal sealed partial class OrderBook
+internal partial struct OrderBook
 {
-    // One array of entries rather than one per field: booking and serving touch one cache line, not three.
+    // One array of entries rather than one per field: booking and serving touch one cache line, not three. A struct,
+    // kept inline in its product's state: one object fewer to reach on every booking.
     private Order[] _orders = new Order[4];
     private int _head;
     private int _count;
+
+    /// <summary>An empty book.</summary>
+    public OrderBook()
+    {
+    }
 
     public int Count => _count;
 

@@ -36,7 +36,7 @@ internal sealed partial class SupplierRun : IGateListener
         _calendar = plan.Calendar;
         _sharedCapacityPerHour = plan.Spec.CapacityPerHour;
         (var cellOfProduct, _cells) = ProductionCell.Partition(plan, inputs.Count);
-        _products = plan.Products.Select((p, i) => new ProductState(p.InitialUnits, cellOfProduct[i])).ToArray();
+        _products = plan.Products.Select((p, i) => new ProductState(p.InitialUnits, _cells[cellOfProduct[i]])).ToArray();
         _recipes = plan.Products.Select(p => new ProductRecipe(p, inputs)).ToArray();
         for (var c = 0; c < _cells.Length; c++)
         {
@@ -92,7 +92,7 @@ internal sealed partial class SupplierRun : IGateListener
             byProduct[lane.Plan.ProductIndex].Add(lane);
             if (lane.Feed.Plan.Trigger == TriggerKind.Sequence)
             {
-                _cells[_products[lane.Plan.ProductIndex].Cell].AddSequenceLane(lane);
+                _products[lane.Plan.ProductIndex].Cell.AddSequenceLane(lane);
             }
         }
 
@@ -166,12 +166,12 @@ internal sealed partial class SupplierRun : IGateListener
     {
         for (var c = 0; c < _cells.Length; c++)
         {
-            AdvanceCell(c);
+            AdvanceCell(_cells[c]);
         }
     }
 
     /// <summary>Starts loading the production cell of <paramref name="product"/>.</summary>
-    public void WarmProduct(int product) => CacheWarming.Prefetch(_cells[_products[product].Cell]);
+    public void WarmProduct(int product) => CacheWarming.Prefetch(_products[product].Cell);
 
     /// <summary>Brings the production of <paramref name="product"/> (and the products sharing its inputs) up to now.</summary>
     public void AdvanceProduct(int product) => AdvanceCell(_products[product].Cell);
@@ -181,13 +181,12 @@ internal sealed partial class SupplierRun : IGateListener
     {
         if (input.InputCell >= 0)
         {
-            AdvanceCell(input.InputCell);
+            AdvanceCell(_cells[input.InputCell]);
         }
     }
 
-    private void AdvanceCell(int c)
+    private void AdvanceCell(ProductionCell cell)
     {
-        var cell = _cells[c];
         var now = _ctx.Env.Now;
         if (now <= cell.AdvancedTo)
         {
@@ -304,7 +303,7 @@ internal sealed partial class SupplierRun : IGateListener
             return;
         }
 
-        var cell = _cells[_products[p].Cell];
+        var cell = _products[p].Cell;
         var added = make * recipe.UnitCost;
         for (var i = 0; i < inputs.Length; i++)
         {
@@ -380,7 +379,7 @@ internal sealed partial class SupplierRun : IGateListener
     /// One product's finished goods and orders: read together on every take, booking and production step, so kept in
     /// one entry of one array rather than in one array per field (one cache line per touch, not six).
     /// </summary>
-    private struct ProductState(double initialUnits, int cell)
+    private struct ProductState(double initialUnits, ProductionCell cell)
     {
         /// <summary>Pieces on hand.</summary>
         public double Finished = initialUnits;
@@ -397,8 +396,8 @@ internal sealed partial class SupplierRun : IGateListener
         public double Produced;
 
         /// <summary>The production cell the product belongs to.</summary>
-        public readonly int Cell = cell;
+        public readonly ProductionCell Cell = cell;
 
-        public readonly OrderBook Book = new();
+        public OrderBook Book = new();
     }
 }
