@@ -301,7 +301,7 @@ internal sealed partial class LaneRun : IGateListener
     {
         if (i + 2 < lanes.Length)
         {
-            CacheWarming.Prefetch(lanes[i + 2]);
+            CacheWarming.PrefetchWide(lanes[i + 2]);
         }
 
         if (i + 1 < lanes.Length)

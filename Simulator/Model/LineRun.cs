@@ -268,7 +268,7 @@ internal sealed partial class LineRun : IGateListener
             {
                 if (i + 1 < sleeping.Length)
                 {
-                    CacheWarming.Prefetch(sleeping[i + 1]);
+                    CacheWarming.PrefetchWide(sleeping[i + 1]);
                 }
 
                 sleeping[i].WakeUp();
