@@ -203,10 +203,17 @@ internal sealed partial class LaneRun : IGateListener
     /// <summary>Brings the transmitted quantity up to date under the current order-transmission gate.</summary>
     public void SyncTransmission()
     {
+        var now = _ctx.Env.Now;
+        if (now == _lastTransmitSync && Allocated == Transmitted)
+        {
+            // Already in step at this instant (a departure right after its call-off): the supplier was brought up to
+            // now at that sync, and there is nothing left to transmit whatever the gate lets through.
+            return;
+        }
+
         // The supplier's production up to now used the old order book (bringing it up to date may already take in
         // this lane's new orders).
         Origin.AdvanceProduct(_product);
-        var now = _ctx.Env.Now;
         var factor = TransmissionFactor;
         var before = Transmitted;
         if (factor >= 1)
@@ -314,8 +321,6 @@ internal sealed partial class LaneRun : IGateListener
     private void Warm()
     {
         CacheWarming.Prefetch(Feed);
-        CacheWarming.Prefetch(Transmission);
-        CacheWarming.Prefetch(Dispatch);
         _callOffs.Warm();
         CacheWarming.Prefetch(_road);
         Origin.WarmProduct(_product);
