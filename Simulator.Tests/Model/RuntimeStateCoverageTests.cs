@@ -27,7 +27,7 @@ public sealed class RuntimeStateCoverageTests
         [
             "_ctx", "_supplierOnHand", "_supplierConsumed", "_lastSequenceJobs", "<Plan>k__BackingField",
             "<Line>k__BackingField", "<Supplier>k__BackingField", "<Lanes>k__BackingField", "<Ordered>k__BackingField", "<Delivered>k__BackingField",
-            "<HeapSlot>k__BackingField", "<ReorderSlot>k__BackingField", "<StockOut>k__BackingField", "<ReceivedAt>k__BackingField",
+            "<LineIndex>k__BackingField", "<StockOut>k__BackingField", "<ReceivedAt>k__BackingField",
             "_initialUnits", "_perJob", "_sequence", "_lanes", "_shares", "_sharesStale", "_soleLane", "<InputCell>k__BackingField",
             "_kanban", "_reorderPoint", "_orderQuantity", "_leadJobs", "<UnitCost>k__BackingField",
         ],
@@ -64,7 +64,7 @@ public sealed class RuntimeStateCoverageTests
         ],
         [typeof(FeedHeap)] =
         [
-            "<key>P", "<reorderSlot>P", "_items",
+            "_key", "_items", "_slotOf", "_count",
         ],
         [typeof(Gate)] =
         [

@@ -5,11 +5,11 @@ internal sealed partial class FeedHeap
     /// <summary>Writes the heap in array order: which of two equal keys is on top depends on it.</summary>
     public void WriteState(StateDigest digest)
     {
-        digest.Add(_items.Count);
-        foreach (var (k, feed) in _items)
+        digest.Add(_count);
+        for (var i = 0; i < _count; i++)
         {
-            digest.Add(k);
-            digest.Add(feed.Plan.Index);
+            digest.Add(_items[i].Key);
+            digest.Add(_items[i].Feed.Plan.Index);
         }
     }
 }

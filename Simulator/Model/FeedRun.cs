@@ -55,8 +55,15 @@ internal sealed partial class FeedRun
     /// <summary>The supplier whose input stock this is, or null.</summary>
     public SupplierRun? Supplier { get; private set; }
 
-    /// <summary>Makes this the line-side stock of <paramref name="line"/>.</summary>
-    public void ServeLine(LineRun line) => Line = line;
+    /// <summary>Makes this the line-side stock of <paramref name="line"/>, its feed number <paramref name="index"/>.</summary>
+    public void ServeLine(LineRun line, int index)
+    {
+        Line = line;
+        LineIndex = index;
+    }
+
+    /// <summary>Line feeds: the feed's index among its line's feeds (where the line's heaps keep its position).</summary>
+    public int LineIndex { get; private set; } = -1;
 
     /// <summary>Makes this an input stock of <paramref name="supplier"/>.</summary>
     public void ServeSupplier(SupplierRun supplier) => Supplier = supplier;
@@ -68,11 +75,6 @@ internal sealed partial class FeedRun
 
     /// <summary>Pieces received so far.</summary>
     public double Delivered { get; private set; }
-
-    /// <summary>Position of this feed in its line's run-out and reorder heaps.</summary>
-    public int HeapSlot { get; set; } = -1;
-
-    public int ReorderSlot { get; set; } = -1;
 
     /// <summary>Supplier input stocks: the production cell of <see cref="Supplier"/> that draws on it, or -1 (none does).</summary>
     public int InputCell { get; set; } = -1;

@@ -12,8 +12,8 @@ namespace Simulator.Model;
 internal sealed partial class LineRun : IGateListener
 {
     private readonly RunContext _ctx;
-    private readonly FeedHeap _runout = new(f => f.JobsAllowed, reorderSlot: false);
-    private readonly FeedHeap _reorder = new(f => f.NextReorderJob, reorderSlot: true);
+    private readonly FeedHeap _runout;
+    private readonly FeedHeap _reorder;
     private readonly long _restartJobs;
     private readonly double _valuePerJob;
     private readonly List<LaneRun> _sleepingLanes = [];
@@ -44,9 +44,12 @@ internal sealed partial class LineRun : IGateListener
         OrderTransmission = new GateGroup([ctx.Gate(line, ItFunction.OrderTransmission), ctx.Gate(plant, ItFunction.OrderTransmission)]);
         Logistics = new GateGroup([ctx.Gate(line, ItFunction.Logistics), ctx.Gate(plant, ItFunction.Logistics)]);
         Production.Listen(this);
-        foreach (var feed in feeds)
+        _runout = new FeedHeap(f => f.JobsAllowed, feeds.Count);
+        _reorder = new FeedHeap(f => f.NextReorderJob, feeds.Count);
+        for (var i = 0; i < feeds.Count; i++)
         {
-            feed.ServeLine(this);
+            var feed = feeds[i];
+            feed.ServeLine(this, i);
             ctx.Inventory.Open(feed.Plan.InitialUnits * feed.Plan.UnitCost);
             _valuePerJob += feed.Plan.QuantityPerJob * feed.Plan.UnitCost;
         }
