@@ -43,7 +43,7 @@ public sealed class RuntimeStateCoverageTests
         [typeof(SupplierRun)] =
         [
             "_ctx", "_products", "_cells", "_recipes", "_inputs", "_calendar", "_sharedCapacityPerHour",
-            "_ready", "<Plan>k__BackingField", "<Inputs>k__BackingField", "<Outgoing>k__BackingField",
+            "_ready", "<Plan>k__BackingField", "<Outgoing>k__BackingField",
             "<Production>k__BackingField", "<OrderTransmission>k__BackingField", "<Logistics>k__BackingField",
             "_grant", "_want", "_weight",
             "_allowance",

@@ -31,7 +31,6 @@ internal sealed partial class SupplierRun : IGateListener
     {
         _ctx = ctx;
         Plan = plan;
-        Inputs = inputs;
         _inputs = [.. inputs];
         _calendar = plan.Calendar;
         _sharedCapacityPerHour = plan.Spec.CapacityPerHour;
@@ -66,7 +65,7 @@ internal sealed partial class SupplierRun : IGateListener
 
     public SupplierPlan Plan { get; }
 
-    public IReadOnlyList<FeedRun> Inputs { get; }
+    public IReadOnlyList<FeedRun> Inputs => _inputs;
 
     public IReadOnlyList<LaneRun>[] Outgoing { get; private set; } = [];
 
@@ -164,9 +163,9 @@ internal sealed partial class SupplierRun : IGateListener
     /// <summary>Brings every product up to the current time (before a gate of the supplier changes, and at samples).</summary>
     public void Advance()
     {
-        for (var c = 0; c < _cells.Length; c++)
+        foreach (var cell in _cells)
         {
-            AdvanceCell(_cells[c]);
+            AdvanceCell(cell);
         }
     }
 
