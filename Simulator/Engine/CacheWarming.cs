@@ -27,30 +27,23 @@ internal static class CacheWarming
         }
     }
 
-    /// <summary>
-    /// Starts loading what waking <paramref name="item"/> reads beyond the item itself (a process's iterator, an
-    /// event's first observer); reading the reference loads the item, which an earlier call should have prefetched.
-    /// </summary>
     /// <summary>Like <see cref="Prefetch"/> for an object of up to five cache lines (320 bytes).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void PrefetchWide(object? item)
     {
-        if (item is null)
+        Prefetch(item);
+        if (item is not null && Sse.IsSupported)
         {
-            return;
-        }
-
-        if (Sse.IsSupported)
-        {
-            var address = (byte*)Unsafe.As<object, nint>(ref item);
-            Sse.Prefetch0(address);
-            Sse.Prefetch0(address + 64);
-            Sse.Prefetch0(address + 128);
-            Sse.Prefetch0(address + 192);
-            Sse.Prefetch0(address + 256);
+            var tail = (byte*)Unsafe.As<object, nint>(ref item) + 192;
+            Sse.Prefetch0(tail);
+            Sse.Prefetch0(tail + 64);
         }
     }
 
+    /// <summary>
+    /// Starts loading what waking <paramref name="item"/> reads beyond the item itself (a process's iterator, an
+    /// event's first observer); reading the reference loads the item, which an earlier call should have prefetched.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void PrefetchWakeData(Event? item)
     {
