@@ -12,8 +12,8 @@ internal sealed partial class FeedRun
     private double _supplierOnHand;
     private double _supplierConsumed;
     private double _lastSequenceJobs = -1;
-    private LaneRun[]? _lanes;
-    private double[]? _shares;
+    private LaneRun[] _lanes = [];
+    private double[] _shares = [];
     private bool _sharesStale;
 
     // A feed with one lane (most are) gives it every order whole: its share of the split is exactly 1 and never
@@ -118,6 +118,7 @@ internal sealed partial class FeedRun
     /// </summary>
     public void Prime(ILookup<string, InTransitSpec> shipments)
     {
+        WireLanes();
         var imported = false;
         foreach (var lane in Lanes)
         {
@@ -203,19 +204,16 @@ internal sealed partial class FeedRun
             return;
         }
 
-        if (_shares is null || _shares.Length != Lanes.Count)
+        if (_lanes.Length != Lanes.Count)
         {
-            _lanes = [.. Lanes];
-            _shares = new double[_lanes.Length];
-            ComputeShares();
-            _soleLane = _lanes.Length == 1 && _shares[0] == 1 ? _lanes[0] : null;
+            WireLanes();
         }
         else if (_sharesStale)
         {
             ComputeShares();
         }
 
-        for (var i = 0; i < _lanes!.Length; i++)
+        for (var i = 0; i < _lanes.Length; i++)
         {
             var share = _shares[i];
             if (share > 0)
@@ -223,6 +221,18 @@ internal sealed partial class FeedRun
                 _lanes[i].Allocate(units * share);
             }
         }
+    }
+
+    /// <summary>
+    /// Fixes the lanes once the run is wired, in an array the hot paths read rather than the list: the split of orders
+    /// over them, and the sole lane if there is one.
+    /// </summary>
+    private void WireLanes()
+    {
+        _lanes = [.. Lanes];
+        _shares = new double[_lanes.Length];
+        ComputeShares();
+        _soleLane = _lanes.Length == 1 && _shares[0] == 1 ? _lanes[0] : null;
     }
 
     /// <summary>A lane failed over or back, or a sibling began to take over: the split of new orders changes.</summary>
@@ -237,7 +247,7 @@ internal sealed partial class FeedRun
     {
         _sharesStale = false;
         double all = 0, active = 0, taking = 0;
-        foreach (var lane in _lanes!)
+        foreach (var lane in _lanes)
         {
             var share = lane.Share;
             all += share;
@@ -250,7 +260,7 @@ internal sealed partial class FeedRun
         {
             var lane = _lanes[i];
             var own = lane.Share;
-            _shares![i] = active <= 0 ? own
+            _shares[i] = active <= 0 ? own
                 : !lane.Active ? 0
                 : taking > 0 ? (own + (lane.TakesOver ? failed * own / taking : 0)) / all
                 : own / active;
@@ -291,7 +301,7 @@ internal sealed partial class FeedRun
         get
         {
             var next = double.PositiveInfinity;
-            foreach (var lane in Lanes)
+            foreach (var lane in _lanes)
             {
                 next = Math.Min(next, lane.NextArrivalHours);
             }
@@ -309,7 +319,7 @@ internal sealed partial class FeedRun
         get
         {
             var units = OnHand;
-            foreach (var lane in Lanes)
+            foreach (var lane in _lanes)
             {
                 units += lane.DueUnits();
             }
@@ -333,7 +343,7 @@ internal sealed partial class FeedRun
     public void ReceiveDue()
     {
         ReceivedAt = _ctx.Env.Now;
-        foreach (var lane in Lanes)
+        foreach (var lane in _lanes)
         {
             lane.ReceiveDue();
         }
