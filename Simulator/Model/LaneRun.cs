@@ -419,6 +419,18 @@ internal sealed partial class LaneRun : IGateListener
 
     private void Arrive(double now, double units)
     {
+        if (_road.Count == 0 && ReceiptFactor > 0)
+        {
+            // Nothing waits at the gate: the shipment is received as it arrives, without a turn through the road.
+            if (units > 0)
+            {
+                Received += units;
+                Feed.Receive(units);
+            }
+
+            return;
+        }
+
         _road.Enqueue(units, now);
         ReceiveDue();
     }
