@@ -42,7 +42,7 @@ public sealed class RuntimeStateCoverageTests
         ],
         [typeof(SupplierRun)] =
         [
-            "_ctx", "_products", "_cells", "_recipes", "_inputs", "_calendar", "_sharedCapacityPerHour",
+            "_ctx", "_products", "_cells", "_recipes", "_inputs", "_calendar", "_sharedCapacityPerHour", "_gateEpoch", "_productionEpoch", "_productionFactor",
             "_ready", "<Plan>k__BackingField", "<Outgoing>k__BackingField",
             "<Production>k__BackingField", "<OrderTransmission>k__BackingField", "<Logistics>k__BackingField",
             "_grant", "_want", "_weight",

@@ -2,7 +2,7 @@ namespace Simulator.Model;
 
 internal sealed partial class SupplierRun
 {
-    /// <summary>Writes finished, free and owed goods per product, the order books, what is made for each lane, the output caps left and each production cell's position. The product recipes, input stocks and cells are fixed when the run is built; a product's backlog at its cell's last advance is set before every use; what it produced in all is an output, read by no decision.</summary>
+    /// <summary>Writes finished, free and owed goods per product, the order books, what is made for each lane, the output caps left and each production cell's position. The product recipes, input stocks and cells are fixed when the run is built; a product's backlog at its cell's last advance is set before every use; the production factor it keeps is its gate's own; what it produced in all is an output, read by no decision.</summary>
     public void WriteState(StateDigest digest)
     {
         foreach (var product in _products)

@@ -25,6 +25,11 @@ internal sealed partial class SupplierRun : IGateListener
     // Read on every advance of a cell: kept here rather than behind Plan.
     private readonly Calendar _calendar;
     private readonly double? _sharedCapacityPerHour;
+
+    // The production gate's factor for the run's gate epoch it was read at, read again when any gate changes.
+    private readonly GateEpoch _gateEpoch;
+    private int _productionEpoch = -1;
+    private double _productionFactor;
     private double[] _ready = [];
 
     public SupplierRun(RunContext ctx, SupplierPlan plan, IReadOnlyList<FeedRun> inputs)
@@ -45,7 +50,9 @@ internal sealed partial class SupplierRun : IGateListener
             }
         }
 
-        Production = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.ProductionControl)]);
+        var production = ctx.Gate(plan.Spec.Id, ItFunction.ProductionControl);
+        Production = new GateGroup([production]);
+        _gateEpoch = production.Epoch;
         OrderTransmission = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.OrderTransmission)]);
         Logistics = new GateGroup([ctx.Gate(plan.Spec.Id, ItFunction.Logistics)]);
         Production.Listen(this);
@@ -172,6 +179,20 @@ internal sealed partial class SupplierRun : IGateListener
     /// <summary>Starts loading the production cell of <paramref name="product"/>.</summary>
     public void WarmProduct(int product) => CacheWarming.Prefetch(_products[product].Cell);
 
+    private double ProductionFactor
+    {
+        get
+        {
+            if (_gateEpoch.Value != _productionEpoch)
+            {
+                _productionFactor = Production.Factor;
+                _productionEpoch = _gateEpoch.Value;
+            }
+
+            return _productionFactor;
+        }
+    }
+
     /// <summary>Brings the production of <paramref name="product"/> (and the products sharing its inputs) up to now.</summary>
     public void AdvanceProduct(int product) => AdvanceCell(_products[product].Cell);
 
@@ -194,7 +215,7 @@ internal sealed partial class SupplierRun : IGateListener
         }
 
         var hours = _calendar.OpenHoursBetween(cell.AdvancedTo, now);
-        var factor = Production.Factor;
+        var factor = ProductionFactor;
         cell.AdvancedFrom = cell.AdvancedTo;
         cell.AdvancedTo = now;
 
