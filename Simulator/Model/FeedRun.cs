@@ -28,6 +28,7 @@ internal sealed partial class FeedRun
     private readonly double _reorderPoint;
     private readonly double _orderQuantity;
     private readonly long _leadJobs;
+    private readonly double _orderUpToUnits;
 
     public FeedRun(RunContext ctx, FeedPlan plan)
     {
@@ -41,6 +42,7 @@ internal sealed partial class FeedRun
         _reorderPoint = plan.ReorderPointUnits;
         _orderQuantity = plan.OrderQuantityUnits;
         _leadJobs = plan.LeadJobs;
+        _orderUpToUnits = plan.OrderUpToUnits;
         UnitCost = plan.UnitCost;
     }
 
@@ -187,7 +189,7 @@ internal sealed partial class FeedRun
     /// <summary>Base stock review: order up to the level.</summary>
     public void Review()
     {
-        var gap = Plan.OrderUpToUnits - InventoryPosition;
+        var gap = _orderUpToUnits - InventoryPosition;
         if (gap > 1e-9)
         {
             Order(gap);

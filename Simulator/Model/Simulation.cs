@@ -142,23 +142,24 @@ public static partial class Simulation
 
     private static IEnumerable<Event> Reviewing(SimEnvironment env, FeedRun feed)
     {
-        var plan = feed.Plan;
+        // The plan's values, read once: the process's own fields stay in cache between reviews, the plan does not.
+        var baseStock = feed.Plan.Trigger == TriggerKind.BaseStock;
+        var quantity = feed.Plan.OrderQuantityUnits;
+        var every = feed.Plan.ReviewHours;
+        var supplier = feed.Supplier;
         while (true)
         {
-            if (feed.Supplier is { } supplier)
-            {
-                supplier.AdvanceInput(feed);
-            }
-            if (plan.Trigger == TriggerKind.BaseStock)
+            supplier?.AdvanceInput(feed);
+            if (baseStock)
             {
                 feed.Review();
             }
-            else if (plan.OrderQuantityUnits > 0)
+            else if (quantity > 0)
             {
-                feed.Order(plan.OrderQuantityUnits);
+                feed.Order(quantity);
             }
 
-            yield return env.Delay(plan.ReviewHours);
+            yield return env.Delay(every);
         }
     }
 }
