@@ -36,6 +36,7 @@ internal sealed partial class FeedHeap
         Up(_count - 1);
     }
 
+    /// <summary>Re-reads the key of <paramref name="feed"/> and restores the heap order.</summary>
     public void Update(FeedRun feed)
     {
         var i = _slotOf[feed.LineIndex];

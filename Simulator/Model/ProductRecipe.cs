@@ -20,15 +20,15 @@ internal sealed class ProductRecipe
         }
     }
 
+    /// <summary>Pieces per hour at full production (<see cref="Specs.ProductSpec.CapacityPerHour"/>).</summary>
     public double CapacityPerHour { get; }
 
+    /// <summary>Finished pieces the supplier keeps beyond its order book (<see cref="ProductPlan.TargetUnits"/>).</summary>
     public double TargetUnits { get; }
 
+    /// <summary>Value of one piece.</summary>
     public double UnitCost { get; }
 
-    /// <summary>What one piece draws, input by input, in one array: a production step reads it whole.</summary>
+    /// <summary>What one piece draws, input by input in <see cref="Specs.ProductSpec.Inputs"/> order, in one array: a production step reads it whole.</summary>
     public RecipeInput[] Inputs { get; }
 }
-
-/// <summary>One input of a product: the supplier's input stock, pieces drawn per piece made and the stock's index among the supplier's inputs.</summary>
-internal readonly record struct RecipeInput(FeedRun Feed, double PerPiece, int FeedIndex);
