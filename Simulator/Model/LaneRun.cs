@@ -410,6 +410,12 @@ internal sealed partial class LaneRun : IGateListener
             units += lot;
         }
 
+        Hand(units);
+    }
+
+    /// <summary>Hands what was received to the stock (nothing when nothing came).</summary>
+    private void Hand(double units)
+    {
         if (units > 0)
         {
             Received += units;
@@ -422,12 +428,7 @@ internal sealed partial class LaneRun : IGateListener
         if (_road.Count == 0 && ReceiptFactor > 0)
         {
             // Nothing waits at the gate: the shipment is received as it arrives, without a turn through the road.
-            if (units > 0)
-            {
-                Received += units;
-                Feed.Receive(units);
-            }
-
+            Hand(units);
             return;
         }
 
