@@ -165,11 +165,7 @@ public sealed class Calendar
         }
 
         var target = OpenBefore(from) + openHours;
-        var i = Array.BinarySearch(_openBefore, target);
-        if (i < 0)
-        {
-            i = ~i;
-        }
+        var i = FirstAtOrAbove(_openBefore, target);
 
         // _openBefore[i] >= target: the target falls inside interval i - 1 (or at the end of it).
         var k = Math.Max(0, i - 1);
@@ -192,9 +188,51 @@ public sealed class Calendar
         return _openBefore[i] + (Math.Min(hours, _ends[i]) - _starts[i]);
     }
 
+    /// <summary>The last interval starting at or before <paramref name="hours"/>, or -1 (also for NaN).</summary>
     private int IndexAtOrBefore(double hours)
     {
-        var i = Array.BinarySearch(_starts, hours);
-        return i >= 0 ? i : ~i - 1;
+        // A plain bisection rather than Array.BinarySearch, whose generic comparer costs several times more on the
+        // hot path (suppliers and lines ask on every advance). Starts strictly increase, so the answer is unique.
+        var starts = _starts;
+        var low = 0;
+        var high = starts.Length;
+        while (low < high)
+        {
+            var middle = (int)((uint)(low + high) >> 1);
+            if (starts[middle] <= hours)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low - 1;
+    }
+
+    /// <summary>
+    /// The first index whose value is at or above <paramref name="value"/> in the strictly increasing
+    /// <paramref name="values"/> (their length when none is; 0 for NaN), as Array.BinarySearch's index or complement.
+    /// </summary>
+    private static int FirstAtOrAbove(double[] values, double value)
+    {
+        var low = 0;
+        var high = values.Length;
+        while (low < high)
+        {
+            var middle = (int)((uint)(low + high) >> 1);
+            if (values[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 }
