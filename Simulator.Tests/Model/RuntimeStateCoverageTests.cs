@@ -64,7 +64,7 @@ public sealed class RuntimeStateCoverageTests
         ],
         [typeof(FeedHeap)] =
         [
-            "_key", "_items", "_slotOf", "_count",
+            "_key", "_items", "_slotOf", "_feeds", "_count",
         ],
         [typeof(Gate)] =
         [
