@@ -60,7 +60,7 @@ public sealed class RuntimeStateCoverageTests
         ],
         [typeof(CallOffLog)] =
         [
-            "_callOffs", "_head", "_count",
+            "_oldest", "_later", "_head", "_count",
         ],
         [typeof(FeedHeap)] =
         [

@@ -8,7 +8,7 @@ internal partial struct CallOffLog
         digest.Add(_count);
         for (var i = 0; i < _count; i++)
         {
-            var callOff = _callOffs[(_head + i) & (_callOffs.Length - 1)];
+            var callOff = At(i);
             digest.Add(callOff.End);
             digest.Add(callOff.Need);
         }

@@ -3,15 +3,19 @@ using Simulator.Engine;
 namespace Simulator.Model;
 
 /// <summary>
-/// A lane's orders not yet transmitted to its supplier, each with the hour it is needed: a ring of (cumulative
-/// allocated pieces at the order's end, need hour). Orders held by an outage keep their own need dates, so the
-/// supplier can build them by need date across its customers when transmission returns.
+/// A lane's orders not yet transmitted to its supplier, each with the hour it is needed: (cumulative allocated pieces
+/// at the order's end, need hour), oldest first. Orders held by an outage keep their own need dates, so the supplier
+/// can build them by need date across its customers when transmission returns.
 /// </summary>
+/// <remarks>
+/// While transmission works an order is booked as soon as it is logged, so the log holds at most one call-off: that
+/// one is kept inline (in the lane that holds the log), and only the later ones of an outage go to a ring made when
+/// first needed. A call-off then touches no other object.
+/// </remarks>
 internal partial struct CallOffLog
 {
-    // One array of entries rather than one per field: a call-off touches one cache line, not two. A struct, kept
-    // inline in its lane: one object fewer to reach on every call-off.
-    private CallOff[] _callOffs = new CallOff[4];
+    private CallOff _oldest;
+    private CallOff[]? _later;
     private int _head;
     private int _count;
 
@@ -20,20 +24,36 @@ internal partial struct CallOffLog
     {
     }
 
-    public int Count => _count;
+    public readonly int Count => _count;
 
     /// <summary>Cumulative allocated pieces at the end of the oldest order.</summary>
-    public double OldestEnd => _callOffs[_head].End;
+    public readonly double OldestEnd => _oldest.End;
 
     /// <summary>Need hour of the oldest order.</summary>
-    public double OldestNeedHours => _callOffs[_head].Need;
+    public readonly double OldestNeedHours => _oldest.Need;
 
-    /// <summary>Records that the lane's allocation reached <paramref name="allocatedEnd"/> with an order needed at <paramref name="needHours"/>.</summary>
+    /// <summary>
+    /// Logs an order that ends at <paramref name="allocatedEnd"/> pieces and is needed at <paramref name="needHours"/>;
+    /// it extends the newest one when that is needed at the same hour.
+    /// </summary>
     public void Add(double allocatedEnd, double needHours)
     {
-        if (_count > 0)
+        if (_count == 0)
         {
-            ref var newest = ref _callOffs[(_head + _count - 1) & (_callOffs.Length - 1)];
+            _oldest = new CallOff(allocatedEnd, needHours);
+            _count = 1;
+            return;
+        }
+
+        if (_count == 1 && _oldest.Need == needHours)
+        {
+            _oldest.End = allocatedEnd;
+            return;
+        }
+
+        if (_count > 1)
+        {
+            ref var newest = ref _later![(_head + _count - 2) & (_later.Length - 1)];
             if (newest.Need == needHours)
             {
                 newest.End = allocatedEnd;
@@ -41,42 +61,57 @@ internal partial struct CallOffLog
             }
         }
 
-        if (_count == _callOffs.Length)
+        _later ??= new CallOff[4];
+        if (_count - 1 == _later.Length)
         {
             Grow();
         }
 
-        _callOffs[(_head + _count) & (_callOffs.Length - 1)] = new CallOff(allocatedEnd, needHours);
+        _later[(_head + _count - 1) & (_later.Length - 1)] = new CallOff(allocatedEnd, needHours);
         _count++;
     }
 
-    /// <summary>Starts loading the entries into the cache (see <see cref="CacheWarming"/>).</summary>
-    public readonly void Warm() => CacheWarming.Prefetch(_callOffs);
-
-    public void DropOldest()
+    /// <summary>Starts loading the ring of later call-offs, when there are any.</summary>
+    public readonly void Warm()
     {
-        _head = (_head + 1) & (_callOffs.Length - 1);
-        _count--;
+        if (_count > 1)
+        {
+            CacheWarming.Prefetch(_later);
+        }
     }
 
+    /// <summary>Drops the oldest order (fully transmitted).</summary>
+    public void DropOldest()
+    {
+        _count--;
+        if (_count > 0)
+        {
+            _oldest = _later![_head];
+            _head = (_head + 1) & (_later.Length - 1);
+        }
+    }
+
+    /// <summary>Drops every order (the lane failed over).</summary>
     public void Clear()
     {
         _head = 0;
         _count = 0;
     }
 
+    /// <summary>The <paramref name="i"/>-th call-off, oldest first.</summary>
+    private readonly CallOff At(int i) => i == 0 ? _oldest : _later![(_head + i - 1) & (_later.Length - 1)];
+
     private void Grow()
     {
-        var callOffs = new CallOff[_callOffs.Length * 2];
-        for (var i = 0; i < _count; i++)
+        var later = new CallOff[_later!.Length * 2];
+        for (var i = 0; i < _count - 1; i++)
         {
-            callOffs[i] = _callOffs[(_head + i) & (_callOffs.Length - 1)];
+            later[i] = _later[(_head + i) & (_later.Length - 1)];
         }
 
-        _callOffs = callOffs;
+        _later = later;
         _head = 0;
     }
 
-    /// <summary>Where a call-off ends in the lane's allocated total, and when it is needed.</summary>
     private record struct CallOff(double End, double Need);
 }
