@@ -62,6 +62,10 @@ public sealed class RuntimeStateCoverageTests
         [
             "_oldest", "_later", "_head", "_count",
         ],
+        [typeof(Road)] =
+        [
+            "_inline", "_spill", "_count",
+        ],
         [typeof(FeedHeap)] =
         [
             "_key", "_items", "_slotOf", "_feeds", "_count",

@@ -54,20 +54,20 @@ internal sealed partial class LaneRun
     /// </summary>
     private void WriteRoad(StateDigest digest)
     {
-        var lots = _road.UnorderedItems.ToArray();
-        var sorted = lots.OrderBy(l => l.Priority).ToArray();
+        var lots = Enumerable.Range(0, _road.Count).Select(_road.Get).ToArray();
+        var sorted = lots.OrderBy(l => l.Hours).ToArray();
         var distinct = true;
         for (var i = 1; i < sorted.Length; i++)
         {
-            distinct &= sorted[i].Priority != sorted[i - 1].Priority;
+            distinct &= sorted[i].Hours != sorted[i - 1].Hours;
         }
 
         digest.Add(lots.Length);
         digest.Add(distinct);
-        foreach (var (lot, time) in distinct ? sorted : lots)
+        foreach (var (units, hours) in distinct ? sorted : lots)
         {
-            digest.Add(lot);
-            digest.Add(time);
+            digest.Add(units);
+            digest.Add(hours);
         }
     }
 }

@@ -10,7 +10,7 @@ namespace Simulator.Model;
 internal sealed partial class LaneRun : IGateListener
 {
     private readonly RunContext _ctx;
-    private readonly PriorityQueue<double, double> _road = new();
+    private Road _road;
     private CallOffLog _callOffs = new();
     private Random? _transit;
     private Action<Event>? _arrival;
@@ -322,7 +322,6 @@ internal sealed partial class LaneRun : IGateListener
     {
         CacheWarming.Prefetch(Feed);
         _callOffs.Warm();
-        CacheWarming.Prefetch(_road);
         Origin.WarmProduct(_product);
     }
 
@@ -384,9 +383,10 @@ internal sealed partial class LaneRun : IGateListener
 
         var now = _ctx.Env.Now;
         var units = 0.0;
-        foreach (var (lot, time) in _road.UnorderedItems)
+        for (var i = 0; i < _road.Count; i++)
         {
-            units += time <= now ? lot : 0;
+            var lot = _road.Get(i);
+            units += lot.Hours <= now ? lot.Units : 0;
         }
 
         return units;
