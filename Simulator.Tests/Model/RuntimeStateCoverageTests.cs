@@ -51,7 +51,7 @@ public sealed class RuntimeStateCoverageTests
         [typeof(DispatchRun)] =
         [
             "_env", "_everyHours", "_lanes", "_isActive", "_active",
-            "_stillActive", "_lateLanes", "_wake", "_lastDispatch", "_lateDispatchPending",
+            "_stillActive", "_lateLanes", "_process", "_asleep", "_woken", "_lastDispatch", "_lateDispatchPending",
             "<Name>k__BackingField",
         ],
         [typeof(OrderBook)] =

@@ -94,6 +94,23 @@ public sealed partial class SimEnvironment
         return new TimeoutEvent(this, delayHours, null, pooled: true);
     }
 
+    /// <summary>
+    /// A wait without an end for the calling process, free of allocation: it sleeps until another process or a callback
+    /// calls its <see cref="SimProcess.Activate"/>, and then resumes at that time after the events already due, as if it
+    /// had waited on an event succeeded there. Yield the result at once, like a <see cref="Delay"/>'s: it is the same
+    /// marker, and the process has no queue entry while it sleeps.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Called outside a running process.</exception>
+    public TimeoutEvent Passivate()
+    {
+        if (ActiveProcess is not { } process)
+        {
+            throw new InvalidOperationException("Passivate() puts the running process to sleep; it was called outside a process.");
+        }
+
+        return process.ArmPassive();
+    }
+
     /// <summary>Creates a timeout processed at the absolute time <paramref name="timeHours"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The time lies in the past or is not finite.</exception>
     public TimeoutEvent TimeoutAt(double timeHours, object? value = null)

@@ -25,6 +25,7 @@ public sealed class SimProcess : Event
     private string? _name;
     private TimeoutEvent? _ownDelay;
     private bool _delayArmed;
+    private bool _passive;
 
     internal SimProcess(SimEnvironment environment, IEnumerable<Event> generator, string? name, long number, double startDelayHours)
         : base(environment)
@@ -57,6 +58,9 @@ public sealed class SimProcess : Event
 
     /// <summary>True until the iterator has ended or failed.</summary>
     public bool IsAlive => State == EventState.Pending;
+
+    /// <summary>True while the process sleeps in a <see cref="SimEnvironment.Passivate"/> that no <see cref="Activate"/> has ended.</summary>
+    public bool IsPassive => _passive;
 
     /// <summary>The event the process currently waits for, or null while it runs, before it starts, or after it ended.</summary>
     public Event? Target => _target;
@@ -115,6 +119,22 @@ public sealed class SimProcess : Event
         _ = new Interruption(this, cause);
     }
 
+    /// <summary>
+    /// Ends the process's <see cref="SimEnvironment.Passivate"/>: it resumes at the current time after the events already
+    /// due (ordered as an event succeeded now would be).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The process is not sleeping in a Passivate().</exception>
+    public void Activate()
+    {
+        if (!_passive || _target != _ownDelay || _target is null)
+        {
+            throw new InvalidOperationException($"Process '{Name}' is not sleeping in Passivate(), so it cannot be activated.");
+        }
+
+        _passive = false;
+        QueueKey = Environment.Schedule(this, 0.0, EventPriority.Normal);
+    }
+
     internal override string Describe() => $"Process '{Name}'";
 
     /// <summary>Advances the iterator; <paramref name="trigger"/> is the processed event that woke the process.</summary>
@@ -146,6 +166,7 @@ public sealed class SimProcess : Event
         }
 
         _target = null;
+        _passive = false;
         environment.ActiveProcess = this;
         try
         {
@@ -157,10 +178,20 @@ public sealed class SimProcess : Event
         }
     }
 
+    /// <summary>Arms the process's own marker without a queue entry: it sleeps until <see cref="Activate"/>.</summary>
+    internal TimeoutEvent ArmPassive()
+    {
+        _delayArmed = true;
+        _passive = true;
+        QueueKey = NoQueueEntry;
+        return _ownDelay ??= new TimeoutEvent(this);
+    }
+
     /// <summary>Schedules the process's own wake-up and returns the marker it yields for it.</summary>
     internal TimeoutEvent ArmDelay(double delayHours)
     {
         _delayArmed = true;
+        _passive = false;
         QueueKey = Environment.Schedule(this, delayHours, EventPriority.Normal);
         return _ownDelay ??= new TimeoutEvent(this);
     }

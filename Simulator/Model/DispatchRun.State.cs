@@ -2,7 +2,10 @@ namespace Simulator.Model;
 
 internal sealed partial class DispatchRun
 {
-    /// <summary>Writes which lanes depart at the next dispatch, in order, and whether the dispatcher sleeps.</summary>
+    /// <summary>
+    /// Writes which lanes depart at the next dispatch, in order, and whether the dispatcher sleeps or was just woken. Its
+    /// process is the one named in the pending events.
+    /// </summary>
     public void WriteState(StateDigest digest)
     {
         digest.Add(_active.Count);
@@ -16,7 +19,9 @@ internal sealed partial class DispatchRun
             digest.Add(_isActive[slot]);
         }
 
-        digest.Add(_wake is { IsTriggered: false });
+        // Whether it sleeps, or was woken and resumes at its pending entry (then to wait for the next dispatch time).
+        digest.Add(_asleep);
+        digest.Add(_woken);
         digest.Add(_stillActive.Count);
         digest.Add(_lateLanes.Count);
         digest.Add(_lateDispatchPending);

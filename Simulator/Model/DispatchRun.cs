@@ -18,7 +18,9 @@ internal sealed partial class DispatchRun
     private List<LaneRun> _active = [];
     private List<LaneRun> _stillActive = [];
     private readonly List<LaneRun> _lateLanes = [];
-    private Event? _wake;
+    private SimProcess? _process;
+    private bool _asleep;
+    private bool _woken;
     private double _lastDispatch = double.NaN;
     private bool _lateDispatchPending;
 
@@ -48,6 +50,7 @@ internal sealed partial class DispatchRun
 
     public IEnumerable<Event> Dispatching()
     {
+        _process = _env.ActiveProcess;
         var every = _everyHours;
         while (true)
         {
@@ -73,8 +76,9 @@ internal sealed partial class DispatchRun
             if (_active.Count == 0)
             {
                 // Nothing to ship: sleep rather than sending empty trucks through every night and weekend.
-                _wake = _env.Event();
-                yield return _wake;
+                _asleep = true;
+                yield return _env.Passivate();
+                _woken = false;
 
                 // Woken by an order: the truck leaves at the next dispatch time, which may be right now.
                 var woken = _env.Now;
@@ -105,12 +109,12 @@ internal sealed partial class DispatchRun
         }
 
         _isActive[lane.DispatchSlot] = true;
-        var wake = _wake;
-        if (wake is { IsTriggered: false })
+        if (_asleep)
         {
             _active.Add(lane);
-            _wake = null;
-            wake.Succeed();
+            _asleep = false;
+            _woken = true;
+            _process!.Activate();
             return;
         }
 
