@@ -33,7 +33,7 @@ public sealed class RuntimeStateCoverageTests
         ],
         [typeof(LaneRun)] =
         [
-            "_ctx", "_road", "_callOffs", "_transit", "_arrival",
+            "_ctx", "_road", "_callOffs", "_transit",
             "_lastTransmitSync", "_sourceDown", "_failGeneration", "_jobsAtLastTick", "<Plan>k__BackingField",
             "<Feed>k__BackingField", "<Origin>k__BackingField", "<Transmission>k__BackingField", "<SourceTransmission>k__BackingField", "<Dispatch>k__BackingField",
             "<Receipt>k__BackingField", "<Active>k__BackingField", "<TakesOver>k__BackingField", "<Allocated>k__BackingField", "<Transmitted>k__BackingField",

@@ -132,6 +132,11 @@ public partial class Event
                 $"The Delay() of process '{owner.Name}' can only be yielded by that process; use Timeout() to wait on it otherwise.");
         }
 
+        if (this is TimedCall)
+        {
+            throw new InvalidOperationException("A timed call cannot be waited on or observed; use Timeout() for an event to wait on.");
+        }
+
         if (_firstObserver is null && _moreObservers is null)
         {
             _firstObserver = observer;

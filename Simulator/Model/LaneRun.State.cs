@@ -4,9 +4,6 @@ namespace Simulator.Model;
 
 internal sealed partial class LaneRun
 {
-    /// <summary>The callback of this lane's arrivals at a supplier, so that a pending arrival can be told apart from any other callback.</summary>
-    public Action<Event>? ArrivalCallback => _arrival;
-
     /// <summary>
     /// Writes the pieces allocated, transmitted, shipped and received so far, the call-offs, the goods on the road with
     /// their arrival hours, the failover state and the position of the transit-time stream. The gate factors the lane

@@ -7,13 +7,12 @@ namespace Simulator.Model;
 /// A lane at runtime. Orders are allocated to it, transmitted to the supplier when order transmission works, shipped
 /// at each dispatch from the supplier's finished goods, and received at the destination when its logistics work.
 /// </summary>
-internal sealed partial class LaneRun : IGateListener
+internal sealed partial class LaneRun : IGateListener, ITimedHandler
 {
     private readonly RunContext _ctx;
     private Road _road;
     private CallOffLog _callOffs = new();
     private Random? _transit;
-    private Action<Event>? _arrival;
     private double _lastTransmitSync;
     private bool _sourceDown;
     private int _failGeneration;
@@ -159,7 +158,7 @@ internal sealed partial class LaneRun : IGateListener
             }
             else
             {
-                _ctx.Env.Timeout(arrival, units / lots).AddCallback(_arrival ??= e => Arrive(e.Environment.Now, (double)e.Value!));
+                _ctx.Env.CallAfter(arrival, this, units / lots);
             }
         }
     }
@@ -181,7 +180,7 @@ internal sealed partial class LaneRun : IGateListener
         }
         else
         {
-            _ctx.Env.Timeout(arrivalHours, units).AddCallback(_arrival ??= e => Arrive(e.Environment.Now, (double)e.Value!));
+            _ctx.Env.CallAfter(arrivalHours, this, units);
         }
     }
 
@@ -363,7 +362,7 @@ internal sealed partial class LaneRun : IGateListener
         }
         else
         {
-            _ctx.Env.Timeout(transit, units).AddCallback(_arrival ??= e => Arrive(e.Environment.Now, (double)e.Value!));
+            _ctx.Env.CallAfter(transit, this, units);
         }
     }
 
@@ -422,6 +421,9 @@ internal sealed partial class LaneRun : IGateListener
             Feed.Receive(units);
         }
     }
+
+    /// <summary>A shipment of <paramref name="units"/> reaches the supplier this lane delivers to.</summary>
+    void ITimedHandler.OnTime(double units) => Arrive(_ctx.Env.Now, units);
 
     private void Arrive(double now, double units)
     {

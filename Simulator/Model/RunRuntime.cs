@@ -112,15 +112,6 @@ internal sealed class RunRuntime(
     /// </summary>
     private void WritePending(StateDigest digest)
     {
-        var arrivals = new Dictionary<Action<Event>, LaneRun>();
-        foreach (var lane in lanes)
-        {
-            if (lane.ArrivalCallback is { } callback)
-            {
-                arrivals[callback] = lane;
-            }
-        }
-
         var pending = Context.Env.PendingEvents();
         digest.Add(pending.Count);
         foreach (var (time, priority, item) in pending)
@@ -137,10 +128,10 @@ internal sealed class RunRuntime(
                     digest.Add(1L);
                     digest.Add(waiting.Name);
                     break;
-                case TimeoutEvent timeout when timeout.Observers() is [Action<Event> callback] && arrivals.TryGetValue(callback, out var lane):
+                case TimedCall { Handler: LaneRun lane } arrival:
                     digest.Add(2L);
                     digest.Add(lane.Plan.Index);
-                    digest.Add((double)timeout.Value!);
+                    digest.Add(arrival.Argument);
                     break;
                 default:
                     digest.Undescribable();
