@@ -78,9 +78,10 @@ public static partial class Simulation
             env.Process(line.Building(), $"line:{line.Plan.Spec.Id}");
         }
 
-        foreach (var feed in feeds.Where(f => f.Plan.Trigger is TriggerKind.BaseStock or TriggerKind.Schedule && f.Lanes.Count > 0))
+        var reviewed = feeds.Where(f => f.Plan.Trigger is TriggerKind.BaseStock or TriggerKind.Schedule && f.Lanes.Count > 0).ToArray();
+        if (reviewed.Length > 0)
         {
-            env.Process(Reviewing(env, feed), $"review:{feed.Plan.DestinationId}/{feed.Plan.PartId}");
+            env.Process(FirstReviews(env, reviewed), "review:start");
         }
 
         foreach (var dispatcher in dispatchers)
@@ -140,26 +141,63 @@ public static partial class Simulation
         return (trace, withBalance ? PartBalance.Of(network, feeds, suppliers, lanes) : []);
     }
 
-    private static IEnumerable<Event> Reviewing(SimEnvironment env, FeedRun feed)
+    /// <summary>
+    /// The reviews at hour 0, stock by stock in stock order; each review period's process starts right after the first
+    /// of its stocks is reviewed, where that stock's own wait for its next review used to be scheduled. Reviews of one
+    /// period then come at the place the first stock's would have, and the others follow at once as they did (nothing
+    /// a review does is due at a later review time). One event per period and review time, not one per stock.
+    /// </summary>
+    private static IEnumerable<Event> FirstReviews(SimEnvironment env, FeedRun[] feeds)
     {
-        // The plan's values, read once: the process's own fields stay in cache between reviews, the plan does not.
-        var baseStock = feed.Plan.Trigger == TriggerKind.BaseStock;
-        var quantity = feed.Plan.OrderQuantityUnits;
-        var every = feed.Plan.ReviewHours;
-        var supplier = feed.Supplier;
+        var stocks = feeds.Select(f => new ReviewedStock(f)).ToArray();
+        var periods = stocks.GroupBy(s => s.Feed.Plan.ReviewHours).ToDictionary(g => g.Key, g => g.ToArray());
+        foreach (var stock in stocks)
+        {
+            stock.Review();
+            var every = stock.Feed.Plan.ReviewHours;
+            if (periods[every][0] == stock)
+            {
+                env.StartDelayed(Reviewing(env, periods[every], every), every, FormattableString.Invariant($"review:every {every}h"));
+            }
+        }
+
+        yield break;
+    }
+
+    private static IEnumerable<Event> Reviewing(SimEnvironment env, ReviewedStock[] stocks, double every)
+    {
         while (true)
         {
-            supplier?.AdvanceInput(feed);
-            if (baseStock)
+            foreach (var stock in stocks)
             {
-                feed.Review();
-            }
-            else if (quantity > 0)
-            {
-                feed.Order(quantity);
+                stock.Review();
             }
 
             yield return env.Delay(every);
+        }
+    }
+
+    /// <summary>A stock reviewed on a period: base stock orders up to its level, a schedule its fixed quantity.</summary>
+    private sealed class ReviewedStock(FeedRun feed)
+    {
+        // The plan's values, read once: the stock's own fields stay in cache between reviews, the plan does not.
+        private readonly bool _baseStock = feed.Plan.Trigger == TriggerKind.BaseStock;
+        private readonly double _quantity = feed.Plan.OrderQuantityUnits;
+        private readonly SupplierRun? _supplier = feed.Supplier;
+
+        public FeedRun Feed { get; } = feed;
+
+        public void Review()
+        {
+            _supplier?.AdvanceInput(Feed);
+            if (_baseStock)
+            {
+                Feed.Review();
+            }
+            else if (_quantity > 0)
+            {
+                Feed.Order(_quantity);
+            }
         }
     }
 }
