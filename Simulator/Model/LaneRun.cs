@@ -27,35 +27,44 @@ internal sealed partial class LaneRun : IGateListener, ITimedHandler
 
     // The factors of the transmission, dispatch and receipt gates, read on every call-off, departure and receipt: kept
     // here for the run's gate epoch they were read at, rather than read behind three group objects each time.
-    private readonly GateEpoch _gateEpoch;
+    private GateEpoch _gateEpoch = null!;
     private int _factorsEpoch = -1;
     private double _transmissionFactor;
     private double _dispatchFactor;
     private double _receiptFactor;
 
-    public LaneRun(RunContext ctx, LanePlan plan, FeedRun feed, SupplierRun origin, GateGroup destinationTransmission, GateGroup destinationLogistics)
+    /// <summary>
+    /// A lane of the run, not yet behind its gates (<see cref="JoinGates"/>): the run makes all its lanes first and
+    /// their gate groups after, so that the lanes lie next to each other in memory rather than between cold groups.
+    /// </summary>
+    public LaneRun(RunContext ctx, LanePlan plan, FeedRun feed, SupplierRun origin)
     {
         _ctx = ctx;
         Plan = plan;
         Feed = feed;
         Origin = origin;
-        var laneTransmission = ctx.Gate(plan.Spec.Id, ItFunction.OrderTransmission);
-        var laneLogistics = ctx.Gate(plan.Spec.Id, ItFunction.Logistics);
-        Transmission = new GateGroup([.. destinationTransmission.Gates, .. origin.OrderTransmission.Gates, laneTransmission]);
-        SourceTransmission = new GateGroup([.. origin.OrderTransmission.Gates, laneTransmission]);
-        Dispatch = new GateGroup([.. origin.Logistics.Gates, laneLogistics]);
-        Receipt = destinationLogistics;
-        _gateEpoch = laneTransmission.Epoch;
         Share = plan.Spec.Share;
         _product = plan.ProductIndex;
         _sequence = feed.Plan.Trigger == TriggerKind.Sequence;
         _leadHours = plan.Spec.Trigger.LeadHours;
         _transitHours = plan.Spec.TransitHours;
         _fixedTransitHours = _transitHours.IsDeterministic ? _transitHours.Mean : double.NaN;
+        feed.Lanes.Add(this);
+    }
+
+    /// <summary>Puts the lane behind its own, its supplier's and its destination's gates, and listens to them.</summary>
+    public void JoinGates(GateGroup destinationTransmission, GateGroup destinationLogistics)
+    {
+        var laneTransmission = _ctx.Gate(Plan.Spec.Id, ItFunction.OrderTransmission);
+        var laneLogistics = _ctx.Gate(Plan.Spec.Id, ItFunction.Logistics);
+        Transmission = new GateGroup([.. destinationTransmission.Gates, .. Origin.OrderTransmission.Gates, laneTransmission]);
+        SourceTransmission = new GateGroup([.. Origin.OrderTransmission.Gates, laneTransmission]);
+        Dispatch = new GateGroup([.. Origin.Logistics.Gates, laneLogistics]);
+        Receipt = destinationLogistics;
+        _gateEpoch = laneTransmission.Epoch;
         Transmission.Listen(this);
         Dispatch.Listen(this);
         Receipt.Listen(this);
-        feed.Lanes.Add(this);
     }
 
     public LanePlan Plan { get; }
@@ -67,13 +76,13 @@ internal sealed partial class LaneRun : IGateListener, ITimedHandler
 
     public SupplierRun Origin { get; }
 
-    public GateGroup Transmission { get; }
+    public GateGroup Transmission { get; private set; } = null!;
 
-    public GateGroup SourceTransmission { get; }
+    public GateGroup SourceTransmission { get; private set; } = null!;
 
-    public GateGroup Dispatch { get; }
+    public GateGroup Dispatch { get; private set; } = null!;
 
-    public GateGroup Receipt { get; }
+    public GateGroup Receipt { get; private set; } = null!;
 
     private double TransmissionFactor
     {

@@ -33,14 +33,15 @@ public static partial class Simulation
             .ToArray();
         var supplierById = suppliers.ToDictionary(s => s.Plan.Spec.Id);
         var lineById = lines.ToDictionary(l => l.Plan.Spec.Id);
-        var lanes = network.Lanes.Select(plan =>
+        var lanes = network.Lanes.Select(plan => new LaneRun(ctx, plan, feeds[plan.Feed.Index], supplierById[plan.Spec.From])).ToArray();
+        foreach (var lane in lanes)
         {
-            var feed = feeds[plan.Feed.Index];
-            var (transmission, logistics) = lineById.TryGetValue(plan.Spec.To, out var line)
+            var to = lane.Plan.Spec.To;
+            var (transmission, logistics) = lineById.TryGetValue(to, out var line)
                 ? (line.OrderTransmission, line.Logistics)
-                : (supplierById[plan.Spec.To].OrderTransmission, supplierById[plan.Spec.To].Logistics);
-            return new LaneRun(ctx, plan, feed, supplierById[plan.Spec.From], transmission, logistics);
-        }).ToArray();
+                : (supplierById[to].OrderTransmission, supplierById[to].Logistics);
+            lane.JoinGates(transmission, logistics);
+        }
         var outgoing = lanes.ToLookup(l => l.Origin);
         foreach (var supplier in suppliers)
         {
