@@ -22,6 +22,7 @@ if (args is ["scenario", var size, ..])
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var pauseBefore = GC.GetTotalPauseDuration();
     var collectionsBefore = GC.CollectionCount(0);
+    using var sampler = args.Contains("--allocations") ? new AllocationSampler() : null;
     var watch = Stopwatch.StartNew();
     var trace = Simulator.Model.Simulation.Run(network, 2, new Simulator.Model.RunOptions(RecordPartSeries: partSeries));
     var seconds = watch.Elapsed.TotalSeconds;
@@ -41,6 +42,12 @@ if (args is ["scenario", var size, ..])
         var lanes = network.Scenario.Lanes;
         Console.WriteLine($"lanes {lanes.Count}: " + string.Join(", ", lanes.GroupBy(l => l.Trigger.Kind).Select(g => $"{g.Key} {g.Count()} (mean cadence {g.Average(l => l.DispatchEveryHours):F2} h)")));
         Console.WriteLine($"suppliers {network.Scenario.Suppliers.Count}, lines {network.Scenario.Plants.Sum(p => p.Lines.Count)}, line parts {network.Scenario.Plants.SelectMany(p => p.Lines).Sum(l => l.Bom.Count)}");
+    }
+
+    if (sampler is not null)
+    {
+        // What the measured run allocated, by type (the runtime's allocation samples).
+        Console.WriteLine(sampler.Report(20));
     }
 
      Console.WriteLine($"{size}: {seconds:F3} s wall, {cpu:F3} s CPU (all threads, GC included), {trace.ProcessedEvents} events ({trace.ProcessedEvents / seconds / 1e6:F2} M/s), {allocated / 1048576.0:F0} MiB allocated ({(double)allocated / trace.ProcessedEvents:F0} B/event), GC pauses {pause:F3} s ({pause / seconds:P1} of wall, {collections} gen-0 collections), peak working set {System.Environment.WorkingSet / 1048576.0:F0} MiB");
