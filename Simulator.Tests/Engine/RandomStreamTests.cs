@@ -39,6 +39,23 @@ public sealed class RandomStreamTests
     }
 
     [Test]
+    public void Later_families_take_their_states_from_the_cache_and_draw_what_Create_draws()
+    {
+        // Families of one seed made after the first (on any thread) find the derived states in the process-wide cache.
+        var created = Draw(RandomStreams.Create(99, "cached"), 20);
+        var first = Draw(new RandomStreams(99).For("cached"), 20);
+        var later = Enumerable.Range(0, 8).AsParallel().Select(_ => Draw(new RandomStreams(99).For("cached"), 20)).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first, Is.EqualTo(created));
+            Assert.That(later, Has.All.EqualTo(created));
+            Assert.That(new RandomStreams(12345).For("pinned").NextUInt64(), Is.EqualTo(PinnedFirstDraw));
+            Assert.That(new RandomStreams(12345).For("pinned").NextUInt64(), Is.EqualTo(PinnedFirstDraw));
+        }
+    }
+
+    [Test]
     public void Draws_are_pinned_across_processes_and_machines()
     {
         // A fixed expectation: the stream must not depend on string hashing or the runtime's Random.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,6 +11,14 @@ namespace Simulator.Engine;
 /// </summary>
 public sealed class RandomStreams
 {
+    // The derived states of recent (seed, name) pairs, shared by every family in the process: a stress test or a Monte
+    // Carlo run derives the same streams for every run of a replication, and a SHA-256 per lane and run costs about a
+    // tenth of a short run. A hit is what Create would compute, so the draws are the same; past MaxDerived entries the
+    // cache forgets everything (the count is approximate, which only moves when it does so).
+    private const int MaxDerived = 1 << 18;
+    private static readonly ConcurrentDictionary<(ulong Seed, string Name), byte[]> Derived = new();
+    private static int _derivedCount;
+
     private readonly Dictionary<string, RandomStream> _streams = new(StringComparer.Ordinal);
 
     /// <summary>Creates the family of streams of <paramref name="rootSeed"/>.</summary>
@@ -24,7 +33,7 @@ public sealed class RandomStreams
         ArgumentNullException.ThrowIfNull(name);
         if (!_streams.TryGetValue(name, out var stream))
         {
-            stream = Create(RootSeed, name);
+            stream = new RandomStream(DerivedState(RootSeed, name));
             _streams.Add(name, stream);
         }
 
@@ -35,10 +44,34 @@ public sealed class RandomStreams
     public static RandomStream Create(ulong rootSeed, string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        return new RandomStream(Derive(rootSeed, name));
+    }
+
+    private static byte[] DerivedState(ulong rootSeed, string name)
+    {
+        if (Derived.TryGetValue((rootSeed, name), out var state))
+        {
+            return state;
+        }
+
+        state = Derive(rootSeed, name);
+        if (Interlocked.Increment(ref _derivedCount) > MaxDerived)
+        {
+            Derived.Clear();
+            Interlocked.Exchange(ref _derivedCount, 0);
+        }
+
+        Derived.TryAdd((rootSeed, name), state);
+        return state;
+    }
+
+    /// <summary>The SHA-256 of the root seed (8 bytes, little-endian) and the name's UTF-8 bytes: a stream's first state.</summary>
+    private static byte[] Derive(ulong rootSeed, string name)
+    {
         var nameBytes = Encoding.UTF8.GetBytes(name);
         var input = new byte[8 + nameBytes.Length];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(input, rootSeed);
         nameBytes.CopyTo(input, 8);
-        return new RandomStream(SHA256.HashData(input));
+        return SHA256.HashData(input);
     }
 }

@@ -360,7 +360,7 @@ internal sealed partial class LaneRun : IGateListener, ITimedHandler
         // Fixed transit times draw nothing; the stream (named, so it never shifts another) is made when first needed.
         var transit = !double.IsNaN(_fixedTransitHours)
             ? _fixedTransitHours
-            : DurationSampler.Sample(_transitHours, _transit ??= _ctx.Streams.For($"lane:{Plan.Spec.Id}/transit"));
+            : DurationSampler.Sample(_transitHours, _transit ??= _ctx.Streams.For(Plan.TransitStreamName));
         var arrival = _ctx.Env.Now + transit;
         if (Feed.Line is not null)
         {

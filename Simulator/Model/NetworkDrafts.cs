@@ -194,6 +194,7 @@ internal static class DraftFreezer
             Origin = supplierPlans[l.Origin],
             ProductIndex = l.ProductIndex,
             NominalPerHour = l.NominalPerHour,
+            TransitStreamName = $"lane:{l.Spec.Id}/transit",
         }).ToArray();
         foreach (var f in feeds)
         {

@@ -127,4 +127,7 @@ internal sealed class LanePlan
     public required double NominalPerHour { get; init; }
 
     public double DemandPerDay => Feed.DemandPerDay * Spec.Share;
+
+    /// <summary>The name of the random stream of this lane's transit times (made once, not per run).</summary>
+    public required string TransitStreamName { get; init; }
 }
