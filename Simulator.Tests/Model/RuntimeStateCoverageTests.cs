@@ -78,7 +78,7 @@ public sealed class RuntimeStateCoverageTests
         ],
         [typeof(ProductionCell)] =
         [
-            "<Products>k__BackingField", "<Inputs>k__BackingField", "<Drawn>k__BackingField", "<SequenceLanes>k__BackingField", "<AdvancedTo>k__BackingField",
+            "<Products>k__BackingField", "<SoleProduct>k__BackingField", "<Inputs>k__BackingField", "<Drawn>k__BackingField", "<SequenceLanes>k__BackingField", "<AdvancedTo>k__BackingField",
             "<AdvancedFrom>k__BackingField",
         ],
         [typeof(RunContext)] =

@@ -10,6 +10,9 @@ internal sealed class ProductionCell(int[] products, int[] inputs, int inputCoun
     /// <summary>Indices of the supplier's products in this cell.</summary>
     public int[] Products { get; } = products;
 
+    /// <summary>The cell's only product, or -1 when it has several: most cells have one, read without the array.</summary>
+    public int SoleProduct { get; } = products.Length == 1 ? products[0] : -1;
+
     /// <summary>Indices of the supplier's input stocks these products draw on.</summary>
     public int[] Inputs { get; } = inputs;
 

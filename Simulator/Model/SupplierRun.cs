@@ -221,9 +221,17 @@ internal sealed partial class SupplierRun : IGateListener
 
         // Sequence call-offs reach the supplier job by job, not in the lane's dispatch batches: take in what was
         // called off during the interval and spread it evenly over it, so production can start on it at once.
-        foreach (var p in cell.Products)
+        var sole = cell.SoleProduct;
+        if (sole >= 0)
         {
-            _products[p].ArrivedBefore = _products[p].Backlog;
+            _products[sole].ArrivedBefore = _products[sole].Backlog;
+        }
+        else
+        {
+            foreach (var p in cell.Products)
+            {
+                _products[p].ArrivedBefore = _products[p].Backlog;
+            }
         }
 
         var sequenceLanes = cell.SequenceLanes;
@@ -241,6 +249,10 @@ internal sealed partial class SupplierRun : IGateListener
         if (hours > 0 && factor > 0 && _sharedCapacityPerHour is { } shared)
         {
             ProduceShared(cell, hours, factor, shared);
+        }
+        else if (hours > 0 && factor > 0 && sole >= 0)
+        {
+            Produce(sole, hours, factor, _products[sole].Backlog - _products[sole].ArrivedBefore);
         }
         else if (hours > 0 && factor > 0)
         {
