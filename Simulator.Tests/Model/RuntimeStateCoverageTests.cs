@@ -29,7 +29,7 @@ public sealed class RuntimeStateCoverageTests
             "<Line>k__BackingField", "<Supplier>k__BackingField", "<Lanes>k__BackingField", "<Ordered>k__BackingField", "<Delivered>k__BackingField",
             "<LineIndex>k__BackingField", "<StockOut>k__BackingField", "<ReceivedAt>k__BackingField",
             "_initialUnits", "_perJob", "_sequence", "_lanes", "_shares", "_sharesStale", "_soleLane", "<InputCell>k__BackingField",
-            "_kanban", "_reorderPoint", "_orderQuantity", "_leadJobs", "_orderUpToUnits", "<UnitCost>k__BackingField",
+            "_kanban", "_baseStock", "_reorderPoint", "_orderQuantity", "_leadJobs", "_orderUpToUnits", "<UnitCost>k__BackingField",
         ],
         [typeof(LaneRun)] =
         [

@@ -25,6 +25,7 @@ internal sealed partial class FeedRun
     private readonly double _perJob;
     private readonly bool _sequence;
     private readonly bool _kanban;
+    private readonly bool _baseStock;
     private readonly double _reorderPoint;
     private readonly double _orderQuantity;
     private readonly long _leadJobs;
@@ -39,6 +40,7 @@ internal sealed partial class FeedRun
         _perJob = plan.QuantityPerJob;
         _sequence = plan.Trigger == TriggerKind.Sequence;
         _kanban = plan.Trigger == TriggerKind.Kanban;
+        _baseStock = plan.Trigger == TriggerKind.BaseStock;
         _reorderPoint = plan.ReorderPointUnits;
         _orderQuantity = plan.OrderQuantityUnits;
         _leadJobs = plan.LeadJobs;
@@ -193,6 +195,23 @@ internal sealed partial class FeedRun
         if (gap > 1e-9)
         {
             Order(gap);
+        }
+    }
+
+    /// <summary>
+    /// A review on the stock's period: the supplier drawing on it is brought up to now, then a base stock orders up to
+    /// its level and a schedule stock its fixed quantity.
+    /// </summary>
+    public void PeriodicReview()
+    {
+        Supplier?.AdvanceInput(this);
+        if (_baseStock)
+        {
+            Review();
+        }
+        else if (_orderQuantity > 0)
+        {
+            Order(_orderQuantity);
         }
     }
 

@@ -150,13 +150,12 @@ public static partial class Simulation
     /// </summary>
     private static IEnumerable<Event> FirstReviews(SimEnvironment env, FeedRun[] feeds)
     {
-        var stocks = feeds.Select(f => new ReviewedStock(f)).ToArray();
-        var periods = stocks.GroupBy(s => s.Feed.Plan.ReviewHours).ToDictionary(g => g.Key, g => g.ToArray());
-        foreach (var stock in stocks)
+        var periods = feeds.GroupBy(f => f.Plan.ReviewHours).ToDictionary(g => g.Key, g => g.ToArray());
+        foreach (var feed in feeds)
         {
-            stock.Review();
-            var every = stock.Feed.Plan.ReviewHours;
-            if (periods[every][0] == stock)
+            feed.PeriodicReview();
+            var every = feed.Plan.ReviewHours;
+            if (periods[every][0] == feed)
             {
                 env.StartDelayed(Reviewing(env, periods[every], every), every, FormattableString.Invariant($"review:every {every}h"));
             }
@@ -165,40 +164,16 @@ public static partial class Simulation
         yield break;
     }
 
-    private static IEnumerable<Event> Reviewing(SimEnvironment env, ReviewedStock[] stocks, double every)
+    private static IEnumerable<Event> Reviewing(SimEnvironment env, FeedRun[] feeds, double every)
     {
         while (true)
         {
-            foreach (var stock in stocks)
+            foreach (var feed in feeds)
             {
-                stock.Review();
+                feed.PeriodicReview();
             }
 
             yield return env.Delay(every);
-        }
-    }
-
-    /// <summary>A stock reviewed on a period: base stock orders up to its level, a schedule its fixed quantity.</summary>
-    private sealed class ReviewedStock(FeedRun feed)
-    {
-        // The plan's values, read once: the stock's own fields stay in cache between reviews, the plan does not.
-        private readonly bool _baseStock = feed.Plan.Trigger == TriggerKind.BaseStock;
-        private readonly double _quantity = feed.Plan.OrderQuantityUnits;
-        private readonly SupplierRun? _supplier = feed.Supplier;
-
-        public FeedRun Feed { get; } = feed;
-
-        public void Review()
-        {
-            _supplier?.AdvanceInput(Feed);
-            if (_baseStock)
-            {
-                Feed.Review();
-            }
-            else if (_quantity > 0)
-            {
-                Feed.Order(_quantity);
-            }
         }
     }
 }
