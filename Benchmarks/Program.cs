@@ -102,6 +102,37 @@ if (args is ["stress", var stressFile, ..])
     return;
 }
 
+if (args is ["load", var loadFile, ..])
+{
+    // Loading a scenario file cold and then warm: CPU, allocation and what the garbage collector cost each time.
+    using var sampler = args.Contains("--allocations") ? new AllocationSampler() : null;
+    for (var round = 0; round < 2; round++)
+    {
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var gen0 = GC.CollectionCount(0);
+        var gen1 = GC.CollectionCount(1);
+        var gen2 = GC.CollectionCount(2);
+        var watch = Stopwatch.StartNew();
+        var loaded = Simulator.Scenarios.ScenarioLoader.Load(loadFile);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds;
+        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0;
+        Console.WriteLine(
+            $"{(round == 0 ? "cold" : "warm")}: {(loaded.Scenario is null ? "does not load" : "loaded")}, {seconds:F3} s wall, {cpu:F3} s CPU, {allocated:F0} MiB allocated, "
+            + $"GC pauses {pause:F3} s, collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}");
+    }
+
+    if (sampler is not null)
+    {
+        Console.WriteLine(sampler.Report(25));
+    }
+
+    return;
+}
+
 if (args is ["quick", ..])
 {
     QuickRun.Run(args.Length > 1 ? args[1] : string.Empty);
