@@ -1,5 +1,4 @@
 using Simulator.Model.Specs;
-using YamlDotNet.RepresentationModel;
 
 namespace Simulator.Scenarios;
 
@@ -19,12 +18,12 @@ internal static class DistributionReader
             return null;
         }
 
-        if (node is YamlScalarNode)
+        if (node is SourceScalar)
         {
             return parent.NumberOf(node, key, NumberRule.NonNegative) is { } hours ? DistributionSpec.Fixed(hours) : null;
         }
 
-        if (node is YamlSequenceNode)
+        if (node is SourceSequence)
         {
             parent.Error(node.Start, $"{key} must be a number or a distribution mapping, not a list", "write e.g. 24 or { dist: normal, mean: 24, std: 6 }");
             return null;
@@ -46,7 +45,7 @@ internal static class DistributionReader
         var takes = Vocabulary.DistributionKeys[kind];
         foreach (var (keyNode, _) in r.Node.Children)
         {
-            if (keyNode is YamlScalarNode { Value: { } k } && k != "dist" && ScenarioKeys.Of(ScenarioKeys.Distribution).Contains(k) && !takes.Contains(k))
+            if (keyNode is SourceScalar { Value: { } k } && k != "dist" && ScenarioKeys.Of(ScenarioKeys.Distribution).Contains(k) && !takes.Contains(k))
             {
                 r.Error(keyNode.Start, $"{k} does not apply to {Article(name)} {name} distribution", $"{Article(name)} {name} distribution takes: {string.Join(", ", takes)}");
             }

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Simulator.Model.Specs;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Simulator.Scenarios;
 
@@ -12,18 +11,21 @@ namespace Simulator.Scenarios;
 /// </summary>
 internal sealed partial class MappingReader
 {
-    private readonly List<(YamlScalarNode Key, YamlNode Value)> _entries = [];
+    private readonly List<(SourceScalar Key, SourceNode Value)> _entries;
 
-    private MappingReader(YamlMappingNode node, string section, string? ownerId, ReadContext context)
+    private MappingReader(SourceMapping node, string section, string? ownerId, ReadContext context)
     {
         Node = node;
         Section = section;
         OwnerId = ownerId;
         Context = context;
         var valid = ScenarioKeys.Of(section);
-        foreach (var (key, value) in node.Children)
+        var children = node.Children;
+        _entries = new(children.Count);
+        for (var i = 0; i < children.Count; i++)
         {
-            if (key is not YamlScalarNode { Value: { } name } scalarKey)
+            var (key, value) = children[i];
+            if (key is not SourceScalar { Value: { } name } scalarKey)
             {
                 Error(key.Start, "keys must be plain names", $"valid keys here: {string.Join(", ", valid)}");
             }
@@ -38,7 +40,7 @@ internal sealed partial class MappingReader
         }
     }
 
-    public YamlMappingNode Node { get; }
+    public SourceMapping Node { get; }
 
     public string Section { get; }
 
@@ -48,9 +50,9 @@ internal sealed partial class MappingReader
     public ReadContext Context { get; }
 
     /// <summary>A reader for <paramref name="node"/>, or null (with a problem) when it is not a mapping.</summary>
-    public static MappingReader? Open(YamlNode node, string section, string? parentId, ReadContext context, string what)
+    public static MappingReader? Open(SourceNode node, string section, string? parentId, ReadContext context, string what)
     {
-        if (node is not YamlMappingNode mapping)
+        if (node is not SourceMapping mapping)
         {
             context.Problems.Error(
                 node.Start,
@@ -63,10 +65,14 @@ internal sealed partial class MappingReader
         var ownerId = parentId;
         if (ScenarioKeys.Of(section).Contains("id"))
         {
-            var id = mapping.Children.FirstOrDefault(e => e.Key is YamlScalarNode { Value: "id" }).Value as YamlScalarNode;
-            if (id is { Value: { Length: > 0 } text })
+            var children = mapping.Children;
+            for (var i = 0; i < children.Count; i++)
             {
-                ownerId = text;
+                if (children[i] is { Key: SourceScalar { Value: "id" }, Value: var id })
+                {
+                    ownerId = id is SourceScalar { Value: { Length: > 0 } text } ? text : ownerId;
+                    break;
+                }
             }
         }
 
@@ -80,22 +86,21 @@ internal sealed partial class MappingReader
         _ => "a " + section.Replace('_', ' '),
     };
 
-    public static string Kind(YamlNode node) => node switch
+    public static string Kind(SourceNode node) => node switch
     {
-        YamlMappingNode => "a mapping",
-        YamlSequenceNode => "a list",
-        YamlScalarNode s when IsNull(s) => "empty",
-        YamlScalarNode s => $"'{s.Value}'",
-        _ => "an alias",
+        SourceMapping => "a mapping",
+        SourceScalar s when IsNull(s) => "empty",
+        SourceScalar s => $"'{s.Value}'",
+        _ => "a list",
     };
 
-    public static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+    public static bool IsNull(SourceNode node) =>
+        node is SourceScalar { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: "" or "~" or "null" or "Null" or "NULL" };
 
     public bool Has(string key) => Value(key) is not null;
 
     /// <summary>The value of <paramref name="key"/>, or null when absent or empty.</summary>
-    public YamlNode? Value(string key)
+    public SourceNode? Value(string key)
     {
         foreach (var (k, v) in _entries)
         {
@@ -164,7 +169,7 @@ internal sealed partial class MappingReader
             return null;
         }
 
-        if (node is YamlScalarNode { Value: { } text })
+        if (node is SourceScalar { Value: { } text })
         {
             return text;
         }
@@ -195,9 +200,9 @@ internal sealed partial class MappingReader
     public double Number(string key, NumberRule rule, double defaultValue) => Number(key, rule) ?? defaultValue;
 
     /// <summary>A number from any node of this mapping (also list elements), checked against <paramref name="rule"/>.</summary>
-    public double? NumberOf(YamlNode node, string key, NumberRule rule)
+    public double? NumberOf(SourceNode node, string key, NumberRule rule)
     {
-        if (node is not YamlScalarNode { Value: { } text } || !ScalarParsers.TryNumber(text, out var value))
+        if (node is not SourceScalar { Value: { } text } || !ScalarParsers.TryNumber(text, out var value))
         {
             Error(node.Start, $"{key} must be a number, not {Kind(node)}", KeyHelp.Use(Section, key));
             return null;
@@ -243,7 +248,7 @@ internal sealed partial class MappingReader
             return null;
         }
 
-        if (node is not YamlScalarNode { Value: { } text } || !ScalarParsers.TryInteger(text, out var value))
+        if (node is not SourceScalar { Value: { } text } || !ScalarParsers.TryInteger(text, out var value))
         {
             Error(node.Start, $"{key} must be a whole number, not {Kind(node)}", KeyHelp.Use(Section, key));
             return null;
@@ -266,7 +271,7 @@ internal sealed partial class MappingReader
             return defaultValue;
         }
 
-        if (node is YamlScalarNode { Value: { } text } && bool.TryParse(text, out var value))
+        if (node is SourceScalar { Value: { } text } && bool.TryParse(text, out var value))
         {
             return value;
         }
@@ -293,9 +298,9 @@ internal sealed partial class MappingReader
     }
 
     /// <summary>A stock amount from any node of this mapping, checked against <paramref name="rule"/>.</summary>
-    public StockAmount? StockOf(YamlNode node, string key, NumberRule rule)
+    public StockAmount? StockOf(SourceNode node, string key, NumberRule rule)
     {
-        if (node is not YamlScalarNode { Value: { } text } || !ScalarParsers.TryStockAmount(text, out var amount))
+        if (node is not SourceScalar { Value: { } text } || !ScalarParsers.TryStockAmount(text, out var amount))
         {
             Error(
                 node.Start,
@@ -345,7 +350,7 @@ internal sealed partial class MappingReader
     }
 
     /// <summary>The list under <paramref name="key"/>; empty when absent or not a list (reported).</summary>
-    public IReadOnlyList<YamlNode> List(string key, bool required = false)
+    public IReadOnlyList<SourceNode> List(string key, bool required = false)
     {
         var node = Value(key);
         if (node is null)
@@ -358,7 +363,7 @@ internal sealed partial class MappingReader
             return [];
         }
 
-        if (node is not YamlSequenceNode sequence)
+        if (node is not SourceSequence sequence)
         {
             Error(node.Start, $"{key} must be a list, not {Kind(node)}", $"write [a, b] or one '- item' line per entry; {KeyHelp.Use(Section, key)}");
             return [];
@@ -369,7 +374,7 @@ internal sealed partial class MappingReader
             Error(node.Start, $"{key} must not be empty", KeyHelp.Use(Section, key));
         }
 
-        return [.. sequence.Children];
+        return sequence.Children;
     }
 
     /// <summary>Readers for the mappings listed under <paramref name="key"/>; broken entries are reported and skipped.</summary>
@@ -390,7 +395,7 @@ internal sealed partial class MappingReader
         var result = new List<(string, Mark)>();
         foreach (var item in List(key, required))
         {
-            if (item is YamlScalarNode { Value: { Length: > 0 } text } && !IsNull(item))
+            if (item is SourceScalar { Value: { Length: > 0 } text } && !IsNull(item))
             {
                 result.Add((text, item.Start));
             }

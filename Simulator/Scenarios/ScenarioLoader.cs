@@ -2,7 +2,6 @@ using System.Globalization;
 using Simulator.Model.Specs;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using YamlDotNet.RepresentationModel;
 
 namespace Simulator.Scenarios;
 
@@ -141,14 +140,14 @@ public static class ScenarioLoader
         };
     }
 
-    private static YamlNode? ParseYaml(string text, ProblemList problems)
+    private static SourceNode? ParseYaml(string text, ProblemList problems)
     {
-        var stream = new YamlStream();
         var scanner = new Scanner(new StringReader(text));
         var parser = new TrackingParser(new Parser(scanner));
+        IReadOnlyList<SourceNode> documents;
         try
         {
-            stream.Load(parser);
+            documents = SourceTree.Read(parser);
         }
         catch (NestingTooDeepException e)
         {
@@ -179,27 +178,27 @@ public static class ScenarioLoader
             return null;
         }
 
-        if (stream.Documents.Count == 0)
+        if (documents.Count == 0)
         {
             problems.Error(new Mark(0, 1, 1), null, "the file is empty", "start from the example in docs/scenario-format.md");
             return null;
         }
 
-        if (stream.Documents.Count > 1)
+        if (documents.Count > 1)
         {
-            problems.Error(stream.Documents[1].RootNode.Start, null, "the file holds more than one YAML document", "keep one scenario per file; remove the '---' separator");
+            problems.Error(documents[1].Start, null, "the file holds more than one YAML document", "keep one scenario per file; remove the '---' separator");
             return null;
         }
 
-        return stream.Documents[0].RootNode;
+        return documents[0];
     }
 
     private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
 
     /// <summary>
     /// Remembers the event before the current one, to locate failures YamlDotNet reports without a position, and stops
-    /// at a nesting depth past <see cref="ScenarioBounds.MaxNestingDepth"/>: building the tree recurses once per level,
-    /// and 100,000 levels of brackets would overflow the stack, which no handler can catch.
+    /// at a nesting depth past <see cref="ScenarioBounds.MaxNestingDepth"/>, so that nothing walking the tree level by level
+    /// can overflow the stack on 100,000 levels of brackets, which no handler could catch.
     /// </summary>
     private sealed class TrackingParser(IParser inner) : IParser
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Simulator.Model.Specs;
-using YamlDotNet.RepresentationModel;
 
 namespace Simulator.Scenarios;
 
@@ -34,7 +33,7 @@ internal static partial class ScenarioReader
         var takes = Vocabulary.TriggerKeys[kind];
         foreach (var (keyNode, _) in r.Node.Children)
         {
-            if (keyNode is YamlScalarNode { Value: { } k } && k != "kind" && ScenarioKeys.Of(ScenarioKeys.Trigger).Contains(k) && !takes.Contains(k))
+            if (keyNode is SourceScalar { Value: { } k } && k != "kind" && ScenarioKeys.Of(ScenarioKeys.Trigger).Contains(k) && !takes.Contains(k))
             {
                 r.Error(keyNode.Start, $"{k} does not apply to a {name} trigger", $"a {name} trigger takes: {string.Join(", ", takes)}");
             }

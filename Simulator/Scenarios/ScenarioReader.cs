@@ -1,7 +1,6 @@
 using System.Globalization;
 using Simulator.Model;
 using Simulator.Model.Specs;
-using YamlDotNet.RepresentationModel;
 
 namespace Simulator.Scenarios;
 
@@ -162,7 +161,7 @@ internal static partial class ScenarioReader
     private static (ShiftSpec? Shift, bool NeverOpens) ReadShift(MappingReader r)
     {
         // Missing, not a list, or a misspelt day: reported already, and not a reason to call the calendar closed.
-        var broken = r.Value("days") is not YamlSequenceNode;
+        var broken = r.Value("days") is not SourceSequence;
         var days = new List<DayOfWeek>();
         foreach (var (text, at) in r.Strings("days", required: true))
         {
@@ -261,7 +260,7 @@ internal static partial class ScenarioReader
             return (result, modes);
         }
 
-        if (node is not YamlMappingNode mapping)
+        if (node is not SourceMapping mapping)
         {
             r.Error(node.Start, $"{key} must map tiers to days, not {MappingReader.Kind(node)}", KeyHelp.Use(ScenarioKeys.Policy, key));
             return (result, modes);
@@ -269,7 +268,7 @@ internal static partial class ScenarioReader
 
         foreach (var (tierNode, daysNode) in mapping.Children)
         {
-            if (tierNode is not YamlScalarNode { Value: { } tierText } || !ScalarParsers.TryInteger(tierText, out var tier) || tier < 1)
+            if (tierNode is not SourceScalar { Value: { } tierText } || !ScalarParsers.TryInteger(tierText, out var tier) || tier < 1)
             {
                 r.Error(tierNode.Start, $"tier {MappingReader.Kind(tierNode)} in {key} must be a whole number of at least 1", KeyHelp.Use(ScenarioKeys.Policy, key));
                 continue;
@@ -291,12 +290,12 @@ internal static partial class ScenarioReader
     /// replaces it. A plain value still sets, as it always did, but is warned about: a "buffer" policy that sets
     /// a level below the network's silently lowers stock.
     /// </summary>
-    private static (T Value, LevelMode Mode) Level<T>(MappingReader r, YamlNode node, string key, Func<YamlNode, T> read)
+    private static (T Value, LevelMode Mode) Level<T>(MappingReader r, SourceNode node, string key, Func<SourceNode, T> read)
     {
         const string forms = "{ at_least: V } (raise the level only where the network holds less) or { set: V } (replace it, lower or higher)";
-        if (node is YamlMappingNode mapping)
+        if (node is SourceMapping mapping)
         {
-            if (mapping.Children.Count == 1 && mapping.Children.First() is { Key: YamlScalarNode { Value: "set" or "at_least" } verb, Value: var value })
+            if (mapping.Children.Count == 1 && mapping.Children.First() is { Key: SourceScalar { Value: "set" or "at_least" } verb, Value: var value })
             {
                 return (read(value), verb.Value == "set" ? LevelMode.Set : LevelMode.AtLeast);
             }
@@ -305,7 +304,7 @@ internal static partial class ScenarioReader
             return (default!, LevelMode.Set);
         }
 
-        var text = node is YamlScalarNode { Value: { } v } ? v : "V";
+        var text = node is SourceScalar { Value: { } v } ? v : "V";
         r.Warning(
             node.Start,
             $"{key}: {text} does not say whether it sets or raises the level; read as {{ set: {text} }}, which lowers stock wherever the network holds more",

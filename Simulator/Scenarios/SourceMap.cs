@@ -1,5 +1,4 @@
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Simulator.Scenarios;
 
@@ -10,9 +9,9 @@ namespace Simulator.Scenarios;
 /// </summary>
 internal sealed class SourceMap
 {
-    private readonly Dictionary<object, YamlMappingNode> _nodes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, SourceMapping> _nodes = new(ReferenceEqualityComparer.Instance);
 
-    public T Register<T>(T spec, YamlMappingNode node)
+    public T Register<T>(T spec, SourceMapping node)
         where T : class
     {
         _nodes[spec] = node;
@@ -36,7 +35,7 @@ internal sealed class SourceMap
             return node.Start;
         }
 
-        if (index >= 0 && value is YamlSequenceNode sequence && index < sequence.Children.Count)
+        if (index >= 0 && value is SourceSequence sequence && index < sequence.Children.Count)
         {
             return sequence.Children[index].Start;
         }
@@ -48,6 +47,6 @@ internal sealed class SourceMap
     public bool Wrote(object spec, string key) => _nodes.TryGetValue(spec, out var node) && ValueOf(node, key) is not null;
 
     // Looked up by scanning: a parsed key carries a non-specific tag, so a constructed key node would not compare equal.
-    private static YamlNode? ValueOf(YamlMappingNode node, string key) =>
-        node.Children.FirstOrDefault(e => e.Key is YamlScalarNode k && k.Value == key).Value;
+    private static SourceNode? ValueOf(SourceMapping node, string key) =>
+        node.Children.FirstOrDefault(e => e.Key is SourceScalar k && k.Value == key).Value;
 }

@@ -1,0 +1,183 @@
+using CsCheck;
+using Simulator.Scenarios;
+using Simulator.Tests.Support;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Simulator.Tests.Scenarios;
+
+/// <summary>
+/// The scenario file's tree (<see cref="SourceTree"/>) against YamlDotNet's representation model, which the loader
+/// read before: the same nodes, marks, scalars and shared anchored nodes, or both refusing the text.
+/// </summary>
+public sealed class SourceTreeTests
+{
+    private static readonly string[] Names = ["a", "b", "c", "id", "lines", "x"];
+
+    private static readonly Gen<string> Plain = Gen.Int[0, Names.Length - 1].Select(i => Names[i]);
+
+    private static readonly Gen<string> Anchor = Gen.Int[0, 3].Select(i => "n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A flow value: plain or quoted scalars, lists and mappings, some anchored, some aliases (defined or not).</summary>
+    private static readonly Gen<string> Value = Gen.Recursive<string>((depth, inner) =>
+    {
+        var scalar = Gen.Frequency((4, Plain), (1, Plain.Select(p => "'" + p + "'")), (1, Gen.Const(string.Empty)), (1, Plain.Select(p => "!!str " + p)));
+        var leaf = Gen.Frequency((5, scalar), (2, Anchor.Select(a => "*" + a)));
+        var node = depth >= 3
+            ? leaf
+            : Gen.Frequency(
+                (4, leaf),
+                (1, inner.Array[0, 4].Select(items => "[" + string.Join(", ", items) + "]")),
+                (2, Gen.Select(Plain, inner).Array[0, 4].Select(entries => "{" + string.Join(", ", entries.Select(e => e.Item1 + ": " + e.Item2)) + "}")));
+        return Gen.Frequency((4, node), (1, Gen.Select(Anchor, node).Select(p => "&" + p.Item1 + " " + p.Item2)));
+    });
+
+    private static readonly Gen<string> Documents = Gen.Select(Plain, Value).Array[0, 8]
+        .Select(entries => string.Concat(entries.Select(e => e.Item1 + ": " + e.Item2 + "\n")));
+
+    [Test]
+    public void Random_documents_read_as_yamldotnets_model_reads_them()
+    {
+        Documents.Sample(AssertSameAsRepresentationModel, iter: PropertyRuns.Count(2000), print: text => text);
+    }
+
+    [Test]
+    public void An_alias_is_the_anchored_node_itself()
+    {
+        var root = Root("a: &x { k: 1 }\nb: *x\n");
+
+        Assert.That(root.Children[1].Value, Is.SameAs(root.Children[0].Value));
+    }
+
+    [Test]
+    public void An_alias_before_its_anchor_is_resolved_at_the_end_of_the_document()
+    {
+        var root = Root("a: *x\nb: &x 1\n");
+
+        Assert.That(root.Children[0].Value, Is.SameAs(root.Children[1].Value));
+        Assert.That(((SourceScalar)root.Children[0].Value).Value, Is.EqualTo("1"));
+    }
+
+    [Test]
+    public void A_later_anchor_of_the_same_name_replaces_the_earlier_one_from_there_on()
+    {
+        var root = Root("a: &x 1\nb: *x\nc: &x 2\nd: *x\n");
+
+        Assert.That(root.Children.Select(e => ((SourceScalar)e.Value).Value), Is.EqualTo(new[] { "1", "1", "2", "2" }));
+    }
+
+    [Test]
+    public void An_unknown_alias_is_reported_where_it_is_written()
+    {
+        var problem = ScenarioLoader.Parse("name: x\nstart: *nowhere\n", "s.yaml").Problems.Single();
+
+        Assert.That(problem.Message, Is.EqualTo("YAML syntax error: The anchor 'nowhere' does not exists"));
+        Assert.That((problem.Line, problem.Column), Is.EqualTo((2, 8)));
+    }
+
+    [TestCase(3, TestName = "Duplicate_key_in_a_small_mapping")]
+    [TestCase(40, TestName = "Duplicate_key_in_a_mapping_past_the_scanned_keys")]
+    public void A_key_written_twice_is_refused_at_its_second_place(int keys)
+    {
+        var text = string.Concat(Enumerable.Range(0, keys).Select(i => $"k{i}: {i}\n")) + "k1: again\n";
+
+        var error = Assert.Throws<YamlException>(() => Read(text));
+
+        Assert.That(error!.Message, Is.EqualTo("Duplicate key k1"));
+        Assert.That((error.Start.Line, error.Start.Column), Is.EqualTo((keys + 1L, 1L)));
+    }
+
+    [Test]
+    public void The_same_text_with_another_tag_is_another_key()
+    {
+        var root = Root("a: 1\n!!str a: 2\n");
+
+        Assert.That(root.Children, Has.Count.EqualTo(2));
+    }
+
+    private static SourceMapping Root(string text) => (SourceMapping)Read(text).Single();
+
+    private static IReadOnlyList<SourceNode> Read(string text) => SourceTree.Read(new Parser(new Scanner(new StringReader(text))));
+
+    private static void AssertSameAsRepresentationModel(string text)
+    {
+        var stream = new YamlStream();
+        YamlException? expected = null;
+        try
+        {
+            stream.Load(new Parser(new Scanner(new StringReader(text))));
+        }
+        catch (YamlException e)
+        {
+            expected = e;
+        }
+
+        if (expected is not null)
+        {
+            var error = Assert.Catch<YamlException>(() => Read(text), $"YamlDotNet refuses it: {expected.Message}");
+            Assert.That((error!.GetType(), error.Message), Is.EqualTo((expected.GetType() == typeof(AnchorNotFoundException) ? typeof(YamlException) : expected.GetType(), expected.Message)));
+            if (expected is not AnchorNotFoundException)
+            {
+                // YamlDotNet puts an unknown alias at the start of the file; the tree puts it where it is written.
+                Assert.That(error.Start, Is.EqualTo(expected.Start));
+            }
+
+            return;
+        }
+
+        var documents = Read(text);
+        Assert.That(documents, Has.Count.EqualTo(stream.Documents.Count));
+        var seen = new Dictionary<YamlNode, SourceNode>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            AssertSame(stream.Documents[i].RootNode, documents[i], seen);
+        }
+    }
+
+    /// <summary>Compares two trees node by node; a node met again (an alias) must be the same node on both sides.</summary>
+    private static void AssertSame(YamlNode expected, SourceNode actual, Dictionary<YamlNode, SourceNode> seen)
+    {
+        if (seen.TryGetValue(expected, out var before))
+        {
+            Assert.That(actual, Is.SameAs(before), $"an alias at {expected.Start}");
+            return;
+        }
+
+        seen[expected] = actual;
+        Assert.That(actual.Start, Is.EqualTo(expected.Start));
+        switch (expected)
+        {
+            case YamlScalarNode scalar:
+                Assert.That(actual, Is.TypeOf<SourceScalar>());
+                var read = (SourceScalar)actual;
+                Assert.That((read.Value, read.Style), Is.EqualTo((scalar.Value, scalar.Style)));
+                break;
+            case YamlSequenceNode sequence:
+                Assert.That(actual, Is.TypeOf<SourceSequence>());
+                var items = ((SourceSequence)actual).Children;
+                Assert.That(items, Has.Count.EqualTo(sequence.Children.Count));
+                for (var i = 0; i < items.Count; i++)
+                {
+                    AssertSame(sequence.Children[i], items[i], seen);
+                }
+
+                break;
+            case YamlMappingNode mapping:
+                Assert.That(actual, Is.TypeOf<SourceMapping>());
+                var entries = ((SourceMapping)actual).Children;
+                Assert.That(entries, Has.Count.EqualTo(mapping.Children.Count));
+                var i2 = 0;
+                foreach (var (key, value) in mapping.Children)
+                {
+                    AssertSame(key, entries[i2].Key, seen);
+                    AssertSame(value, entries[i2].Value, seen);
+                    i2++;
+                }
+
+                break;
+            default:
+                Assert.Fail($"YamlDotNet left {expected.GetType().Name} at {expected.Start}");
+                break;
+        }
+    }
+}
