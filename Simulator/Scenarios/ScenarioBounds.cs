@@ -14,6 +14,12 @@ public static class ScenarioBounds
     /// <summary>Deepest nesting of lists and mappings (the format itself needs 6).</summary>
     public const int MaxNestingDepth = 64;
 
+    /// <summary>
+    /// Most values that YAML aliases may repeat on top of those written: a file whose aliases point at lists of aliases
+    /// multiplies at every level (4 KB of them made 27 million bill-of-materials rows).
+    /// </summary>
+    public const long MaxAliasedValues = 1_000_000;
+
     /// <summary>Longest horizon: 100,000 h, about 11 years.</summary>
     public const double MaxHorizonHours = 100_000;
 

@@ -149,6 +149,11 @@ public static class ScenarioLoader
         {
             documents = SourceTree.Read(parser);
         }
+        catch (AliasExpansionException e)
+        {
+            problems.Error(e.At, null, e.Message, e.Hint);
+            return null;
+        }
         catch (NestingTooDeepException e)
         {
             problems.Error(

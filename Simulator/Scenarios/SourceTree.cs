@@ -16,6 +16,10 @@ internal static class SourceTree
 
     /// <summary>The root node of each document <paramref name="parser"/> reads, in order.</summary>
     /// <exception cref="YamlException">A syntax error, a key written twice in one mapping, or an alias without its anchor.</exception>
+    /// <exception cref="AliasExpansionException">
+    /// An alias inside the list or mapping it names, or aliases that repeat more than
+    /// <see cref="ScenarioBounds.MaxAliasedValues"/> values.
+    /// </exception>
     public static IReadOnlyList<SourceNode> Read(IParser parser)
     {
         ArgumentNullException.ThrowIfNull(parser);
@@ -37,6 +41,9 @@ internal static class SourceTree
         private readonly Dictionary<string, SourceNode> _anchors = new(StringComparer.Ordinal);
         private readonly Stack<OpenCollection> _open = new();
         private readonly List<OpenCollection> _withUnresolved = [];
+        private readonly List<(Mark At, SourceNode Target)> _aliases = [];
+        private readonly List<(Mark At, Unresolved Alias)> _forwardAliases = [];
+        private long _nodes;
 
         public SourceNode Read(IParser parser)
         {
@@ -54,16 +61,19 @@ internal static class SourceTree
                 switch (parsed)
                 {
                     case Scalar scalar:
+                        _nodes++;
                         complete = Anchor(scalar, new SourceScalar(scalar.Start, scalar.Value, scalar.Style, scalar.Tag.IsEmpty ? string.Empty : scalar.Tag.Value));
                         break;
                     case AnchorAlias alias:
-                        complete = _anchors.TryGetValue(alias.Value.Value, out var anchored) ? anchored : new Unresolved(alias.Start, alias.Value.Value);
+                        complete = Alias(alias);
                         break;
                     case MappingStart start:
+                        _nodes++;
                         var entries = new List<KeyValuePair<SourceNode, SourceNode>>();
                         _open.Push(new OpenCollection(Anchor(start, new SourceMapping(start.Start, start.Style, entries)), entries, null));
                         continue;
                     case SequenceStart start:
+                        _nodes++;
                         var items = new List<SourceNode>();
                         _open.Push(new OpenCollection(Anchor(start, new SourceSequence(start.Start, items)), null, items));
                         continue;
@@ -82,11 +92,31 @@ internal static class SourceTree
 
                 if (_open.Count == 0)
                 {
-                    return Resolved(complete);
+                    var root = Resolved(complete);
+                    CheckExpansion();
+                    return root;
                 }
 
                 _open.Peek().Add(complete);
             }
+        }
+
+        private SourceNode Alias(AnchorAlias alias)
+        {
+            if (_anchors.TryGetValue(alias.Value.Value, out var anchored))
+            {
+                if (_open.Any(o => ReferenceEquals(o.Node, anchored)))
+                {
+                    throw Endless(alias.Start);
+                }
+
+                _aliases.Add((alias.Start, anchored));
+                return anchored;
+            }
+
+            var unresolved = new Unresolved(alias.Start, alias.Value.Value);
+            _forwardAliases.Add((alias.Start, unresolved));
+            return unresolved;
         }
 
         private SourceNode Anchor(NodeEvent parsed, SourceNode node)
@@ -112,6 +142,55 @@ internal static class SourceTree
 
             return root is Unresolved alone ? Target(alone) : root;
         }
+
+        /// <summary>
+        /// Refuses a document whose aliases would repeat values without end (an alias inside what it names) or more than
+        /// <see cref="ScenarioBounds.MaxAliasedValues"/> of them, counting each alias as a copy of what it names, before
+        /// anything reads it.
+        /// </summary>
+        private void CheckExpansion()
+        {
+            foreach (var (at, alias) in _forwardAliases)
+            {
+                _aliases.Add((at, Target(alias)));
+            }
+
+            if (_aliases.Count == 0)
+            {
+                return;
+            }
+
+            // Each alias stands for a copy of what it names, so the values repeated are the sum of the named nodes' sizes.
+            var sizes = new ExpandedSizes();
+            long repeated = 0;
+            foreach (var (_, target) in _aliases)
+            {
+                repeated = Math.Min(ExpandedSizes.Endless, repeated + sizes.Of(target));
+                if (sizes.Cycle is { } cycle)
+                {
+                    // Only aliases written before their anchors get here (the others are refused as they are read).
+                    throw Endless(_aliases.First(a => ReferenceEquals(a.Target, cycle)).At);
+                }
+            }
+
+            if (repeated > ScenarioBounds.MaxAliasedValues)
+            {
+                var largest = _aliases.MaxBy(a => sizes.Of(a.Target));
+                throw new AliasExpansionException(
+                    largest.At,
+                    $"the aliases of this file repeat {Count(repeated)} values on top of the {Count(_nodes)} written; at most "
+                    + $"{Count(ScenarioBounds.MaxAliasedValues)} may be repeated (see docs/reliability.md); this alias alone names {Count(sizes.Of(largest.Target))}",
+                    "let an alias repeat a piece of the file, not lists of other aliases; write repeated entries out where they are meant");
+            }
+        }
+
+        private static AliasExpansionException Endless(Mark at) => new(
+            at,
+            "this alias is inside the list or mapping it names, which would repeat it without end",
+            "point the alias at a value written outside the list or mapping that holds it");
+
+        private static string Count(long values) =>
+            values >= ExpandedSizes.Endless ? "more than 10^18" : values.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture);
 
         private SourceNode Target(Unresolved alias) =>
             _anchors.TryGetValue(alias.Anchor, out var node)
@@ -215,9 +294,100 @@ internal static class SourceTree
         }
     }
 
+    /// <summary>
+    /// How many values each node stands for with every alias in it replaced by a copy of what it names, counted once per
+    /// node and without recursion; the count stops growing at <see cref="Endless"/>.
+    /// </summary>
+    private sealed class ExpandedSizes
+    {
+        public const long Endless = 1_000_000_000_000_000_000;
+
+        private readonly Dictionary<SourceNode, long> _sizes = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>A list or mapping met again while its own size was being counted: an alias inside what it names.</summary>
+        public SourceNode? Cycle { get; private set; }
+
+        public long Of(SourceNode node)
+        {
+            if (node is SourceScalar)
+            {
+                return 1;
+            }
+
+            if (_sizes.TryGetValue(node, out var known))
+            {
+                return known;
+            }
+
+            // Post-order over the collections below: a node is summed once all its children are.
+            var pending = new Stack<(SourceNode Node, bool ChildrenDone)>();
+            pending.Push((node, false));
+            while (pending.Count > 0)
+            {
+                var (current, childrenDone) = pending.Pop();
+                if (childrenDone)
+                {
+                    long size = 1;
+                    foreach (var child in Children(current))
+                    {
+                        size = Math.Min(Endless, size + (child is SourceScalar ? 1 : _sizes[child]));
+                    }
+
+                    _sizes[current] = size;
+                    continue;
+                }
+
+                if (_sizes.TryGetValue(current, out var seen))
+                {
+                    if (seen < 0)
+                    {
+                        Cycle ??= current;
+                        return Endless;
+                    }
+
+                    continue;
+                }
+
+                _sizes[current] = -1;
+                pending.Push((current, true));
+                foreach (var child in Children(current))
+                {
+                    if (child is not SourceScalar)
+                    {
+                        if (_sizes.TryGetValue(child, out var state) && state < 0)
+                        {
+                            Cycle ??= child;
+                            return Endless;
+                        }
+
+                        pending.Push((child, false));
+                    }
+                }
+            }
+
+            return _sizes[node];
+        }
+
+        private static IEnumerable<SourceNode> Children(SourceNode node) => node switch
+        {
+            SourceMapping mapping => mapping.Children.SelectMany(e => new[] { e.Key, e.Value }),
+            SourceSequence sequence => sequence.Children,
+            _ => [],
+        };
+    }
+
     /// <summary>An alias read before its anchor; it never leaves <see cref="DocumentReader"/>.</summary>
     private sealed class Unresolved(Mark start, string anchor) : SourceNode(start)
     {
         public string Anchor { get; } = anchor;
     }
+}
+
+/// <summary>A document whose aliases would repeat values without end or past <see cref="ScenarioBounds.MaxAliasedValues"/>.</summary>
+internal sealed class AliasExpansionException(Mark at, string message, string hint) : Exception(message)
+{
+    /// <summary>The alias to look at.</summary>
+    public Mark At { get; } = at;
+
+    public string Hint { get; } = hint;
 }
