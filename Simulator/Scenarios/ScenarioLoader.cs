@@ -142,6 +142,33 @@ public static class ScenarioLoader
 
     private static SourceNode? ParseYaml(string text, ProblemList problems)
     {
+        if (ReadDocuments(text, problems) is not { } documents)
+        {
+            return null;
+        }
+
+        if (documents.Count == 0)
+        {
+            problems.Error(new Mark(0, 1, 1), null, "the file is empty", "start from the example in docs/scenario-format.md");
+            return null;
+        }
+
+        if (documents.Count > 1)
+        {
+            problems.Error(documents[1].Start, null, "the file holds more than one YAML document", "keep one scenario per file; remove the '---' separator");
+            return null;
+        }
+
+        return documents[0];
+    }
+
+    /// <summary>
+    /// The documents of <paramref name="text"/>, or null with the problem: a syntax error, nesting past
+    /// <see cref="ScenarioBounds.MaxNestingDepth"/>, or aliases past <see cref="ScenarioBounds.MaxAliasedValues"/>. What
+    /// passes can be walked level by level without overflowing the stack or repeating values without end.
+    /// </summary>
+    internal static IReadOnlyList<SourceNode>? ReadDocuments(string text, ProblemList problems)
+    {
         var scanner = new Scanner(new StringReader(text));
         var parser = new TrackingParser(new Parser(scanner));
         IReadOnlyList<SourceNode> documents;
@@ -183,19 +210,7 @@ public static class ScenarioLoader
             return null;
         }
 
-        if (documents.Count == 0)
-        {
-            problems.Error(new Mark(0, 1, 1), null, "the file is empty", "start from the example in docs/scenario-format.md");
-            return null;
-        }
-
-        if (documents.Count > 1)
-        {
-            problems.Error(documents[1].Start, null, "the file holds more than one YAML document", "keep one scenario per file; remove the '---' separator");
-            return null;
-        }
-
-        return documents[0];
+        return documents;
     }
 
     private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.InvariantCulture) + " MB";

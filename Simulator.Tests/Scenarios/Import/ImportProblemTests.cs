@@ -188,6 +188,17 @@ public sealed class ImportProblemTests
     }
 
     [Test]
+    public void An_overlay_nested_past_the_bound_is_refused_not_a_stack_overflow()
+    {
+        // YamlDotNet's own model recursed once per level: 100,000 levels of '[' ended the process.
+        _folder.Append("overlay.yaml", "description: " + new string('[', 100_000));
+
+        var problem = SingleError();
+
+        Assert.That((problem.File, problem.Line, problem.Message), Is.EqualTo((_folder.Overlay, 26, "YAML nesting deeper than 64 levels of lists and mappings (see docs/reliability.md)")));
+    }
+
+    [Test]
     public void The_overlay_gives_the_imported_sites_a_time_zone()
     {
         _folder.Append("overlay.yaml", "time_zone: Europe/Bratislava");

@@ -60,6 +60,19 @@ internal sealed class Overlay
             return null;
         }
 
+        // Read first as the scenario loader reads, with its bounds: YamlDotNet's own model recurses once per level and
+        // repeats aliases as they come, so 100,000 levels of '[' would overflow the stack.
+        var checkedText = new ProblemList(path);
+        if (ScenarioLoader.ReadDocuments(text, checkedText) is null)
+        {
+            foreach (var problem in checkedText.InFileOrder())
+            {
+                problems.Add(problem);
+            }
+
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
