@@ -199,6 +199,17 @@ public sealed class ImportProblemTests
     }
 
     [Test]
+    public void An_overlay_key_that_is_an_alias_before_its_anchor_is_read_not_a_stack_overflow()
+    {
+        // YamlDotNet's own model resolved such a key by recursion without end.
+        _folder.Append("overlay.yaml", "reference_hours: { *a : 1, b: &a c }");
+
+        var problem = SingleError();
+
+        Assert.That((problem.File, problem.Line, problem.Column, problem.Message), Is.EqualTo((_folder.Overlay, 26, 18, "reference_hours must be a number, not a mapping")));
+    }
+
+    [Test]
     public void The_overlay_gives_the_imported_sites_a_time_zone()
     {
         _folder.Append("overlay.yaml", "time_zone: Europe/Bratislava");

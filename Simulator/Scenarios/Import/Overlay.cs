@@ -3,7 +3,6 @@ using System.Text;
 using Simulator.Model.Specs;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using YamlDotNet.RepresentationModel;
 
 namespace Simulator.Scenarios.Import;
 
@@ -21,13 +20,13 @@ internal sealed class Overlay
     // Sections of the written network that always come from the tables.
     private static readonly string[] NetworkKeys = ["calendars", "parts", "plants", "suppliers", "lanes", "state"];
 
-    private Overlay(string label, string text, HashSet<string> keys, DateTimeOffset? start, YamlNode? startNode)
+    private Overlay(string label, string text, HashSet<string> keys, DateTimeOffset? start, (int From, int To)? startSpan)
     {
         Label = label;
         Text = text;
         TopKeys = keys;
         Start = start;
-        StartNode = startNode;
+        StartSpan = startSpan;
     }
 
     public string Label { get; }
@@ -39,7 +38,8 @@ internal sealed class Overlay
     /// <summary>The overlay's start, when it gives a valid one.</summary>
     public DateTimeOffset? Start { get; }
 
-    private YamlNode? StartNode { get; }
+    /// <summary>Where the overlay's start value stands in <see cref="Text"/>, to be replaced by the import's as-of time.</summary>
+    private (int From, int To)? StartSpan { get; }
 
     /// <summary>The overlay at <paramref name="path"/>, or null (no overlay, or a problem reported).</summary>
     public static Overlay? Read(string? path, ImportProblems problems)
@@ -60,12 +60,12 @@ internal sealed class Overlay
             return null;
         }
 
-        // Read first as the scenario loader reads, with its bounds: YamlDotNet's own model recurses once per level and
-        // repeats aliases as they come, so 100,000 levels of '[' would overflow the stack.
-        var checkedText = new ProblemList(path);
-        if (ScenarioLoader.ReadDocuments(text, checkedText) is null)
+        // Read as the scenario loader reads, with its bounds: YamlDotNet's own model recurses once per level and
+        // resolves some aliases by recursion, so 100,000 levels of '[' or an alias key before its anchor overflowed the stack.
+        var read = new ProblemList(path);
+        if (ScenarioLoader.ReadDocuments(text, read) is not { } documents)
         {
-            foreach (var problem in checkedText.InFileOrder())
+            foreach (var problem in read.InFileOrder())
             {
                 problems.Add(problem);
             }
@@ -73,23 +73,12 @@ internal sealed class Overlay
             return null;
         }
 
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            problems.Error(path, (int)e.Start.Line, (int)e.Start.Column, null, $"YAML syntax error: {e.Message}", "check indentation, closing brackets and quotes");
-            return null;
-        }
-
-        if (stream.Documents.Count == 0)
+        if (documents.Count == 0)
         {
             return new Overlay(path, string.Empty, [], null, null);
         }
 
-        if (stream.Documents[0].RootNode is not YamlMappingNode { Style: not MappingStyle.Flow } root || stream.Documents.Count > 1)
+        if (documents[0] is not SourceMapping { Style: not MappingStyle.Flow } root || documents.Count > 1)
         {
             problems.Error(path, 1, 1, null, "the overlay must be one YAML mapping written as key: value lines", "write e.g. it_systems:, disruptions: and policies: at the start of lines");
             return null;
@@ -97,24 +86,24 @@ internal sealed class Overlay
 
         var keys = new HashSet<string>(StringComparer.Ordinal);
         DateTimeOffset? start = null;
-        YamlNode? startNode = null;
+        (int From, int To)? startSpan = null;
         foreach (var (keyNode, value) in root.Children)
         {
-            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            var key = (keyNode as SourceScalar)?.Value ?? string.Empty;
             keys.Add(key);
             if (!Keys.Contains(key))
             {
                 var from = NetworkKeys.Contains(key) ? $"{key} come from the import tables (docs/import.md)" : Suggestions.DidYouMean(key, Keys, "overlay keys:");
                 problems.Error(path, (int)keyNode.Start.Line, (int)keyNode.Start.Column, null, $"'{key}' cannot be given in the overlay", from);
             }
-            else if (key == "start" && value is YamlScalarNode { Value: { } s })
+            else if (key == "start" && value is SourceScalar { Value: { } s })
             {
-                startNode = value;
+                startSpan = ((int)value.Start.Index, (int)EndOf(text, value.Start).Index);
                 start = ScalarParsers.TryTimestamp(s, out var t) ? t : null;
             }
         }
 
-        return new Overlay(path, text, keys, start, startNode);
+        return new Overlay(path, text, keys, start, startSpan);
     }
 
     /// <summary>
@@ -171,14 +160,27 @@ internal sealed class Overlay
     /// <summary>The overlay text with its start replaced by the as-of time, in place, so every other position stays.</summary>
     private string WithStart(DateTimeOffset asOf)
     {
-        if (StartNode is null)
+        if (StartSpan is not var (from, to))
         {
             return Text;
         }
 
-        var from = (int)StartNode.Start.Index;
-        var to = (int)StartNode.End.Index;
         return string.Concat(Text.AsSpan(0, from), asOf.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), Text.AsSpan(to));
+    }
+
+    /// <summary>Where the scalar starting at <paramref name="start"/> ends: the tree keeps starts only, the parser's events both.</summary>
+    private static Mark EndOf(string text, Mark start)
+    {
+        var parser = new Parser(new Scanner(new StringReader(text)));
+        while (parser.MoveNext())
+        {
+            if (parser.Current is Scalar scalar && scalar.Start.Index == start.Index)
+            {
+                return scalar.End;
+            }
+        }
+
+        return start;
     }
 
     /// <summary>The top-level sections of a written scenario, each with its lines.</summary>
