@@ -15,8 +15,9 @@ public static class ScenarioBounds
     public const int MaxNestingDepth = 64;
 
     /// <summary>
-    /// Most values that YAML aliases may repeat on top of those written: a file whose aliases point at lists of aliases
-    /// multiplies at every level (4 KB of them made 27 million bill-of-materials rows).
+    /// Most values that YAML aliases may repeat on top of those written, or twice the values written when that is more:
+    /// a file whose aliases point at lists of aliases multiplies at every level (4 KB of them made 27 million
+    /// bill-of-materials rows), while an anchored trigger named by every lane repeats fewer values than the file writes.
     /// </summary>
     public const long MaxAliasedValues = 1_000_000;
 

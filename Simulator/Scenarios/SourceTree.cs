@@ -41,8 +41,8 @@ internal static class SourceTree
         private readonly Dictionary<string, SourceNode> _anchors = new(StringComparer.Ordinal);
         private readonly Stack<OpenCollection> _open = new();
         private readonly List<OpenCollection> _withUnresolved = [];
-        private readonly List<(Mark At, SourceNode Target)> _aliases = [];
-        private readonly List<(Mark At, Unresolved Alias)> _forwardAliases = [];
+        private readonly List<(Mark At, SourceNode? Container, SourceNode Target)> _aliases = [];
+        private readonly List<(Mark At, SourceNode? Container, Unresolved Alias)> _forwardAliases = [];
         private long _nodes;
 
         public SourceNode Read(IParser parser)
@@ -103,6 +103,7 @@ internal static class SourceTree
 
         private SourceNode Alias(AnchorAlias alias)
         {
+            var container = _open.Count > 0 ? _open.Peek().Node : null;
             if (_anchors.TryGetValue(alias.Value.Value, out var anchored))
             {
                 if (_open.Any(o => ReferenceEquals(o.Node, anchored)))
@@ -110,12 +111,12 @@ internal static class SourceTree
                     throw Endless(alias.Start);
                 }
 
-                _aliases.Add((alias.Start, anchored));
+                _aliases.Add((alias.Start, container, anchored));
                 return anchored;
             }
 
             var unresolved = new Unresolved(alias.Start, alias.Value.Value);
-            _forwardAliases.Add((alias.Start, unresolved));
+            _forwardAliases.Add((alias.Start, container, unresolved));
             return unresolved;
         }
 
@@ -150,9 +151,9 @@ internal static class SourceTree
         /// </summary>
         private void CheckExpansion()
         {
-            foreach (var (at, alias) in _forwardAliases)
+            foreach (var (at, container, alias) in _forwardAliases)
             {
-                _aliases.Add((at, Target(alias)));
+                _aliases.Add((at, container, Target(alias)));
             }
 
             if (_aliases.Count == 0)
@@ -163,23 +164,29 @@ internal static class SourceTree
             // Each alias stands for a copy of what it names, so the values repeated are the sum of the named nodes' sizes.
             var sizes = new ExpandedSizes();
             long repeated = 0;
-            foreach (var (_, target) in _aliases)
+            foreach (var (_, _, target) in _aliases)
             {
                 repeated = Math.Min(ExpandedSizes.Endless, repeated + sizes.Of(target));
-                if (sizes.Cycle is { } cycle)
+                if (sizes.Loop is var (from, to))
                 {
-                    // Only aliases written before their anchors get here (the others are refused as they are read).
-                    throw Endless(_aliases.First(a => ReferenceEquals(a.Target, cycle)).At);
+                    // Only aliases written before their anchors get here (the others are refused as they are read). The
+                    // edge that closes the loop is an alias in `from` naming `to`: written values nest, aliases loop.
+                    var closing = _aliases.Find(a => ReferenceEquals(a.Container, from) && ReferenceEquals(a.Target, to));
+                    throw Endless(closing.Target is null ? _aliases.Find(a => ReferenceEquals(a.Target, to)).At : closing.At);
                 }
             }
 
-            if (repeated > ScenarioBounds.MaxAliasedValues)
+            // Linear use (an anchored trigger for every lane) repeats fewer values than it writes; aliases of lists of
+            // aliases multiply at every level.
+            var allowed = Math.Max(ScenarioBounds.MaxAliasedValues, 2 * _nodes);
+            if (repeated > allowed)
             {
                 var largest = _aliases.MaxBy(a => sizes.Of(a.Target));
                 throw new AliasExpansionException(
                     largest.At,
                     $"the aliases of this file repeat {Count(repeated)} values on top of the {Count(_nodes)} written; at most "
-                    + $"{Count(ScenarioBounds.MaxAliasedValues)} may be repeated (see docs/reliability.md); this alias alone names {Count(sizes.Of(largest.Target))}",
+                    + $"{Count(allowed)} may be repeated (the larger of {Count(ScenarioBounds.MaxAliasedValues)} and twice the values written; "
+                    + $"see docs/reliability.md); this alias alone names {Count(sizes.Of(largest.Target))}",
                     "let an alias repeat a piece of the file, not lists of other aliases; write repeated entries out where they are meant");
             }
         }
@@ -304,8 +311,11 @@ internal static class SourceTree
 
         private readonly Dictionary<SourceNode, long> _sizes = new(ReferenceEqualityComparer.Instance);
 
-        /// <summary>A list or mapping met again while its own size was being counted: an alias inside what it names.</summary>
-        public SourceNode? Cycle { get; private set; }
+        /// <summary>
+        /// The first edge found from a node to one whose size was still being counted (its ancestor): an alias inside
+        /// what it names, written in <c>From</c> and naming <c>To</c>.
+        /// </summary>
+        public (SourceNode From, SourceNode To)? Loop { get; private set; }
 
         public long Of(SourceNode node)
         {
@@ -337,14 +347,9 @@ internal static class SourceTree
                     continue;
                 }
 
-                if (_sizes.TryGetValue(current, out var seen))
+                if (_sizes.ContainsKey(current))
                 {
-                    if (seen < 0)
-                    {
-                        Cycle ??= current;
-                        return Endless;
-                    }
-
+                    // Counted meanwhile through another alias (a node on the current path is caught below, when pushed).
                     continue;
                 }
 
@@ -356,7 +361,7 @@ internal static class SourceTree
                     {
                         if (_sizes.TryGetValue(child, out var state) && state < 0)
                         {
-                            Cycle ??= child;
+                            Loop = (current, child);
                             return Endless;
                         }
 
