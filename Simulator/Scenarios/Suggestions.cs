@@ -62,30 +62,34 @@ internal static class Suggestions
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>
     public static int Distance(string a, string b)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
+        // Three rows of the alignment table (a swap looks two rows back), on the stack for the short words it is
+        // asked about: a report with thousands of unknown references aligns each with every id of its kind.
+        var width = b.Length + 1;
+        Span<int> rows = width * 3 <= 768 ? stackalloc int[width * 3] : new int[width * 3];
+        int twoBack = 0, oneBack = width, current = 2 * width;
+        for (var j = 0; j < width; j++)
         {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
+            rows[oneBack + j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
+            rows[current] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                var value = Math.Min(Math.Min(rows[oneBack + j] + 1, rows[current + j - 1] + 1), rows[oneBack + j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    value = Math.Min(value, rows[twoBack + j - 2] + 1);
                 }
+
+                rows[current + j] = value;
             }
+
+            (twoBack, oneBack, current) = (oneBack, current, twoBack);
         }
 
-        return d[a.Length, b.Length];
+        return rows[oneBack + b.Length];
     }
 }
