@@ -65,14 +65,9 @@ internal sealed partial class MappingReader
         var ownerId = parentId;
         if (ScenarioKeys.Of(section).Contains("id"))
         {
-            var children = mapping.Children;
-            for (var i = 0; i < children.Count; i++)
+            if (mapping.ValueOf("id") is SourceScalar { Value: { Length: > 0 } text })
             {
-                if (children[i] is { Key: SourceScalar { Value: "id" }, Value: var id })
-                {
-                    ownerId = id is SourceScalar { Value: { Length: > 0 } text } ? text : ownerId;
-                    break;
-                }
+                ownerId = text;
             }
         }
 

@@ -29,7 +29,7 @@ internal sealed class SourceMap
             return Mark.Empty;
         }
 
-        var value = key is null ? null : ValueOf(node, key);
+        var value = key is null ? null : node.ValueOf(key);
         if (value is null)
         {
             return node.Start;
@@ -44,9 +44,5 @@ internal sealed class SourceMap
     }
 
     /// <summary>True when <paramref name="spec"/> was read from a mapping that writes <paramref name="key"/> (so a value is not a default).</summary>
-    public bool Wrote(object spec, string key) => _nodes.TryGetValue(spec, out var node) && ValueOf(node, key) is not null;
-
-    // Looked up by scanning: a parsed key carries a non-specific tag, so a constructed key node would not compare equal.
-    private static SourceNode? ValueOf(SourceMapping node, string key) =>
-        node.Children.FirstOrDefault(e => e.Key is SourceScalar k && k.Value == key).Value;
+    public bool Wrote(object spec, string key) => _nodes.TryGetValue(spec, out var node) && node.ValueOf(key) is not null;
 }

@@ -32,6 +32,21 @@ internal sealed class SourceMapping(Mark start, MappingStyle style, List<KeyValu
 
     /// <summary>The entries; filled by <see cref="SourceTree"/> while it reads the mapping, never changed after.</summary>
     public IReadOnlyList<KeyValuePair<SourceNode, SourceNode>> Children { get; } = children;
+
+    /// <summary>The value of the first entry whose key is the scalar <paramref name="key"/>, or null.</summary>
+    public SourceNode? ValueOf(string key)
+    {
+        var entries = Children;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i] is { Key: SourceScalar scalar, Value: var value } && scalar.Value == key)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>A list: its entries in the order written.</summary>
