@@ -18,18 +18,16 @@ if (args is ["scenario", var size, ..])
     var network = ScenarioBenchmarks.Build(size);
     var partSeries = args.Contains("--part-series");
     Simulator.Model.Simulation.Run(network, 1, new Simulator.Model.RunOptions(RecordPartSeries: partSeries));
-    var before = GC.GetTotalAllocatedBytes(precise: true);
-    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-    var pauseBefore = GC.GetTotalPauseDuration();
-    var collectionsBefore = GC.CollectionCount(0);
+    var before = ProcessCost.Now();
     using var sampler = args.Contains("--allocations") ? new AllocationSampler() : null;
     var watch = Stopwatch.StartNew();
     var trace = Simulator.Model.Simulation.Run(network, 2, new Simulator.Model.RunOptions(RecordPartSeries: partSeries));
     var seconds = watch.Elapsed.TotalSeconds;
-    var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-    var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-    var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds;
-    var collections = GC.CollectionCount(0) - collectionsBefore;
+    var cost = ProcessCost.Now().Since(before);
+    var cpu = cost.Cpu.TotalSeconds;
+    var allocated = cost.AllocatedBytes;
+    var pause = cost.Pause.TotalSeconds;
+    var collections = cost.Gen0;
     if (args.Contains("--profile"))
     {
         var counts = new Dictionary<string, long>();
@@ -67,10 +65,10 @@ if (args is ["lp", var lpFile])
 {
     // The stress test's LP optimum alone (time-to-survive and least loss of every target), timed.
     var scenario = Simulator.Scenarios.ScenarioLoader.Load(lpFile).Scenario ?? throw new InvalidOperationException($"{lpFile} does not load");
-    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var before = ProcessCost.Now();
     var watch = Stopwatch.StartNew();
     var plan = Simulator.Experiments.StressTest.Plan(scenario, new Simulator.Experiments.StressTestOptions(Method: Simulator.Experiments.StressMethod.Lp));
-    var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+    var cpu = ProcessCost.Now().Since(before).Cpu.TotalSeconds;
     var surviving = plan.Optimum!.Count(o => o[0].TimeToSurviveHours is null);
     var distinct = plan.Simulations.Select(s => s.Target).Distinct().Count();
     Console.WriteLine($"{plan.Targets.Count} targets ({surviving} survive the horizon, {distinct} distinct outages): {watch.Elapsed.TotalSeconds:F2} s wall, {cpu:F2} s CPU");
@@ -82,15 +80,14 @@ if (args is ["stress", var stressFile, ..])
     // A whole stress test in this process (72 h outages, every core), timed, with what the garbage collector cost.
     var scenario = Simulator.Scenarios.ScenarioLoader.Load(stressFile).Scenario ?? throw new InvalidOperationException($"{stressFile} does not load");
     using var sampler = args.Contains("--allocations") ? new AllocationSampler() : null;
-    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-    var pauseBefore = GC.GetTotalPauseDuration();
-    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var before = ProcessCost.Now();
     var watch = Stopwatch.StartNew();
     var result = Simulator.Experiments.StressTest.Run(scenario, new Simulator.Experiments.StressTestOptions(DurationsHours: [72]));
     var seconds = watch.Elapsed.TotalSeconds;
-    var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-    var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds;
-    var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0;
+    var cost = ProcessCost.Now().Since(before);
+    var cpu = cost.Cpu.TotalSeconds;
+    var pause = cost.Pause.TotalSeconds;
+    var allocated = cost.AllocatedBytes / 1048576.0;
     Console.WriteLine(
         $"{result.Ranking.Count} targets: {seconds:F2} s wall, {cpu:F2} s CPU, {allocated:F0} MiB allocated, GC pauses {pause:F2} s ({pause / seconds:P0} of wall), "
         + $"collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, peak working set {System.Environment.WorkingSet / 1048576.0:F0} MiB");
@@ -108,21 +105,14 @@ if (args is ["load", var loadFile, ..])
     using var sampler = args.Contains("--allocations") ? new AllocationSampler() : null;
     for (var round = 0; round < 2; round++)
     {
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var pauseBefore = GC.GetTotalPauseDuration();
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var gen0 = GC.CollectionCount(0);
-        var gen1 = GC.CollectionCount(1);
-        var gen2 = GC.CollectionCount(2);
+        var before = ProcessCost.Now();
         var watch = Stopwatch.StartNew();
         var loaded = Simulator.Scenarios.ScenarioLoader.Load(loadFile);
         var seconds = watch.Elapsed.TotalSeconds;
-        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-        var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds;
-        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0;
+        var cost = ProcessCost.Now().Since(before);
         Console.WriteLine(
-            $"{(round == 0 ? "cold" : "warm")}: {(loaded.Scenario is null ? "does not load" : "loaded")}, {seconds:F3} s wall, {cpu:F3} s CPU, {allocated:F0} MiB allocated, "
-            + $"GC pauses {pause:F3} s, collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}");
+            $"{(round == 0 ? "cold" : "warm")}: {(loaded.Scenario is null ? "does not load" : "loaded")}, {seconds:F3} s wall, {cost.Cpu.TotalSeconds:F3} s CPU, "
+            + $"{cost.AllocatedBytes / 1048576.0:F0} MiB allocated, GC pauses {cost.Pause.TotalSeconds:F3} s, collections gen0 {cost.Gen0}, gen1 {cost.Gen1}, gen2 {cost.Gen2}");
     }
 
     if (sampler is not null)
