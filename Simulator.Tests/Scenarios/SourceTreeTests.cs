@@ -173,7 +173,7 @@ public sealed class SourceTreeTests
         var bare = "m: &m {a: 1, b: 2, c: 3}\nl: [" + string.Join(", ", Enumerable.Repeat("*m", 160_000)) + "]\n";
 
         Assert.DoesNotThrow(() => Read(linear));
-        Assert.Throws<AliasExpansionException>(() => Read(bare));
+        Assert.Throws<BoundExceededException>(() => Read(bare));
     }
 
     [Test]
@@ -219,7 +219,7 @@ public sealed class SourceTreeTests
             expected = e;
         }
 
-        if (Refusal(text) is AliasExpansionException)
+        if (Refusal(text) is BoundExceededException)
         {
             // The tree refuses an alias inside what it names, which YamlDotNet keeps as a cycle (or refuses the text for
             // another reason, found later in it).
@@ -256,7 +256,7 @@ public sealed class SourceTreeTests
             Read(text);
             return null;
         }
-        catch (Exception e) when (e is YamlException or AliasExpansionException)
+        catch (Exception e) when (e is YamlException or BoundExceededException)
         {
             return e;
         }

@@ -176,18 +176,9 @@ public static class ScenarioLoader
         {
             documents = SourceTree.Read(parser);
         }
-        catch (AliasExpansionException e)
+        catch (BoundExceededException e)
         {
             problems.Error(e.At, null, e.Message, e.Hint);
-            return null;
-        }
-        catch (NestingTooDeepException e)
-        {
-            problems.Error(
-                e.At,
-                null,
-                $"YAML nesting deeper than {ScenarioBounds.MaxNestingDepth.ToString(CultureInfo.InvariantCulture)} levels of lists and mappings (see docs/reliability.md)",
-                "a scenario needs at most 6 levels; check for unclosed or repeated '[' and '{'");
             return null;
         }
         catch (YamlException e)
@@ -241,7 +232,10 @@ public static class ScenarioLoader
                 case SequenceStart or MappingStart:
                     if (++_depth > ScenarioBounds.MaxNestingDepth)
                     {
-                        throw new NestingTooDeepException(inner.Current.Start);
+                        throw new BoundExceededException(
+                            inner.Current.Start,
+                            $"YAML nesting deeper than {ScenarioBounds.MaxNestingDepth.ToString(CultureInfo.InvariantCulture)} levels of lists and mappings (see docs/reliability.md)",
+                            "a scenario needs at most 6 levels; check for unclosed or repeated '[' and '{'");
                     }
 
                     break;
@@ -252,10 +246,5 @@ public static class ScenarioLoader
 
             return true;
         }
-    }
-
-    private sealed class NestingTooDeepException(Mark at) : Exception("nesting too deep")
-    {
-        public Mark At { get; } = at;
     }
 }

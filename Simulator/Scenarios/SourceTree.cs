@@ -16,7 +16,7 @@ internal static class SourceTree
 
     /// <summary>The root node of each document <paramref name="parser"/> reads, in order.</summary>
     /// <exception cref="YamlException">A syntax error, a key written twice in one mapping, or an alias without its anchor.</exception>
-    /// <exception cref="AliasExpansionException">
+    /// <exception cref="BoundExceededException">
     /// An alias inside the list or mapping it names, or aliases that repeat more than
     /// <see cref="ScenarioBounds.MaxAliasedValues"/> values.
     /// </exception>
@@ -182,7 +182,7 @@ internal static class SourceTree
             if (repeated > allowed)
             {
                 var largest = _aliases.MaxBy(a => sizes.Of(a.Target));
-                throw new AliasExpansionException(
+                throw new BoundExceededException(
                     largest.At,
                     $"the aliases of this file repeat {Count(repeated)} values on top of the {Count(_nodes)} written; at most "
                     + $"{Count(allowed)} may be repeated (the larger of {Count(ScenarioBounds.MaxAliasedValues)} and twice the values written; "
@@ -191,7 +191,7 @@ internal static class SourceTree
             }
         }
 
-        private static AliasExpansionException Endless(Mark at) => new(
+        private static BoundExceededException Endless(Mark at) => new(
             at,
             "this alias is inside the list or mapping it names, which would repeat it without end",
             "point the alias at a value written outside the list or mapping that holds it");
@@ -386,13 +386,4 @@ internal static class SourceTree
     {
         public string Anchor { get; } = anchor;
     }
-}
-
-/// <summary>A document whose aliases would repeat values without end or past <see cref="ScenarioBounds.MaxAliasedValues"/>.</summary>
-internal sealed class AliasExpansionException(Mark at, string message, string hint) : Exception(message)
-{
-    /// <summary>The alias to look at.</summary>
-    public Mark At { get; } = at;
-
-    public string Hint { get; } = hint;
 }
