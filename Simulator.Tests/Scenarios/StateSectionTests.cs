@@ -45,6 +45,19 @@ public sealed class StateSectionTests
     }
 
     [Test]
+    public void A_planned_output_without_its_node_is_reported_not_a_crash()
+    {
+        // The missing node passed the reference check (it is reported where it is read) and was then looked up.
+        var load = ScenarioLoader.Parse(Scenario("""
+            state:
+              planned_output: [ { part: P, quantity: 80, completion_hours: 4 } ]
+            """), "state.yaml");
+
+        var problem = load.Problems.Single();
+        Assert.That((problem.Line, problem.Message), Is.EqualTo((12, "a planned output is missing required key 'node'")));
+    }
+
+    [Test]
     public void A_scenario_without_state_has_none()
     {
         var load = ScenarioLoader.Parse(Scenario(string.Empty), "none.yaml");

@@ -38,8 +38,10 @@ internal static class StateRules
         foreach (var output in state.PlannedOutput)
         {
             v.Known(output, "part", -1, output.NodeId, output.PartId, "part", parts);
+            // A missing node is reported where it is read and passes Known; it names no supplier to look at.
             if (v.Known(output, "node", -1, output.NodeId, output.NodeId, "supplier", suppliers)
-                && v.Suppliers[output.NodeId].Products.All(p => p.PartId != output.PartId))
+                && v.Suppliers.TryGetValue(output.NodeId, out var supplier)
+                && supplier.Products.All(p => p.PartId != output.PartId))
             {
                 v.Warning(output, "part", output.NodeId, $"supplier '{output.NodeId}' does not make part '{output.PartId}': the run ignores this planned output", "check the part and the supplier of the planned output");
             }
