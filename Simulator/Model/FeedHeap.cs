@@ -30,6 +30,19 @@ internal sealed partial class FeedHeap
 
     public FeedRun Min => _feeds[_items[0].Member];
 
+    /// <summary>
+    /// Starts loading the feeds that come next after the minimum is re-keyed (its two children; one of them is the next
+    /// minimum unless the minimum stays) and the lanes of those that were warmed before, so that a line working through
+    /// several stocks at one instant does not wait for each in turn.
+    /// </summary>
+    public void WarmAfterMin()
+    {
+        for (var slot = 1; slot <= 2 && slot < _count; slot++)
+        {
+            _feeds[_items[slot].Member].WarmLane();
+        }
+    }
+
     public void Add(FeedRun feed)
     {
         _feeds[feed.LineIndex] = feed;

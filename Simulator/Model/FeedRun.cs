@@ -1,3 +1,4 @@
+using Simulator.Engine;
 using Simulator.Model.Specs;
 
 namespace Simulator.Model;
@@ -19,6 +20,10 @@ internal sealed partial class FeedRun
     // A feed with one lane (most are) gives it every order whole: its share of the split is exactly 1 and never
     // changes (a single source has nothing to fail over to), so the split's arrays are not read for it.
     private LaneRun? _soleLane;
+
+    // A stock delivered by one lane (most are) receives and looks at its road without reading the lane array, one
+    // object fewer to reach on every receipt.
+    private LaneRun? _onlyLane;
 
     // Read on every job-derived stock level, call-off and kanban check: kept here rather than behind Plan.
     private readonly double _initialUnits;
@@ -254,7 +259,11 @@ internal sealed partial class FeedRun
         _shares = new double[_lanes.Length];
         ComputeShares();
         _soleLane = _lanes.Length == 1 && _shares[0] == 1 ? _lanes[0] : null;
+        _onlyLane = _lanes.Length == 1 ? _lanes[0] : null;
     }
+
+    /// <summary>Starts loading this stock's lane when it has only one (reading the stock itself loads it).</summary>
+    public void WarmLane() => CacheWarming.Prefetch(_onlyLane);
 
     /// <summary>A lane failed over or back, or a sibling began to take over: the split of new orders changes.</summary>
     public void OnLaneStateChange() => _sharesStale = true;
@@ -321,6 +330,11 @@ internal sealed partial class FeedRun
     {
         get
         {
+            if (_onlyLane is { } only)
+            {
+                return only.NextArrivalHours;
+            }
+
             var next = double.PositiveInfinity;
             foreach (var lane in _lanes)
             {
@@ -364,6 +378,12 @@ internal sealed partial class FeedRun
     public void ReceiveDue()
     {
         ReceivedAt = _ctx.Env.Now;
+        if (_onlyLane is { } only)
+        {
+            only.ReceiveDue();
+            return;
+        }
+
         foreach (var lane in _lanes)
         {
             lane.ReceiveDue();

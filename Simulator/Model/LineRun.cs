@@ -282,6 +282,7 @@ internal sealed partial class LineRun : IGateListener
 
         while (_reorder.MinKey <= JobsStarted)
         {
+            _reorder.WarmAfterMin();
             var feed = _reorder.Min;
             var before = _reorder.MinKey;
             feed.CheckKanban();
@@ -319,6 +320,7 @@ internal sealed partial class LineRun : IGateListener
         var now = _ctx.Env.Now;
         while (_runout.Count > 0 && _runout.Min.ReceivedAt != now)
         {
+            _runout.WarmAfterMin();
             _runout.Min.ReceiveDue();
         }
 
