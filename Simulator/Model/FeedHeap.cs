@@ -1,3 +1,5 @@
+using Simulator.Engine;
+
 namespace Simulator.Model;
 
 /// <summary>
@@ -12,6 +14,10 @@ internal sealed partial class FeedHeap
     private readonly Entry[] _items;
     private readonly int[] _slotOf;
     private readonly FeedRun[] _feeds;
+
+    // Each feed's lane when it has only one (most have): what handling the feed reads next, warmed from here without
+    // first loading the feed.
+    private readonly LaneRun?[] _onlyLanes;
     private int _count;
 
     /// <summary>An empty heap for the feeds of a line with <paramref name="feeds"/> feeds.</summary>
@@ -21,6 +27,7 @@ internal sealed partial class FeedHeap
         _items = new Entry[feeds];
         _slotOf = new int[feeds];
         _feeds = new FeedRun[feeds];
+        _onlyLanes = new LaneRun?[feeds];
         Array.Fill(_slotOf, -1);
     }
 
@@ -32,20 +39,23 @@ internal sealed partial class FeedHeap
 
     /// <summary>
     /// Starts loading the feeds that come next after the minimum is re-keyed (its two children; one of them is the next
-    /// minimum unless the minimum stays) and the lanes of those that were warmed before, so that a line working through
+    /// minimum unless the minimum stays) and their lanes, from the heap's own arrays, so that a line working through
     /// several stocks at one instant does not wait for each in turn.
     /// </summary>
     public void WarmAfterMin()
     {
         for (var slot = 1; slot <= 2 && slot < _count; slot++)
         {
-            _feeds[_items[slot].Member].WarmLane();
+            var member = _items[slot].Member;
+            CacheWarming.Prefetch(_feeds[member]);
+            CacheWarming.Prefetch(_onlyLanes[member]);
         }
     }
 
     public void Add(FeedRun feed)
     {
         _feeds[feed.LineIndex] = feed;
+        _onlyLanes[feed.LineIndex] = feed.Lanes.Count == 1 ? feed.Lanes[0] : null;
         _items[_count] = new Entry(_key(feed), feed.LineIndex);
         _slotOf[feed.LineIndex] = _count;
         _count++;

@@ -1,4 +1,3 @@
-using Simulator.Engine;
 using Simulator.Model.Specs;
 
 namespace Simulator.Model;
@@ -261,9 +260,6 @@ internal sealed partial class FeedRun
         _soleLane = _lanes.Length == 1 && _shares[0] == 1 ? _lanes[0] : null;
         _onlyLane = _lanes.Length == 1 ? _lanes[0] : null;
     }
-
-    /// <summary>Starts loading this stock's lane when it has only one (reading the stock itself loads it).</summary>
-    public void WarmLane() => CacheWarming.Prefetch(_onlyLane);
 
     /// <summary>A lane failed over or back, or a sibling began to take over: the split of new orders changes.</summary>
     public void OnLaneStateChange() => _sharesStale = true;
