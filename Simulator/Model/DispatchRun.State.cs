@@ -8,21 +8,20 @@ internal sealed partial class DispatchRun
     /// </summary>
     public void WriteState(StateDigest digest)
     {
-        digest.Add(_active.Count);
-        foreach (var lane in _active)
+        digest.Add(_activeCount);
+        for (var i = 0; i < _activeCount; i++)
         {
-            digest.Add(lane.DispatchSlot);
+            digest.Add(_active[i].DispatchSlot);
         }
 
-        for (var slot = 0; slot < _lanes.Count; slot++)
+        foreach (var lane in _lanes)
         {
-            digest.Add(_isActive[slot]);
+            digest.Add(lane.OnNextDeparture);
         }
 
         // Whether it sleeps, or was woken and resumes at its pending entry (then to wait for the next dispatch time).
         digest.Add(_asleep);
         digest.Add(_woken);
-        digest.Add(_stillActive.Count);
         digest.Add(_lateLanes.Count);
         digest.Add(_lateDispatchPending);
     }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Simulator.Engine;
 
 namespace Simulator.Model;
@@ -14,9 +13,12 @@ internal sealed partial class DispatchRun
     private readonly SimEnvironment _env;
     private readonly double _everyHours;
     private readonly List<LaneRun> _lanes = [];
-    private bool[] _isActive = new bool[4];
-    private List<LaneRun> _active = [];
-    private List<LaneRun> _stillActive = [];
+
+    // The lanes of the next departure, in order, in one array kept in place: a departure keeps the lanes that still
+    // have work by moving them down over those that drop out (no second list, no list object between the dispatcher
+    // and its lanes), and whether a lane is among them is the lane's own flag (it asks to join only when it is not).
+    private LaneRun[] _active = new LaneRun[4];
+    private int _activeCount;
     private readonly List<LaneRun> _lateLanes = [];
     private SimProcess? _process;
     private bool _asleep;
@@ -38,13 +40,7 @@ internal sealed partial class DispatchRun
     public int Add(LaneRun lane)
     {
         _lanes.Add(lane);
-        if (_lanes.Count > _isActive.Length)
-        {
-            Array.Resize(ref _isActive, _isActive.Length * 2);
-        }
-
-        _isActive[_lanes.Count - 1] = true;
-        _active.Add(lane);
+        Append(lane);
         return _lanes.Count - 1;
     }
 
@@ -55,25 +51,28 @@ internal sealed partial class DispatchRun
         while (true)
         {
             _lastDispatch = _env.Now;
-            var active = CollectionsMarshal.AsSpan(_active);
+
+            // No lane joins the departure while it runs (a lane woken at this instant waits for the late one), so the
+            // lanes kept move down in their order over the slots already read.
+            var active = _active.AsSpan(0, _activeCount);
+            var kept = 0;
             for (var i = 0; i < active.Length; i++)
             {
                 LaneRun.WarmAhead(active, i);
                 var lane = active[i];
                 if (lane.Depart(every))
                 {
-                    _stillActive.Add(lane);
+                    active[kept++] = lane;
                 }
                 else
                 {
-                    _isActive[lane.DispatchSlot] = false;
                     lane.OnIdle();
                 }
             }
 
-            (_active, _stillActive) = (_stillActive, _active);
-            _stillActive.Clear();
-            if (_active.Count == 0)
+            active[kept..].Clear();
+            _activeCount = kept;
+            if (_activeCount == 0)
             {
                 // Nothing to ship: sleep rather than sending empty trucks through every night and weekend.
                 _asleep = true;
@@ -98,20 +97,15 @@ internal sealed partial class DispatchRun
     }
 
     /// <summary>
-    /// New work for <paramref name="lane"/>: it rejoins the next departure, and wakes the dispatcher if it sleeps. An
-    /// order for a lane that had nothing to ship when the trucks left at this very instant still catches a truck now.
+    /// New work for <paramref name="lane"/>, which is not on the next departure: it joins it, and wakes the dispatcher if
+    /// it sleeps. An order for a lane that had nothing to ship when the trucks left at this very instant still catches
+    /// a truck now.
     /// </summary>
     public void Wake(LaneRun lane)
     {
-        if (_isActive[lane.DispatchSlot])
-        {
-            return;
-        }
-
-        _isActive[lane.DispatchSlot] = true;
         if (_asleep)
         {
-            _active.Add(lane);
+            Append(lane);
             _asleep = false;
             _woken = true;
             _process!.Activate();
@@ -130,7 +124,17 @@ internal sealed partial class DispatchRun
             return;
         }
 
-        _active.Add(lane);
+        Append(lane);
+    }
+
+    private void Append(LaneRun lane)
+    {
+        if (_activeCount == _active.Length)
+        {
+            Array.Resize(ref _active, _active.Length * 2);
+        }
+
+        _active[_activeCount++] = lane;
     }
 
     private void DispatchLate()
@@ -140,11 +144,10 @@ internal sealed partial class DispatchRun
         {
             if (lane.Depart(_everyHours))
             {
-                _active.Add(lane);
+                Append(lane);
             }
             else
             {
-                _isActive[lane.DispatchSlot] = false;
                 lane.OnIdle();
             }
         }

@@ -277,6 +277,12 @@ internal sealed partial class LaneRun : IGateListener, ITimedHandler
     /// <summary>This lane's place among its dispatcher's lanes.</summary>
     public int DispatchSlot { get; private set; }
 
+    /// <summary>
+    /// True while the lane rides on its dispatcher's next departure: from the start, and from when it has new work until
+    /// a departure finds nothing to ship for it.
+    /// </summary>
+    public bool OnNextDeparture { get; private set; } = true;
+
     /// <summary>This lane's place among its supplier's outgoing lanes (where the supplier keeps what it made for it).</summary>
     public int OriginSlot { get; private set; } = -1;
 
@@ -291,7 +297,11 @@ internal sealed partial class LaneRun : IGateListener, ITimedHandler
     }
 
     /// <summary>The lane had nothing to ship: a sequence lane asks its line to wake it at the next job's call-off.</summary>
-    public void OnIdle() => SequenceLine?.WakeAtNextJob(this);
+    public void OnIdle()
+    {
+        OnNextDeparture = false;
+        SequenceLine?.WakeAtNextJob(this);
+    }
 
     /// <summary>
     /// A truck leaves: takes in the latest call-offs, ships what the supplier has ready for this lane, and tells
@@ -334,7 +344,16 @@ internal sealed partial class LaneRun : IGateListener, ITimedHandler
     }
 
     /// <summary>New call-offs may be on their way: the dispatcher must not sleep through them.</summary>
-    public void WakeUp() => Dispatcher.Wake(this);
+    public void WakeUp()
+    {
+        if (OnNextDeparture)
+        {
+            return;
+        }
+
+        OnNextDeparture = true;
+        Dispatcher.Wake(this);
+    }
 
     private void Ship(double every)
     {
