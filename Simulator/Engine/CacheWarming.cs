@@ -41,8 +41,8 @@ internal static class CacheWarming
     }
 
     /// <summary>
-    /// Starts loading what waking <paramref name="item"/> reads beyond the item itself (a process's iterator, an
-    /// event's first observer); reading the reference loads the item, which an earlier call should have prefetched.
+    /// Starts loading what waking <paramref name="item"/> reads beyond the item itself (a process's iterator, a timed
+    /// call's handler, an event's first observer); reading the reference loads the item, which an earlier call should have prefetched.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void PrefetchWakeData(Event? item)
@@ -50,6 +50,10 @@ internal static class CacheWarming
         if (item is SimProcess process)
         {
             Prefetch(process.Generator);
+        }
+        else if (item is TimedCall call)
+        {
+            Prefetch(call.Handler);
         }
         else if (item is not null)
         {
