@@ -47,7 +47,9 @@ internal sealed partial class LaneRun : IGateListener, ITimedHandler
         _product = plan.ProductIndex;
         _sequence = feed.Plan.Trigger == TriggerKind.Sequence;
         _leadHours = plan.Spec.Trigger.LeadHours;
-        _transitHours = plan.Spec.TransitHours;
+        // A copy of the scenario's distribution, made with the lane so that it lies next to it: a shipment's draw then
+        // does not reach into the scenario's objects, far away and cold.
+        _transitHours = plan.Spec.TransitHours with { };
         _fixedTransitHours = _transitHours.IsDeterministic ? _transitHours.Mean : double.NaN;
         feed.Lanes.Add(this);
     }
