@@ -1,3 +1,4 @@
+using Simulator.Engine;
 using Simulator.Model.Specs;
 
 namespace Simulator.Model;
@@ -260,6 +261,9 @@ internal sealed partial class FeedRun
         _soleLane = _lanes.Length == 1 && _shares[0] == 1 ? _lanes[0] : null;
         _onlyLane = _lanes.Length == 1 ? _lanes[0] : null;
     }
+
+    /// <summary>Starts loading the lane of a stock that has only one (reading the stock loads it: warm it first).</summary>
+    public void WarmLane() => CacheWarming.Prefetch(_onlyLane);
 
     /// <summary>A lane failed over or back, or a sibling began to take over: the split of new orders changes.</summary>
     public void OnLaneStateChange() => _sharesStale = true;

@@ -168,9 +168,20 @@ public static partial class Simulation
     {
         while (true)
         {
-            foreach (var feed in feeds)
+            for (var i = 0; i < feeds.Length; i++)
             {
-                feed.PeriodicReview();
+                // The stock two ahead and the lane of the next one start loading while this one is reviewed.
+                if (i + 2 < feeds.Length)
+                {
+                    CacheWarming.Prefetch(feeds[i + 2]);
+                }
+
+                if (i + 1 < feeds.Length)
+                {
+                    feeds[i + 1].WarmLane();
+                }
+
+                feeds[i].PeriodicReview();
             }
 
             yield return env.Delay(every);
