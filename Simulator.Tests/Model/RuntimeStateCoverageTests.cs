@@ -28,7 +28,7 @@ public sealed class RuntimeStateCoverageTests
             "_ctx", "_supplierOnHand", "_supplierConsumed", "_lastSequenceJobs", "<Plan>k__BackingField",
             "<Line>k__BackingField", "<Supplier>k__BackingField", "<Lanes>k__BackingField", "<Ordered>k__BackingField", "<Delivered>k__BackingField",
             "<LineIndex>k__BackingField", "<StockOut>k__BackingField", "<ReceivedAt>k__BackingField",
-            "_initialUnits", "_perJob", "_sequence", "_lanes", "_shares", "_sharesStale", "_soleLane", "<InputCell>k__BackingField",
+            "_initialUnits", "_perJob", "_sequence", "_lanes", "_shares", "_sharesStale", "_soleLane", "_onlyLane", "<InputCell>k__BackingField",
             "_kanban", "_baseStock", "_reorderPoint", "_orderQuantity", "_leadJobs", "_orderUpToUnits", "<UnitCost>k__BackingField",
         ],
         [typeof(LaneRun)] =
@@ -38,7 +38,7 @@ public sealed class RuntimeStateCoverageTests
             "<Feed>k__BackingField", "<Origin>k__BackingField", "<Transmission>k__BackingField", "<SourceTransmission>k__BackingField", "<Dispatch>k__BackingField",
             "<Receipt>k__BackingField", "<Active>k__BackingField", "<TakesOver>k__BackingField", "<Allocated>k__BackingField", "<Transmitted>k__BackingField",
             "<Shipped>k__BackingField", "<Received>k__BackingField", "<InitialInTransit>k__BackingField", "<Dispatcher>k__BackingField", "<DispatchSlot>k__BackingField",
-            "<OriginSlot>k__BackingField", "<Share>k__BackingField", "_fixedTransitHours", "_transitHours", "_gateEpoch", "_factorsEpoch", "_transmissionFactor", "_dispatchFactor", "_receiptFactor", "_leadHours", "_product", "_sequence",
+            "<OriginSlot>k__BackingField", "<OnNextDeparture>k__BackingField", "<Share>k__BackingField", "_fixedTransitHours", "_transitHours", "_gateEpoch", "_factorsEpoch", "_transmissionFactor", "_dispatchFactor", "_receiptFactor", "_leadHours", "_product", "_sequence",
         ],
         [typeof(SupplierRun)] =
         [
@@ -50,8 +50,8 @@ public sealed class RuntimeStateCoverageTests
         ],
         [typeof(DispatchRun)] =
         [
-            "_env", "_everyHours", "_lanes", "_isActive", "_active",
-            "_stillActive", "_lateLanes", "_process", "_asleep", "_woken", "_lastDispatch", "_lateDispatchPending",
+            "_env", "_everyHours", "_lanes", "_activeCount", "_active",
+            "_lateLanes", "_process", "_asleep", "_woken", "_lastDispatch", "_lateDispatchPending",
             "<Name>k__BackingField",
         ],
         [typeof(OrderBook)] =
@@ -68,7 +68,7 @@ public sealed class RuntimeStateCoverageTests
         ],
         [typeof(FeedHeap)] =
         [
-            "_key", "_items", "_slotOf", "_feeds", "_count",
+            "_key", "_items", "_slotOf", "_feeds", "_onlyLanes", "_count",
         ],
         [typeof(Gate)] =
         [

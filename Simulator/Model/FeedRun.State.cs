@@ -9,7 +9,8 @@ internal sealed partial class FeedRun
     /// was ordered and received so far, whether it ran out, and a sequence stock's last call-off. When it was last
     /// received is left out: it is always before a checkpoint, where every use of it reads the same. So is the order
     /// split over the lanes, which follows from the lanes' failover state (the lanes write it), and the production cell
-    /// an input stock belongs to and a line stock's index among its line's, both fixed when the run is built.
+    /// an input stock belongs to, a line stock's index among its line's and its only lane, all fixed when the run is
+    /// built.
     /// </summary>
     public void WriteState(StateDigest digest)
     {
