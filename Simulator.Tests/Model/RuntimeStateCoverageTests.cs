@@ -51,7 +51,7 @@ public sealed class RuntimeStateCoverageTests
         [typeof(DispatchRun)] =
         [
             "_env", "_everyHours", "_lanes", "_activeCount", "_active",
-            "_lateLanes", "_process", "_asleep", "_woken", "_lastDispatch", "_lateDispatchPending",
+            "_lateLanes", "_process", "_asleep", "_woken", "_lastDispatch", "_lateDispatchPending", "_step", "_current",
             "<Name>k__BackingField",
         ],
         [typeof(OrderBook)] =

@@ -4,7 +4,8 @@ internal sealed partial class DispatchRun
 {
     /// <summary>
     /// Writes which lanes depart at the next dispatch, in order, and whether the dispatcher sleeps or was just woken. Its
-    /// process is the one named in the pending events.
+    /// process is the one named in the pending events; where the process resumes follows from the two flags (woken from
+    /// its sleep while either is set, at a departure otherwise), and the event it waits for is among the pending ones.
     /// </summary>
     public void WriteState(StateDigest digest)
     {

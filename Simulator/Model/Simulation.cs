@@ -50,12 +50,13 @@ public static partial class Simulation
 
         var dispatchers = new List<DispatchRun>();
         var dispatcherOf = new Dictionary<(SupplierRun, double), DispatchRun>();
+        var lanesOf = lanes.CountBy(l => (l.Origin, l.Plan.Spec.DispatchEveryHours)).ToDictionary();
         foreach (var lane in lanes)
         {
             var key = (lane.Origin, lane.Plan.Spec.DispatchEveryHours);
             if (!dispatcherOf.TryGetValue(key, out var dispatcher))
             {
-                dispatcher = new DispatchRun(env, $"dispatch:{lane.Origin.Plan.Spec.Id}/{lane.Plan.Spec.DispatchEveryHours}h", lane.Plan.Spec.DispatchEveryHours);
+                dispatcher = new DispatchRun(env, $"dispatch:{lane.Origin.Plan.Spec.Id}/{lane.Plan.Spec.DispatchEveryHours}h", lane.Plan.Spec.DispatchEveryHours, lanesOf[key]);
                 dispatcherOf[key] = dispatcher;
                 dispatchers.Add(dispatcher);
             }
