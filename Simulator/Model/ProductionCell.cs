@@ -5,16 +5,17 @@ namespace Simulator.Model;
 /// date together (a short input or the capacity is rationed between them), while products in different cells never
 /// interact between two gate changes.
 /// </summary>
+/// <remarks>The cell copies the arrays it is given, so that they lie right after it in memory.</remarks>
 internal sealed class ProductionCell(int[] products, int[] inputs, int inputCount)
 {
     /// <summary>Indices of the supplier's products in this cell.</summary>
-    public int[] Products { get; } = products;
+    public int[] Products { get; } = [.. products];
 
     /// <summary>The cell's only product, or -1 when it has several: most cells have one, read without the array.</summary>
     public int SoleProduct { get; } = products.Length == 1 ? products[0] : -1;
 
     /// <summary>Indices of the supplier's input stocks these products draw on.</summary>
-    public int[] Inputs { get; } = inputs;
+    public int[] Inputs { get; } = [.. inputs];
 
     /// <summary>Per input of the supplier: drawn since the cell last re-checked its kanban orders.</summary>
     public bool[] Drawn { get; } = new bool[inputCount];
@@ -31,8 +32,11 @@ internal sealed class ProductionCell(int[] products, int[] inputs, int inputCoun
     /// <summary>Start of the interval the cell last computed.</summary>
     public double AdvancedFrom { get; set; }
 
-    /// <summary>Groups <paramref name="plan"/>'s products into cells; returns each product's cell and the cells.</summary>
-    public static (int[] CellOfProduct, ProductionCell[] Cells) Partition(SupplierPlan plan, int inputCount)
+    /// <summary>
+    /// Groups <paramref name="plan"/>'s products into cells; returns each product's cell and, per cell, its products and
+    /// the inputs they draw on (the supplier makes the cells from them).
+    /// </summary>
+    public static (int[] CellOfProduct, int[][] Members, int[][] Inputs) Partition(SupplierPlan plan, int inputCount)
     {
         var count = plan.Products.Count;
         var root = Enumerable.Range(0, count).ToArray();
@@ -80,12 +84,10 @@ internal sealed class ProductionCell(int[] products, int[] inputs, int inputCoun
             products[c].Add(p);
         }
 
-        var cells = products
-            .Select((members, c) => new ProductionCell(
-                [.. members],
-                Enumerable.Range(0, inputCount).Where(f => userOfInput[f] >= 0 && cellOfProduct[userOfInput[f]] == c).ToArray(),
-                inputCount))
+        var members = products.Select(m => m.ToArray()).ToArray();
+        var inputs = members
+            .Select((_, c) => Enumerable.Range(0, inputCount).Where(f => userOfInput[f] >= 0 && cellOfProduct[userOfInput[f]] == c).ToArray())
             .ToArray();
-        return (cellOfProduct, cells);
+        return (cellOfProduct, members, inputs);
     }
 }

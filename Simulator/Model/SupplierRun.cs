@@ -39,9 +39,20 @@ internal sealed partial class SupplierRun : IGateListener
         _inputs = [.. inputs];
         _calendar = plan.Calendar;
         _sharedCapacityPerHour = plan.Spec.CapacityPerHour;
-        (var cellOfProduct, _cells) = ProductionCell.Partition(plan, inputs.Count);
+        var (cellOfProduct, members, cellInputs) = ProductionCell.Partition(plan, inputs.Count);
+        _cells = new ProductionCell[members.Length];
+        _recipes = new ProductRecipe[plan.Products.Count];
+        for (var c = 0; c < members.Length; c++)
+        {
+            // Each cell is made just before its products' recipes: advancing it then reads one stretch of memory.
+            _cells[c] = new ProductionCell(members[c], cellInputs[c], inputs.Count);
+            foreach (var p in members[c])
+            {
+                _recipes[p] = new ProductRecipe(plan.Products[p], inputs);
+            }
+        }
+
         _products = plan.Products.Select((p, i) => new ProductState(p.InitialUnits, _cells[cellOfProduct[i]])).ToArray();
-        _recipes = plan.Products.Select(p => new ProductRecipe(p, inputs)).ToArray();
         for (var c = 0; c < _cells.Length; c++)
         {
             foreach (var f in _cells[c].Inputs)
