@@ -38,7 +38,7 @@ public sealed class RuntimeStateCoverageTests
             "<Feed>k__BackingField", "<Origin>k__BackingField", "<Transmission>k__BackingField", "<SourceTransmission>k__BackingField", "<Dispatch>k__BackingField",
             "<Receipt>k__BackingField", "<Active>k__BackingField", "<TakesOver>k__BackingField", "<Allocated>k__BackingField", "<Transmitted>k__BackingField",
             "<Shipped>k__BackingField", "<Received>k__BackingField", "<InitialInTransit>k__BackingField", "<Dispatcher>k__BackingField", "<DispatchSlot>k__BackingField",
-            "<OriginSlot>k__BackingField", "_originCell", "<OnNextDeparture>k__BackingField", "<Share>k__BackingField", "_fixedTransitHours", "_transitHours", "_gateEpoch", "_factorsEpoch", "_transmissionFactor", "_dispatchFactor", "_receiptFactor", "_leadHours", "_product", "_sequence",
+            "<OriginSlot>k__BackingField", "<OnNextDeparture>k__BackingField", "<Share>k__BackingField", "_fixedTransitHours", "_transitHours", "_gateEpoch", "_factorsEpoch", "_transmissionFactor", "_dispatchFactor", "_receiptFactor", "_leadHours", "_product", "_sequence",
         ],
         [typeof(SupplierRun)] =
         [

@@ -27,35 +27,6 @@ internal static class CacheWarming
         }
     }
 
-    /// <summary>
-    /// Starts loading element <paramref name="index"/> of <paramref name="array"/> (both lines when it spans two) without
-    /// reading the array: no length or null check touches its first line, and no bounds are checked (a prefetch of any
-    /// address is harmless).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void PrefetchElement<T>(T[] array, int index)
-    {
-        if (Sse.IsSupported)
-        {
-            var size = Unsafe.SizeOf<T>();
-            var address = (byte*)Unsafe.As<T[], nint>(ref array) + ArrayDataOffset + ((nint)index * size);
-            Sse.Prefetch0(address);
-            Sse.Prefetch0(address + size - 1);
-        }
-    }
-
-    // Where an array's elements start, from the array's address (measured once rather than assumed).
-    private static readonly nint ArrayDataOffset = DataOffset();
-
-    private static unsafe nint DataOffset()
-    {
-        var probe = new long[1];
-        fixed (long* data = probe)
-        {
-            return (nint)data - Unsafe.As<long[], nint>(ref probe);
-        }
-    }
-
     /// <summary>Like <see cref="Prefetch"/> for an object of up to five cache lines (320 bytes).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void PrefetchWide(object? item)

@@ -8,8 +8,7 @@ internal sealed partial class LaneRun
     /// Writes the pieces allocated, transmitted, shipped and received so far, the call-offs, the goods on the road with
     /// their arrival hours, the failover state and the position of the transit-time stream. The gate factors the lane
     /// keeps are left out: they are the gates' own, read again whenever a gate changes. Whether it is on its
-    /// dispatcher's next departure is written with the dispatcher's state; the cell that makes its product (only warmed)
-    /// is fixed when the run is built.
+    /// dispatcher's next departure is written with the dispatcher's state.
     /// </summary>
     public void WriteState(StateDigest digest)
     {

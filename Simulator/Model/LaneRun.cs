@@ -24,7 +24,6 @@ internal sealed partial class LaneRun : IGateListener, ITimedHandler
     private readonly double _leadHours;
     private readonly double _fixedTransitHours;
     private readonly DistributionSpec _transitHours;
-    private ProductionCell? _originCell;
 
     // The factors of the transmission, dispatch and receipt gates, read on every call-off, departure and receipt: kept
     // here for the run's gate epoch they were read at, rather than read behind three group objects each time.
@@ -289,15 +288,8 @@ internal sealed partial class LaneRun : IGateListener, ITimedHandler
     /// <summary>This lane's place among its supplier's outgoing lanes (where the supplier keeps what it made for it).</summary>
     public int OriginSlot { get; private set; } = -1;
 
-    /// <summary>
-    /// Takes <paramref name="slot"/> among the origin supplier's outgoing lanes; <paramref name="cell"/> makes its product
-    /// (the lane only warms it before a departure).
-    /// </summary>
-    public void JoinOrigin(int slot, ProductionCell cell)
-    {
-        OriginSlot = slot;
-        _originCell = cell;
-    }
+    /// <summary>Takes <paramref name="slot"/> among the origin supplier's outgoing lanes.</summary>
+    public void JoinOrigin(int slot) => OriginSlot = slot;
 
     /// <summary>Rides on <paramref name="dispatcher"/>'s trucks from now on.</summary>
     public void JoinDispatcher(DispatchRun dispatcher)
@@ -350,7 +342,6 @@ internal sealed partial class LaneRun : IGateListener, ITimedHandler
     {
         CacheWarming.Prefetch(Feed);
         _callOffs.Warm();
-        CacheWarming.Prefetch(_originCell);
         Origin.WarmProduct(_product);
     }
 

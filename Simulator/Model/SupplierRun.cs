@@ -105,7 +105,7 @@ internal sealed partial class SupplierRun : IGateListener
         for (var slot = 0; slot < outgoing.Count; slot++)
         {
             var lane = outgoing[slot];
-            lane.JoinOrigin(slot, _products[lane.Plan.ProductIndex].Cell);
+            lane.JoinOrigin(slot);
             byProduct[lane.Plan.ProductIndex].Add(lane);
             if (lane.Feed.Plan.Trigger == TriggerKind.Sequence)
             {
@@ -187,8 +187,8 @@ internal sealed partial class SupplierRun : IGateListener
         }
     }
 
-    /// <summary>Starts loading the state of <paramref name="product"/> (the caller warms the product's cell).</summary>
-    public void WarmProduct(int product) => CacheWarming.PrefetchElement(_products, product);
+    /// <summary>Starts loading the production cell of <paramref name="product"/>.</summary>
+    public void WarmProduct(int product) => CacheWarming.Prefetch(_products[product].Cell);
 
     private double ProductionFactor
     {
