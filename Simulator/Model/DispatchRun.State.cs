@@ -3,9 +3,10 @@ namespace Simulator.Model;
 internal sealed partial class DispatchRun
 {
     /// <summary>
-    /// Writes which lanes depart at the next dispatch, in order, and whether the dispatcher sleeps or was just woken. Its
-    /// process is the one named in the pending events; where the process resumes follows from the two flags (woken from
-    /// its sleep while either is set, at a departure otherwise), and the event it waits for is among the pending ones.
+    /// Writes which lanes depart at the next dispatch, in order, and whether the dispatcher sleeps or was just woken.
+    /// Where its process resumes follows from the two flags (woken from its sleep while either is set, at a departure
+    /// otherwise); while awake, the process and the delay it waits for are among the pending events, named there (a
+    /// sleeping dispatcher has no pending entry).
     /// </summary>
     public void WriteState(StateDigest digest)
     {
