@@ -48,20 +48,17 @@ public static partial class Simulation
             supplier.Wire([.. outgoing[supplier]]);
         }
 
+        // One dispatcher per supplier and cadence, in the order their first lanes come, each with its lanes in lane order.
         var dispatchers = new List<DispatchRun>();
-        var dispatcherOf = new Dictionary<(SupplierRun, double), DispatchRun>();
-        var lanesOf = lanes.CountBy(l => (l.Origin, l.Plan.Spec.DispatchEveryHours)).ToDictionary();
-        foreach (var lane in lanes)
+        foreach (var group in lanes.GroupBy(l => (l.Origin, l.Plan.Spec.DispatchEveryHours)))
         {
-            var key = (lane.Origin, lane.Plan.Spec.DispatchEveryHours);
-            if (!dispatcherOf.TryGetValue(key, out var dispatcher))
+            var (origin, every) = group.Key;
+            var dispatcher = new DispatchRun(env, $"dispatch:{origin.Plan.Spec.Id}/{every}h", every, group.Count());
+            dispatchers.Add(dispatcher);
+            foreach (var lane in group)
             {
-                dispatcher = new DispatchRun(env, $"dispatch:{lane.Origin.Plan.Spec.Id}/{lane.Plan.Spec.DispatchEveryHours}h", lane.Plan.Spec.DispatchEveryHours, lanesOf[key]);
-                dispatcherOf[key] = dispatcher;
-                dispatchers.Add(dispatcher);
+                lane.JoinDispatcher(dispatcher);
             }
-
-            lane.JoinDispatcher(dispatcher);
         }
 
         foreach (var line in lines)
