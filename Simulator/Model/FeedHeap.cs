@@ -55,7 +55,7 @@ internal sealed partial class FeedHeap
     public void Add(FeedRun feed)
     {
         _feeds[feed.LineIndex] = feed;
-        _onlyLanes[feed.LineIndex] = feed.Lanes.Count == 1 ? feed.Lanes[0] : null;
+        _onlyLanes[feed.LineIndex] = feed.OnlyLane;
         _items[_count] = new Entry(_key(feed), feed.LineIndex);
         _slotOf[feed.LineIndex] = _count;
         _count++;

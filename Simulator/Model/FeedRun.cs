@@ -79,6 +79,9 @@ internal sealed partial class FeedRun
 
     public List<LaneRun> Lanes { get; } = [];
 
+    /// <summary>The stock's lane when it has only one (most have), else null.</summary>
+    public LaneRun? OnlyLane => Lanes.Count == 1 ? Lanes[0] : null;
+
     /// <summary>Pieces ordered so far (allocated to lanes, transmitted or not).</summary>
     public double Ordered { get; private set; }
 
@@ -259,11 +262,25 @@ internal sealed partial class FeedRun
         _shares = new double[_lanes.Length];
         ComputeShares();
         _soleLane = _lanes.Length == 1 && _shares[0] == 1 ? _lanes[0] : null;
-        _onlyLane = _lanes.Length == 1 ? _lanes[0] : null;
+        _onlyLane = OnlyLane;
     }
 
-    /// <summary>Starts loading the lane of a stock that has only one (reading the stock loads it: warm it first).</summary>
-    public void WarmLane() => CacheWarming.Prefetch(_onlyLane);
+    /// <summary>
+    /// Before working on <c>feeds[i]</c> in a loop: starts loading the stock two ahead and the next one's lane (when it
+    /// has only one), as <see cref="LaneRun.WarmAhead"/> does for lanes.
+    /// </summary>
+    public static void WarmAhead(ReadOnlySpan<FeedRun> feeds, int i)
+    {
+        if (i + 2 < feeds.Length)
+        {
+            CacheWarming.Prefetch(feeds[i + 2]);
+        }
+
+        if (i + 1 < feeds.Length)
+        {
+            CacheWarming.Prefetch(feeds[i + 1]._onlyLane);
+        }
+    }
 
     /// <summary>A lane failed over or back, or a sibling began to take over: the split of new orders changes.</summary>
     public void OnLaneStateChange() => _sharesStale = true;

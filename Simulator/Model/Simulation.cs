@@ -168,17 +168,7 @@ public static partial class Simulation
         {
             for (var i = 0; i < feeds.Length; i++)
             {
-                // The stock two ahead and the lane of the next one start loading while this one is reviewed.
-                if (i + 2 < feeds.Length)
-                {
-                    CacheWarming.Prefetch(feeds[i + 2]);
-                }
-
-                if (i + 1 < feeds.Length)
-                {
-                    feeds[i + 1].WarmLane();
-                }
-
+                FeedRun.WarmAhead(feeds, i);
                 feeds[i].PeriodicReview();
             }
 
